@@ -1,0 +1,74 @@
+//! `tm segment`: split a release into sentence segments.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use clap::Args as ClapArgs;
+use serde::Serialize;
+
+use tm::input::read_text;
+use tm::segment::{segment_with, Options, Segment};
+use tm::Lang;
+
+use super::common::{LangArg, OutputFormat};
+
+/// Arguments of `tm segment`.
+#[derive(Debug, ClapArgs)]
+#[command(after_help = "Example:\n  tm segment examples/release-1.en.txt --format json")]
+pub struct Args {
+    /// The release to segment, or `-` for standard input.
+    pub file: PathBuf,
+    /// Language of the text; `auto` detects it from the script.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    /// Output: one segment per line, or JSON with offsets.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// Treat single line breaks as spaces (for hard-wrapped text).
+    #[arg(long)]
+    pub join_lines: bool,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    language: Lang,
+    segments: &'a [Segment],
+}
+
+/// Runs `tm segment`.
+pub fn run(args: Args) -> Result<()> {
+    let text = read_text(&args.file)?;
+    let lang = match args.lang.resolve(&text) {
+        Some(lang) => lang,
+        None if text.trim().is_empty() => Lang::En,
+        None => bail!(
+            "{}: cannot tell the language (no Latin or Cyrillic letters); give --lang",
+            args.file.display()
+        ),
+    };
+    let options = Options {
+        join_lines: args.join_lines,
+    };
+    let segments = segment_with(&text, lang, options);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Text => {
+            for s in &segments {
+                writeln!(out, "{}", s.text)?;
+            }
+        }
+        OutputFormat::Json => {
+            serde_json::to_writer(
+                &mut out,
+                &JsonOut {
+                    language: lang,
+                    segments: &segments,
+                },
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! tm: a translation memory for press releases in English, Russian and Kazakh.
+//!
+//! The data flows one way: text → [`segment`] → [`align`] → [`memory`] →
+//! [`fuzzy`] matches. Every stage is usable without the command line.
+
+pub mod input;
+pub mod lang;
+pub mod segment;
+
+pub use lang::Lang;
+pub mod memory;

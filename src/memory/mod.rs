@@ -1,0 +1,199 @@
+//! The translation memory: units, the JSON file that holds them, and the
+//! rules for adding to it without losing or doubling anything.
+//!
+//! The file format (schema version 1) is documented in `memory/README.md`.
+
+pub mod error;
+pub mod file;
+pub mod lock;
+pub mod store;
+pub mod unit;
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
+
+pub use error::MemoryError;
+pub use store::{edit, EditOutcome};
+pub use unit::Unit;
+
+use crate::lang::Lang;
+
+/// All units of a memory, in stored order (oldest first).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Memory {
+    /// The units, in the order they were added.
+    pub units: Vec<Unit>,
+}
+
+/// What happened to units offered to [`Memory::add`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddReport {
+    /// Units stored as new.
+    pub added: usize,
+    /// Units not stored because the same texts are already there.
+    pub duplicates: usize,
+    /// Units stored as an alternative translation of a stored source.
+    pub alternatives: usize,
+}
+
+/// The current time as RFC 3339 UTC to the second, as the memory stores it.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+/// The form in which texts are compared for sameness: Unicode NFC, runs of
+/// white space folded to one space, trimmed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.nfc().collect::<String>().split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The texts of a unit in comparable form, language by language.
+fn key(unit: &Unit) -> [Option<String>; 3] {
+    Lang::ALL.map(|l| unit.text(l).map(normalize))
+}
+
+impl Memory {
+    /// The unit with this id.
+    pub fn get(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The first id that more than one unit has, if any.
+    pub fn first_duplicate_id(&self) -> Option<&str> {
+        let mut seen = HashSet::with_capacity(self.units.len());
+        self.units
+            .iter()
+            .find(|u| !seen.insert(u.id.as_str()))
+            .map(|u| u.id.as_str())
+    }
+
+    /// Adds `new` units (their ids are assigned here), skipping any whose
+    /// texts are all already stored, and marking as an alternative any whose
+    /// source-language text is stored with a different translation.
+    ///
+    /// `source` is the language whose text identifies a sentence (English for
+    /// releases). Units are never overwritten.
+    pub fn add(&mut self, new: Vec<Unit>, source: Lang) -> AddReport {
+        let mut report = AddReport::default();
+        let mut keys: HashSet<[Option<String>; 3]> = self.units.iter().map(key).collect();
+        let mut by_source: HashMap<String, String> = HashMap::new();
+        for u in &self.units {
+            if let Some(s) = u.text(source) {
+                by_source
+                    .entry(normalize(s))
+                    .or_insert_with(|| u.id.clone());
+            }
+        }
+        let mut ids: HashSet<String> = self.units.iter().map(|u| u.id.clone()).collect();
+        for mut unit in new {
+            let k = key(&unit);
+            if k.iter().all(Option::is_none) || keys.contains(&k) {
+                report.duplicates += usize::from(!k.iter().all(Option::is_none));
+                continue;
+            }
+            unit.id = fresh_id(&unit, &ids);
+            if let Some(s) = unit.text(source) {
+                match by_source.get(&normalize(s)) {
+                    Some(first) => {
+                        unit.alternative_of = Some(first.clone());
+                        report.alternatives += 1;
+                    }
+                    None => {
+                        by_source.insert(normalize(s), unit.id.clone());
+                    }
+                }
+            }
+            ids.insert(unit.id.clone());
+            keys.insert(k);
+            self.units.push(unit);
+            report.added += 1;
+        }
+        report
+    }
+}
+
+/// An id derived from the unit's texts and origin (so the same release added
+/// to two copies of a memory gets the same ids), made unique among `taken`.
+fn fresh_id(unit: &Unit, taken: &HashSet<String>) -> String {
+    let mut h = Fnv::new();
+    for l in Lang::ALL {
+        h.write(unit.text(l).unwrap_or("").as_bytes());
+        h.write(&[0xff]);
+    }
+    h.write(unit.release.as_deref().unwrap_or("").as_bytes());
+    h.write(&unit.position.unwrap_or(usize::MAX).to_le_bytes());
+    let mut n = h.finish();
+    loop {
+        let id = format!("{:012x}", n & 0xffff_ffff_ffff);
+        if !taken.contains(&id) {
+            return id;
+        }
+        n = n.wrapping_mul(0x100000001b3).wrapping_add(1);
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, stable across versions and platforms, which ids
+/// need and `std`'s hasher does not promise.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf29ce484222325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(en: &str, ru: &str) -> Unit {
+        let mut u = Unit::new(String::new(), "2026-01-01T00:00:00Z");
+        u.set_text(Lang::En, Some(en.into()));
+        u.set_text(Lang::Ru, Some(ru.into()));
+        u
+    }
+
+    #[test]
+    fn add_skips_duplicates_and_keeps_alternatives() {
+        let mut m = Memory::default();
+        let r = m.add(vec![unit("The Office opened.", "Офис открылся.")], Lang::En);
+        assert_eq!((r.added, r.duplicates, r.alternatives), (1, 0, 0));
+        let r = m.add(
+            vec![
+                unit("The  Office opened.", "Офис открылся."),
+                unit("The Office opened.", "Офис был открыт."),
+            ],
+            Lang::En,
+        );
+        assert_eq!((r.added, r.duplicates, r.alternatives), (1, 1, 1));
+        assert_eq!(m.units.len(), 2);
+        assert_eq!(
+            m.units[1].alternative_of.as_deref(),
+            Some(m.units[0].id.as_str())
+        );
+        assert_ne!(m.units[0].id, m.units[1].id);
+    }
+
+    #[test]
+    fn normalize_folds_space_and_composes() {
+        assert_eq!(normalize("  a\u{00a0} b\n c "), "a b c");
+        assert_eq!(normalize("e\u{0301}"), "\u{00e9}");
+    }
+}

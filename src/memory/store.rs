@@ -1,0 +1,60 @@
+//! Changing a memory on disk safely: take the writers' lock, read the file,
+//! change it, write it atomically, let go.
+
+use std::path::Path;
+
+use super::error::MemoryError;
+use super::file::{self, parent_dir};
+use super::lock::WriteLock;
+use super::Memory;
+
+/// What a change asked of [`edit`]: keep the changed memory or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOutcome {
+    /// Write the changed memory.
+    Save,
+    /// Leave the file as it was (nothing changed, or a dry run).
+    Discard,
+}
+
+/// Runs `change` on the memory at `path` under the writers' lock and saves
+/// the result atomically when it asks to. A missing file starts empty when
+/// `create` is true. The file is untouched when `change` fails.
+pub fn edit<T, E>(
+    path: &Path,
+    create: bool,
+    change: impl FnOnce(&mut Memory) -> Result<(T, EditOutcome), E>,
+) -> Result<T, E>
+where
+    E: From<MemoryError>,
+{
+    let _lock = WriteLock::acquire(path)?;
+    remove_leftovers(path);
+    let mut memory = if create {
+        file::load_or_empty(path)?
+    } else {
+        file::load(path)?
+    };
+    let (value, outcome) = change(&mut memory)?;
+    if outcome == EditOutcome::Save {
+        file::save(&memory, path)?;
+    }
+    Ok(value)
+}
+
+/// Temporary files that a killed writer left beside the memory. Only the
+/// lock holder writes them, so under the lock every one is a leftover.
+fn remove_leftovers(path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

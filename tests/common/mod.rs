@@ -1,0 +1,127 @@
+//! A small harness for tests that run the real `tm` binary: a temporary
+//! directory per test, files written into it, and the run's output kept for
+//! assertions.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A temporary working directory with the `tm` binary at hand.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+/// The outcome of one run of `tm`.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the whole output unless the run succeeded.
+    pub fn ok(self) -> Run {
+        assert_eq!(self.code, Some(0), "tm failed:\n{}", self.stderr);
+        self
+    }
+
+    /// Panics with the whole output unless the run failed with exit code 2.
+    pub fn fails(self) -> Run {
+        assert_eq!(
+            self.code,
+            Some(2),
+            "expected exit 2, got {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        assert!(
+            !self.stderr.contains("panicked"),
+            "tm panicked:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The stdout lines.
+    pub fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// The stdout parsed as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("bad JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+impl Env {
+    /// A fresh empty directory.
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The path of `name` inside the directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes `contents` to `name` inside the directory and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+
+    /// A `tm` command run inside the directory, with no `TM_MEMORY` or
+    /// `NO_COLOR` from the outside.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_tm"));
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env_remove("TM_MEMORY")
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null());
+        c
+    }
+
+    /// Runs `tm` with `args` inside the directory.
+    pub fn run(&self, args: &[&str]) -> Run {
+        output(self.cmd(args).output().expect("running tm"))
+    }
+
+    /// Runs `tm` with `args`, feeding `stdin`.
+    pub fn run_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("running tm");
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        output(child.wait_with_output().unwrap())
+    }
+}
+
+/// Turns a process output into a [`Run`].
+pub fn output(o: Output) -> Run {
+    Run {
+        code: o.status.code(),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+/// The repository root (for the shipped examples).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
