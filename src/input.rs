@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read into memory whole.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Why an input could not be read as text.
 #[derive(Debug, thiserror::Error)]

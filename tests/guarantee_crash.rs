@@ -1,0 +1,127 @@
+//! Guarantee: a writer killed at any moment leaves the memory as it was or
+//! as it would have been, never a mix or a truncation, and the next writer
+//! cleans up what the killed one left behind.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use common::releases::{memory_json, release};
+use common::Env;
+
+/// Stored units before the test starts: large enough (several MB) that a
+/// write takes long enough to be interrupted in the middle.
+const STORED: usize = 20_000;
+const KILLS: usize = 50;
+
+/// A small deterministic generator, so that a failure can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+fn spawn_add(env: &Env, n: usize) -> Child {
+    let (en, ru, kk) = release(n, 6);
+    let en = env.write(&format!("r{n}.en.txt"), en);
+    let ru = env.write(&format!("r{n}.ru.txt"), ru);
+    let kk = env.write(&format!("r{n}.kk.txt"), kk);
+    env.cmd(&[
+        "add",
+        "--en",
+        en.to_str().unwrap(),
+        "--ru",
+        ru.to_str().unwrap(),
+        "--kk",
+        kk.to_str().unwrap(),
+        "--id",
+        &format!("release-{n}"),
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap()
+}
+
+fn unit_count(memory: &Path) -> usize {
+    let text = std::fs::read_to_string(memory).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("memory is not whole JSON after a kill: {e}"));
+    v["units"].as_array().unwrap().len()
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([name, &child.id().to_string()])
+        .status()
+        .expect("kill");
+    // The process may have finished already; that is a moment like any other.
+    let _ = status;
+}
+
+/// Kills writers at spread-out moments with `sig` and checks the memory after
+/// each kill.
+fn interrupt_repeatedly(sig: &str, seed: u64) {
+    let env = Env::new();
+    let memory = env.path("memory/tm.json");
+    env.write("memory/tm.json", memory_json(STORED));
+
+    // One uninterrupted run tells how long a write takes on this machine, so
+    // that the kill moments cover all of it.
+    let started = Instant::now();
+    let status = spawn_add(&env, 0).wait().unwrap();
+    assert!(status.success());
+    let span = started.elapsed().as_micros() as u64;
+    let mut count = unit_count(&memory);
+    assert_eq!(count, STORED + 6);
+
+    let mut rng = Lcg(seed);
+    let mut interrupted = 0;
+    for n in 1..=KILLS {
+        let before = std::fs::read(&memory).unwrap();
+        let mut child = spawn_add(&env, n);
+        std::thread::sleep(Duration::from_micros(rng.below(span * 11 / 10)));
+        signal(&child, sig);
+        let status = child.wait().unwrap();
+        interrupted += usize::from(!status.success());
+        let after = unit_count(&memory);
+        if after == count {
+            assert_eq!(std::fs::read(&memory).unwrap(), before, "kill {n}: same count, other bytes");
+        } else {
+            assert_eq!(after, count + 6, "kill {n} (seed {seed}): a partial write");
+            count = after;
+        }
+    }
+    // Half of the moments at least must have hit a running writer, or the
+    // test proved nothing.
+    assert!(interrupted >= KILLS / 2, "only {interrupted} of {KILLS} runs were interrupted");
+
+    let status = spawn_add(&env, KILLS + 1).wait().unwrap();
+    assert!(status.success());
+    assert_eq!(unit_count(&memory), count + 6);
+    assert_eq!(leftovers(memory.parent().unwrap()), Vec::<String>::new());
+}
+
+#[test]
+fn sigkill_at_random_moments_never_leaves_a_broken_memory() {
+    interrupt_repeatedly("-KILL", 0x5eed_0001);
+}
+
+#[test]
+fn ctrl_c_leaves_the_memory_old_or_new() {
+    interrupt_repeatedly("-INT", 0x5eed_0002);
+}
