@@ -17,8 +17,16 @@ for t in "${targets[@]}"; do
     echo "== fuzz $t for ${seconds}s"
     mkdir -p "corpus/$t"
     # -timeout: any single input taking over 10 s is a failure (a hang).
+    log="$(mktemp)"
+    status=0
     cargo fuzz run -O "$t" "corpus/$t" -- \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-        -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done|==|SUMMARY|thread)" || true
-    test "${PIPESTATUS[0]}" -eq 0 || { echo "fuzz target $t failed"; exit 1; }
+        -print_final_stats=1 >"$log" 2>&1 || status=$?
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done )" "$log" || true
+    if [ "$status" -ne 0 ]; then
+        tail -40 "$log"
+        echo "fuzz target $t failed"
+        exit 1
+    fi
+    rm -f "$log"
 done
