@@ -19,7 +19,8 @@ for t in "${targets[@]}"; do
     # -timeout: any single input taking over 10 s is a failure (a hang).
     log="$(mktemp)"
     status=0
-    cargo fuzz run -O "$t" "corpus/$t" -- \
+    seeds=(); [ -d "seeds/$t" ] && seeds=("seeds/$t")
+    cargo fuzz run -O "$t" "corpus/$t" "${seeds[@]}" -- \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
         -print_final_stats=1 >"$log" 2>&1 || status=$?
     grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done )" "$log" || true
