@@ -60,7 +60,12 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let mut summary = format!(
         "exported {} units ({}) from {}",
         report.written,
-        options.langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "),
+        options
+            .langs
+            .iter()
+            .map(|l| l.code())
+            .collect::<Vec<_>>()
+            .join(", "),
         memory_path.display()
     );
     if report.skipped > 0 {
@@ -90,13 +95,18 @@ fn write_atomically(
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<ExportReport>,
 ) -> Result<ExportReport> {
     let dir = file::parent_dir(path);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| -> Result<ExportReport> {
-        let f = std::fs::File::create(&tmp).with_context(|| format!("{}: creating", tmp.display()))?;
+        let f =
+            std::fs::File::create(&tmp).with_context(|| format!("{}: creating", tmp.display()))?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
         let report = write(&mut w).with_context(|| format!("{}: writing", tmp.display()))?;
-        w.flush().with_context(|| format!("{}: writing", tmp.display()))?;
+        w.flush()
+            .with_context(|| format!("{}: writing", tmp.display()))?;
         std::fs::rename(&tmp, path).with_context(|| format!("{}: replacing", path.display()))?;
         Ok(report)
     })();

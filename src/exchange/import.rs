@@ -95,7 +95,12 @@ pub fn import_from(
                     report.alternatives += 1;
                 }
                 Offered::Duplicate => report.already_present += 1,
-                Offered::Empty => *report.skipped.entry(SkipReason::TooFewLanguages).or_default() += 1,
+                Offered::Empty => {
+                    *report
+                        .skipped
+                        .entry(SkipReason::TooFewLanguages)
+                        .or_default() += 1
+                }
             },
             Item::Skipped(reason) => *report.skipped.entry(reason).or_default() += 1,
         }

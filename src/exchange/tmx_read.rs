@@ -47,6 +47,8 @@ pub struct TmxReader<R: BufRead> {
     tally: Tally,
     tu_index: usize,
     done: bool,
+    /// Where the last event began, for messages about it.
+    event_start: u64,
 }
 
 impl TmxReader<BufReader<File>> {
@@ -82,6 +84,7 @@ impl<R: BufRead> TmxReader<R> {
             tally: Tally::default(),
             tu_index: 0,
             done: false,
+            event_start: 0,
         };
         me.read_prolog()?;
         Ok(me)
@@ -93,7 +96,9 @@ impl<R: BufRead> TmxReader<R> {
             match self.next_ev()? {
                 Ev::Start(name, _) if name == "tmx" => break,
                 Ev::Start(name, _) | Ev::Empty(name, _) => {
-                    return Err(self.at(format!("not a TMX file: the root element is <{name}>, not <tmx>")))
+                    return Err(self.at(format!(
+                        "not a TMX file: the root element is <{name}>, not <tmx>"
+                    )))
                 }
                 Ev::Eof => return Err(self.at("not a TMX file: no <tmx> element".into())),
                 _ => {}
@@ -185,11 +190,17 @@ impl<R: BufRead> TmxReader<R> {
                 }
                 Ev::Start(name, a) if name == "tuv" => {
                     let seg = self.tuv()?;
-                    let tag = attr(&a, "xml:lang").or_else(|| attr(&a, "lang")).unwrap_or("");
+                    let tag = attr(&a, "xml:lang")
+                        .or_else(|| attr(&a, "lang"))
+                        .unwrap_or("");
                     match Lang::from_tag(tag) {
                         None => {
                             let shown = if tag.is_empty() { "(no language)" } else { tag };
-                            *self.tally.other_languages.entry(shown.to_string()).or_default() += 1;
+                            *self
+                                .tally
+                                .other_languages
+                                .entry(shown.to_string())
+                                .or_default() += 1;
                         }
                         Some(l) if texts[l as usize].is_some() => self.tally.repeated_variants += 1,
                         Some(_) if seg.trim().is_empty() => self.tally.empty_segments += 1,
@@ -325,6 +336,7 @@ impl<R: BufRead> TmxReader<R> {
     /// The next event, owned, with references resolved and DOCTYPEs checked.
     fn next_ev(&mut self) -> Result<Ev, ExchangeError> {
         self.buf.clear();
+        self.event_start = self.reader.buffer_position();
         let event = match self.reader.read_event_into(&mut self.buf) {
             Ok(e) => e,
             Err(e) => {
@@ -332,20 +344,23 @@ impl<R: BufRead> TmxReader<R> {
                 return Err(at(&self.path, offset, format!("malformed XML: {e}")));
             }
         };
-        let here = self.reader.buffer_position();
+        let here = self.event_start;
         let err = |message: String| at(&self.path, here, message);
-        let attrs = |e: &quick_xml::events::BytesStart| -> Result<Vec<(String, String)>, ExchangeError> {
-            let mut out = Vec::new();
-            for a in e.attributes() {
-                let a = a.map_err(|e| err(format!("malformed attribute: {e}")))?;
-                let key = name(a.key.as_ref());
-                let value = a
-                    .normalized_value(XmlVersion::Implicit1_0)
-                    .map_err(|e| err(format!("attribute {key}: {e} (tm expands no entities but XML's five)")))?;
-                out.push((key, value.into_owned()));
-            }
-            Ok(out)
-        };
+        let attrs =
+            |e: &quick_xml::events::BytesStart| -> Result<Vec<(String, String)>, ExchangeError> {
+                let mut out = Vec::new();
+                for a in e.attributes() {
+                    let a = a.map_err(|e| err(format!("malformed attribute: {e}")))?;
+                    let key = name(a.key.as_ref());
+                    let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
+                        err(format!(
+                            "attribute {key}: {e} (tm expands no entities but XML's five)"
+                        ))
+                    })?;
+                    out.push((key, value.into_owned()));
+                }
+                Ok(out)
+            };
         Ok(match event {
             Event::Start(e) => Ev::Start(name(e.name().as_ref()), attrs(&e)?),
             Event::Empty(e) => Ev::Empty(name(e.name().as_ref()), attrs(&e)?),
@@ -385,7 +400,7 @@ impl<R: BufRead> TmxReader<R> {
     }
 
     fn at(&self, message: String) -> ExchangeError {
-        at(&self.path, self.reader.buffer_position(), message)
+        at(&self.path, self.event_start, message)
     }
 }
 
@@ -435,7 +450,10 @@ fn name(raw: &str) -> String {
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 fn date(attrs: &[(String, String)], key: &str) -> Option<String> {

@@ -133,7 +133,10 @@ fn push_unit(out: &mut String, unit: &Unit, langs: &[Lang]) -> usize {
         prop(out, k, v);
     }
     for &lang in langs {
-        out.push_str(&format!("      <tuv xml:lang=\"{}\">\n        <seg>", lang.code()));
+        out.push_str(&format!(
+            "      <tuv xml:lang=\"{}\">\n        <seg>",
+            lang.code()
+        ));
         replaced += xml::push_text(out, unit.text(lang).unwrap_or(""));
         out.push_str("</seg>\n      </tuv>\n");
     }

@@ -69,7 +69,9 @@ impl<R: BufRead> TsvReader<R> {
             rows: 0,
             line_buf: Vec::new(),
         };
-        let header = me.record()?.ok_or_else(|| me.file_error("empty file: no header row"))?;
+        let header = me
+            .record()?
+            .ok_or_else(|| me.file_error("empty file: no header row"))?;
         let mut seen = Vec::new();
         for (i, cell) in header.iter().enumerate() {
             let cell = cell.trim();
@@ -96,7 +98,11 @@ impl<R: BufRead> TsvReader<R> {
                 header.iter().map(|c| c.trim()).collect::<Vec<_>>()
             )));
         }
-        me.source = if seen.contains(&Lang::En) { Lang::En } else { seen[0] };
+        me.source = if seen.contains(&Lang::En) {
+            Lang::En
+        } else {
+            seen[0]
+        };
         Ok(me)
     }
 
@@ -130,13 +136,21 @@ impl<R: BufRead> TsvReader<R> {
             })?;
         if self.offset == 0 && self.line_buf.starts_with(b"\xEF\xBB\xBF") {
             self.line_buf.drain(..3);
-        } else if self.offset == 0 && (self.line_buf.starts_with(b"\xFF\xFE") || self.line_buf.starts_with(b"\xFE\xFF")) {
-            return Err(self.file_error("UTF-16 text; save the spreadsheet as UTF-8 tab-separated text"));
+        } else if self.offset == 0
+            && (self.line_buf.starts_with(b"\xFF\xFE") || self.line_buf.starts_with(b"\xFE\xFF"))
+        {
+            return Err(
+                self.file_error("UTF-16 text; save the spreadsheet as UTF-8 tab-separated text")
+            );
         }
         let start = self.offset;
         self.offset += n as u64;
         if let Err(e) = std::str::from_utf8(&self.line_buf) {
-            let skipped_bom = if start == 0 && n != self.line_buf.len() { 3 } else { 0 };
+            let skipped_bom = if start == 0 && n != self.line_buf.len() {
+                3
+            } else {
+                0
+            };
             let at = start + skipped_bom + e.valid_up_to() as u64;
             return Err(self.error_at(at, "invalid UTF-8 (save the file as UTF-8)".into()));
         }

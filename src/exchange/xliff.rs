@@ -46,7 +46,10 @@ pub fn write_xliff<W: Write>(
     w.write_all(out.as_bytes())?;
     for (i, (text, best)) in segments.iter().enumerate() {
         out.clear();
-        out.push_str(&format!("      <trans-unit id=\"{}\" xml:space=\"preserve\">\n        <source>", i + 1));
+        out.push_str(&format!(
+            "      <trans-unit id=\"{}\" xml:space=\"preserve\">\n        <source>",
+            i + 1
+        ));
         replaced += xml::push_text(&mut out, text);
         out.push_str("</source>\n");
         if let Some((translation, score)) = best {
@@ -55,7 +58,9 @@ pub fn write_xliff<W: Write>(
             } else {
                 ("needs-review-translation", "fuzzy-match")
             };
-            out.push_str(&format!("        <target state=\"{state}\" state-qualifier=\"{qualifier}\">"));
+            out.push_str(&format!(
+                "        <target state=\"{state}\" state-qualifier=\"{qualifier}\">"
+            ));
             replaced += xml::push_text(&mut out, translation);
             out.push_str("</target>\n");
             out.push_str(&format!(
@@ -94,8 +99,14 @@ mod tests {
     #[test]
     fn writes_states_scores_and_escapes() {
         let x = draft(&[
-            ("The Office opened.".into(), Some(("Офис открылся.".into(), 100.0))),
-            ("The Office closed <today>.".into(), Some(("Офис закрылся & всё.".into(), 87.46))),
+            (
+                "The Office opened.".into(),
+                Some(("Офис открылся.".into(), 100.0)),
+            ),
+            (
+                "The Office closed <today>.".into(),
+                Some(("Офис закрылся & всё.".into(), 87.46)),
+            ),
             ("Nothing like it.".into(), None),
         ]);
         let expected = format!(

@@ -142,7 +142,8 @@ impl Adder<'_> {
         let (units, source) = (&self.memory.units, self.source);
         self.sources
             .find(h, |&(hh, i)| {
-                hh == h && units[i as usize].text(source).map(normalize).as_deref() == Some(normalized)
+                hh == h
+                    && units[i as usize].text(source).map(normalize).as_deref() == Some(normalized)
             })
             .map(|&(_, i)| i as usize)
     }
@@ -186,10 +187,19 @@ mod tests {
     fn keeps_free_ids_and_replaces_taken_ones() {
         let mut m = Memory::default();
         let mut a = m.adder(Lang::En);
-        assert_eq!(a.offer_keeping(unit("aaaaaaaaaaaa", "One.", "Один.")), Offered::Added);
-        assert_eq!(a.offer_keeping(unit("aaaaaaaaaaaa", "Two.", "Два.")), Offered::Added);
+        assert_eq!(
+            a.offer_keeping(unit("aaaaaaaaaaaa", "One.", "Один.")),
+            Offered::Added
+        );
+        assert_eq!(
+            a.offer_keeping(unit("aaaaaaaaaaaa", "Two.", "Два.")),
+            Offered::Added
+        );
         assert_eq!(a.offer_keeping(unit("", "Three.", "Три.")), Offered::Added);
-        assert_eq!(a.offer_keeping(unit("bbbbbbbbbbbb", "One.", "Один.")), Offered::Duplicate);
+        assert_eq!(
+            a.offer_keeping(unit("bbbbbbbbbbbb", "One.", "Один.")),
+            Offered::Duplicate
+        );
         assert_eq!(m.units[0].id, "aaaaaaaaaaaa");
         assert_ne!(m.units[1].id, "aaaaaaaaaaaa");
         assert_eq!(m.units[1].id.len(), 12);
@@ -202,12 +212,24 @@ mod tests {
         let mut m = Memory::default();
         let mut a = m.adder(Lang::En);
         a.offer(unit("", "The Office  opened.", "Офис открылся."));
-        assert_eq!(a.offer(unit("", "The Office opened.", "Офис был открыт.")), Offered::Alternative);
-        assert_eq!(a.offer(unit("", "The Office opened.", "Офис открыт.")), Offered::Alternative);
+        assert_eq!(
+            a.offer(unit("", "The Office opened.", "Офис был открыт.")),
+            Offered::Alternative
+        );
+        assert_eq!(
+            a.offer(unit("", "The Office opened.", "Офис открыт.")),
+            Offered::Alternative
+        );
         let r = a.report();
         assert_eq!((r.added, r.alternatives, r.duplicates), (3, 2, 0));
-        assert_eq!(m.units[2].alternative_of.as_deref(), Some(m.units[0].id.as_str()));
-        assert_eq!(m.units[1].alternative_of.as_deref(), Some(m.units[0].id.as_str()));
+        assert_eq!(
+            m.units[2].alternative_of.as_deref(),
+            Some(m.units[0].id.as_str())
+        );
+        assert_eq!(
+            m.units[1].alternative_of.as_deref(),
+            Some(m.units[0].id.as_str())
+        );
     }
 
     #[test]
