@@ -88,7 +88,7 @@ pub fn import_from(
     while let Some(item) = source.next_item()? {
         report.read += 1;
         match item {
-            Item::Unit(unit) => match adder.offer_keeping(unit) {
+            Item::Unit(unit) => match adder.offer_keeping(*unit) {
                 Offered::Added => report.added += 1,
                 Offered::Alternative => {
                     report.added += 1;

@@ -83,7 +83,7 @@ impl fmt::Display for SkipReason {
 pub enum Item {
     /// A unit with at least two languages. Its id is the file's own id when
     /// that has tm's shape, else empty (the memory assigns one).
-    Unit(Unit),
+    Unit(Box<Unit>),
     /// A record that is not a unit tm can keep.
     Skipped(SkipReason),
 }

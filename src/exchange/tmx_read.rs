@@ -7,6 +7,7 @@
 //! (billion laughs, external entities), and a reference to any entity other
 //! than XML's five is an error, not silently empty text.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -24,11 +25,22 @@ use crate::Lang;
 /// inside them.
 const CODES: [&str; 6] = ["bpt", "ept", "ph", "it", "ut", "sub"];
 
+/// Element names the reader looks at, kept without allocating.
+const NAMES: [&str; 16] = [
+    "tmx", "header", "body", "tu", "tuv", "seg", "prop", "note", "bpt", "ept", "ph", "it", "ut",
+    "sub", "hi", "ude",
+];
+/// Elements whose attributes the reader needs.
+const WITH_ATTRS: [&str; 4] = ["header", "tu", "tuv", "prop"];
+
+type Name = Cow<'static, str>;
+
 /// One parsing event, owned, with entity references already resolved.
+/// Text is only kept where it is wanted (see `TmxReader::keep_text`).
 enum Ev {
-    Start(String, Vec<(String, String)>),
-    Empty(String, Vec<(String, String)>),
-    End(String),
+    Start(Name, Vec<(String, String)>),
+    Empty(Name, Vec<(String, String)>),
+    End(Name),
     Text(String),
     Eof,
 }
@@ -49,6 +61,9 @@ pub struct TmxReader<R: BufRead> {
     done: bool,
     /// Where the last event began, for messages about it.
     event_start: u64,
+    /// Inside an element whose text is read (a segment, a prop, a note):
+    /// elsewhere text is only white space between tags, not worth copying.
+    keep_text: bool,
 }
 
 impl TmxReader<BufReader<File>> {
@@ -85,6 +100,7 @@ impl<R: BufRead> TmxReader<R> {
             tu_index: 0,
             done: false,
             event_start: 0,
+            keep_text: false,
         };
         me.read_prolog()?;
         Ok(me)
@@ -229,7 +245,7 @@ impl<R: BufRead> TmxReader<R> {
             unit.release.get_or_insert_with(|| self.file_name.clone());
             unit.position.get_or_insert(position);
         }
-        Ok(Item::Unit(unit))
+        Ok(Item::Unit(Box::new(unit)))
     }
 
     /// Files a `<prop>`: tm's own metadata into its fields, the rest kept.
@@ -278,16 +294,25 @@ impl<R: BufRead> TmxReader<R> {
 
     /// Reads the rest of a `<seg>`: its text, without inline codes.
     fn seg(&mut self) -> Result<String, ExchangeError> {
+        self.keep_text = true;
+        let result = self.seg_text();
+        self.keep_text = false;
+        result
+    }
+
+    fn seg_text(&mut self) -> Result<String, ExchangeError> {
         let mut text = String::new();
         let (mut depth, mut dropped) = (0usize, false);
         loop {
             match self.next_ev()? {
                 Ev::Text(t) => text.push_str(&t),
-                Ev::Start(name, _) if CODES.contains(&name.as_str()) => {
+                Ev::Start(name, _) if CODES.contains(&&*name) => {
+                    self.keep_text = false;
                     self.skip(&name)?;
+                    self.keep_text = true;
                     dropped = true;
                 }
-                Ev::Empty(name, _) => dropped |= CODES.contains(&name.as_str()),
+                Ev::Empty(name, _) => dropped |= CODES.contains(&&*name),
                 // `<hi>` and anything unknown: keep the text inside.
                 Ev::Start(..) => depth += 1,
                 Ev::End(_) if depth > 0 => depth -= 1,
@@ -304,6 +329,13 @@ impl<R: BufRead> TmxReader<R> {
 
     /// The text content of an element whose start tag has been read.
     fn text_of(&mut self, name: &str) -> Result<String, ExchangeError> {
+        self.keep_text = true;
+        let result = self.text_of_inner(name);
+        self.keep_text = false;
+        result
+    }
+
+    fn text_of_inner(&mut self, name: &str) -> Result<String, ExchangeError> {
         let mut text = String::new();
         let mut depth = 0usize;
         loop {
@@ -337,6 +369,7 @@ impl<R: BufRead> TmxReader<R> {
     fn next_ev(&mut self) -> Result<Ev, ExchangeError> {
         self.buf.clear();
         self.event_start = self.reader.buffer_position();
+        let keep_text = self.keep_text;
         let event = match self.reader.read_event_into(&mut self.buf) {
             Ok(e) => e,
             Err(e) => {
@@ -349,9 +382,13 @@ impl<R: BufRead> TmxReader<R> {
         let attrs =
             |e: &quick_xml::events::BytesStart| -> Result<Vec<(String, String)>, ExchangeError> {
                 let mut out = Vec::new();
+                // Attributes of elements tm ignores are not even read.
+                if !WITH_ATTRS.contains(&e.name().as_ref()) {
+                    return Ok(out);
+                }
                 for a in e.attributes() {
                     let a = a.map_err(|e| err(format!("malformed attribute: {e}")))?;
-                    let key = name(a.key.as_ref());
+                    let key = a.key.as_ref().to_string();
                     let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
                         err(format!(
                             "attribute {key}: {e} (tm expands no entities but XML's five)"
@@ -365,8 +402,9 @@ impl<R: BufRead> TmxReader<R> {
             Event::Start(e) => Ev::Start(name(e.name().as_ref()), attrs(&e)?),
             Event::Empty(e) => Ev::Empty(name(e.name().as_ref()), attrs(&e)?),
             Event::End(e) => Ev::End(name(e.name().as_ref())),
-            Event::Text(t) => Ev::Text(t.xml10_content().into_owned()),
-            Event::CData(t) => Ev::Text(t.xml10_content().into_owned()),
+            Event::Text(t) if keep_text => Ev::Text(t.xml10_content().into_owned()),
+            Event::CData(t) if keep_text => Ev::Text(t.xml10_content().into_owned()),
+            Event::Text(_) | Event::CData(_) => Ev::Text(String::new()),
             Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
@@ -445,8 +483,11 @@ fn at(path: &Path, offset: u64, message: String) -> ExchangeError {
     }
 }
 
-fn name(raw: &str) -> String {
-    raw.to_string()
+fn name(raw: &str) -> Name {
+    match NAMES.iter().find(|&&n| n == raw) {
+        Some(&n) => Cow::Borrowed(n),
+        None => Cow::Owned(raw.to_string()),
+    }
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {

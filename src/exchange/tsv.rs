@@ -255,7 +255,7 @@ impl<R: BufRead> UnitSource for TsvReader<R> {
             }
             unit.release = Some(self.file_name.clone());
             unit.position = Some(position);
-            return Ok(Some(Item::Unit(unit)));
+            return Ok(Some(Item::Unit(Box::new(unit))));
         }
     }
 

@@ -6,7 +6,9 @@
 //! confirmed against the stored unit itself, so a hash collision can never
 //! lose a unit or reuse an id.
 
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::hash::{BuildHasher, Hash};
+
+use hashbrown::DefaultHashBuilder;
 
 use hashbrown::HashTable;
 
@@ -30,7 +32,7 @@ pub enum Offered {
 pub struct Adder<'m> {
     memory: &'m mut Memory,
     source: Lang,
-    hasher: RandomState,
+    hasher: DefaultHashBuilder,
     /// Hash of the normalized texts → unit index.
     keys: HashTable<(u64, u32)>,
     /// Hash of the normalized source text → index of its first unit.
@@ -45,7 +47,7 @@ impl Memory {
     /// identifies a sentence, as in [`Memory::add`].
     pub fn adder(&mut self, source: Lang) -> Adder<'_> {
         let mut adder = Adder {
-            hasher: RandomState::new(),
+            hasher: DefaultHashBuilder::default(),
             keys: HashTable::with_capacity(self.units.len()),
             sources: HashTable::with_capacity(self.units.len()),
             ids: HashTable::with_capacity(self.units.len()),
@@ -54,7 +56,12 @@ impl Memory {
             report: AddReport::default(),
         };
         for i in 0..adder.memory.units.len() {
-            adder.index(i);
+            let k = key(&adder.memory.units[i]);
+            let is_first = match &k[lang_index(source)] {
+                Some(s) => adder.find_source(s).is_none(),
+                None => false,
+            };
+            adder.index(i, k, is_first);
         }
         adder
     }
@@ -97,6 +104,7 @@ impl Adder<'_> {
         }
         let mut outcome = Offered::Added;
         let source = k[lang_index(self.source)].as_deref();
+        let mut is_first = false;
         if let Some(s) = source {
             match self.find_source(s) {
                 Some(first) if unit.alternative_of.is_none() => {
@@ -104,13 +112,13 @@ impl Adder<'_> {
                     outcome = Offered::Alternative;
                 }
                 Some(_) => outcome = Offered::Alternative,
-                None => {}
+                None => is_first = true,
             }
         } else if unit.alternative_of.is_some() {
             outcome = Offered::Alternative;
         }
         self.memory.units.push(unit);
-        self.index(self.memory.units.len() - 1);
+        self.index(self.memory.units.len() - 1, k, is_first);
         self.report.added += 1;
         if outcome == Offered::Alternative {
             self.report.alternatives += 1;
@@ -124,9 +132,7 @@ impl Adder<'_> {
     }
 
     fn hash<T: Hash + ?Sized>(&self, value: &T) -> u64 {
-        let mut h = self.hasher.build_hasher();
-        value.hash(&mut h);
-        h.finish()
+        self.hasher.hash_one(value)
     }
 
     fn find_id(&self, id: &str) -> Option<usize> {
@@ -148,19 +154,18 @@ impl Adder<'_> {
             .map(|&(_, i)| i as usize)
     }
 
-    /// Puts the unit at `i` into the tables (the first unit of a source
-    /// sentence stays the one alternatives point to).
-    fn index(&mut self, i: usize) {
-        let k = key(&self.memory.units[i]);
+    /// Puts the unit at `i`, whose normalized texts are `k`, into the
+    /// tables; `is_first` when no stored unit has its source text (the first
+    /// unit of a source sentence stays the one alternatives point to).
+    fn index(&mut self, i: usize, k: [Option<String>; 3], is_first: bool) {
         let slot = u32::try_from(i).expect("a memory holds fewer than 2^32 units");
-        let kh = self.hash(&k);
-        let idh = self.hash(self.memory.units[i].id.as_str());
-        let source = k.into_iter().nth(lang_index(self.source)).flatten();
         let rehash = |&(h, _): &(u64, u32)| h;
+        let kh = self.hash(&k);
         self.keys.insert_unique(kh, (kh, slot), rehash);
+        let idh = self.hash(self.memory.units[i].id.as_str());
         self.ids.insert_unique(idh, (idh, slot), rehash);
-        if let Some(s) = source {
-            if self.find_source(&s).is_none() {
+        if is_first {
+            if let Some(s) = &k[lang_index(self.source)] {
                 let sh = self.hash(s.as_str());
                 self.sources.insert_unique(sh, (sh, slot), rehash);
             }
