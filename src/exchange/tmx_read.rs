@@ -82,7 +82,21 @@ impl TmxReader<BufReader<File>> {
 impl<R: BufRead> TmxReader<R> {
     /// Reads TMX from `input`; `path` names it in messages and is read again
     /// to turn an error's offset into a line and column.
-    pub fn new(input: R, path: &Path, now: &str) -> Result<Self, ExchangeError> {
+    pub fn new(mut input: R, path: &Path, now: &str) -> Result<Self, ExchangeError> {
+        // Old Trados versions wrote UTF-16; say so rather than "malformed".
+        let head = input.fill_buf().map_err(|source| ExchangeError::Io {
+            path: path.to_path_buf(),
+            action: "reading",
+            source,
+        })?;
+        if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+            return Err(ExchangeError::File {
+                path: path.to_path_buf(),
+                message: "UTF-16 TMX is not read; convert it to UTF-8 first \
+                          (iconv -f UTF-16 -t UTF-8 in.tmx > out.tmx)"
+                    .into(),
+            });
+        }
         let mut reader = Reader::from_reader(input);
         reader.config_mut().check_end_names = true;
         let mut me = TmxReader {
@@ -512,5 +526,61 @@ fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(xml: &str) -> Result<Vec<Item>, ExchangeError> {
+        let mut r = TmxReader::new(xml.as_bytes(), Path::new("t.tmx"), "2026-01-01T00:00:00Z")?;
+        let mut out = Vec::new();
+        while let Some(item) = r.next_item()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+
+    fn texts(item: &Item) -> (Option<String>, Option<String>) {
+        match item {
+            Item::Unit(u) => (u.en.clone(), u.ru.clone()),
+            Item::Skipped(_) => (None, None),
+        }
+    }
+
+    #[test]
+    fn references_cdata_and_tmx_11_lang() {
+        let items = units(
+            "<tmx version=\"1.1\"><header/><body><tu>\
+             <tuv lang=\"EN\"><seg>A &#x41;&amp;<![CDATA[<b>]]> &lt;&#1046;</seg></tuv>\
+             <tuv lang=\"RU\"><seg>Б</seg></tuv></tu></body></tmx>",
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&items[0]),
+            (Some("A A&<b> <Ж".into()), Some("Б".into()))
+        );
+    }
+
+    #[test]
+    fn an_empty_tu_is_skipped_and_empty_files_are_fine() {
+        let items = units("<tmx><header/><body><tu/></body></tmx>").unwrap();
+        assert_eq!(items, vec![Item::Skipped(SkipReason::TooFewLanguages)]);
+        assert_eq!(units("<tmx><header/><body/></tmx>").unwrap(), vec![]);
+        assert_eq!(units("<tmx><header/></tmx>").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn refuses_utf16_and_trailing_elements() {
+        let e = units("\u{feff}").unwrap_err();
+        assert!(e.to_string().contains("no <tmx> element"), "{e}");
+        let r = TmxReader::new(&b"\xFF\xFE<\0t\0"[..], Path::new("t.tmx"), "");
+        assert!(matches!(r, Err(ExchangeError::File { .. })));
+        let e = units("<tmx><header/><body/></tmx><tmx/>").unwrap_err();
+        assert!(
+            e.to_string().contains("<tmx> after the end of <tmx>"),
+            "{e}"
+        );
     }
 }
