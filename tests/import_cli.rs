@@ -337,3 +337,15 @@ fn dry_run_counts_but_does_not_store() {
     );
     assert!(!env.path("tm.json").exists());
 }
+
+#[test]
+fn a_missing_file_is_named() {
+    let env = Env::new();
+    let run = import(&env, "nowhere.tmx").fails();
+    assert!(
+        run.stderr.starts_with("tm: nowhere.tmx: opening: "),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.path("tm.json").exists());
+}

@@ -14,6 +14,7 @@ pub mod tmx_write;
 pub mod tsv;
 pub mod xliff;
 pub mod xml;
+pub mod xml_events;
 
 use std::collections::BTreeMap;
 use std::fmt;

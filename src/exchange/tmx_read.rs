@@ -1,22 +1,16 @@
 //! Reading TMX (1.1 to 1.4b, as OmegaT, Trados, memoQ and tm write it) one
 //! `<tu>` at a time.
 //!
-//! The parser is quick-xml's streaming reader over a buffered file: memory
-//! use is bounded by the largest element, not the file. Entities are never
-//! expanded: a DOCTYPE that declares any is refused before the first unit
-//! (billion laughs, external entities), and a reference to any entity other
-//! than XML's five is an error, not silently empty text.
+//! Events come from [`super::xml_events`], which streams the file (memory
+//! bounded by the largest element) and refuses entity declarations; this
+//! module knows the TMX structure and turns `<tu>`s into units.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use quick_xml::events::Event;
-use quick_xml::{Reader, XmlVersion};
-
-use super::position::line_column;
-use super::{dates, is_tm_id, xml, ExchangeError, Item, SkipReason, Tally, UnitSource};
+use super::xml_events::{Ev, Events};
+use super::{dates, is_tm_id, ExchangeError, Item, SkipReason, Tally, UnitSource};
 use crate::memory::Unit;
 use crate::Lang;
 
@@ -25,31 +19,9 @@ use crate::Lang;
 /// inside them.
 const CODES: [&str; 6] = ["bpt", "ept", "ph", "it", "ut", "sub"];
 
-/// Element names the reader looks at, kept without allocating.
-const NAMES: [&str; 16] = [
-    "tmx", "header", "body", "tu", "tuv", "seg", "prop", "note", "bpt", "ept", "ph", "it", "ut",
-    "sub", "hi", "ude",
-];
-/// Elements whose attributes the reader needs.
-const WITH_ATTRS: [&str; 4] = ["header", "tu", "tuv", "prop"];
-
-type Name = Cow<'static, str>;
-
-/// One parsing event, owned, with entity references already resolved.
-/// Text is only kept where it is wanted (see `TmxReader::keep_text`).
-enum Ev {
-    Start(Name, Vec<(String, String)>),
-    Empty(Name, Vec<(String, String)>),
-    End(Name),
-    Text(String),
-    Eof,
-}
-
 /// A TMX file being read (see the module header).
 pub struct TmxReader<R: BufRead> {
-    reader: Reader<R>,
-    buf: Vec<u8>,
-    path: PathBuf,
+    xml: Events<R>,
     /// The file name, the `release` of units from other tools.
     file_name: String,
     /// The file was written by tm: its props carry the whole unit.
@@ -59,11 +31,6 @@ pub struct TmxReader<R: BufRead> {
     tally: Tally,
     tu_index: usize,
     done: bool,
-    /// Where the last event began, for messages about it.
-    event_start: u64,
-    /// Inside an element whose text is read (a segment, a prop, a note):
-    /// elsewhere text is only white space between tags, not worth copying.
-    keep_text: bool,
 }
 
 impl TmxReader<BufReader<File>> {
@@ -97,12 +64,8 @@ impl<R: BufRead> TmxReader<R> {
                     .into(),
             });
         }
-        let mut reader = Reader::from_reader(input);
-        reader.config_mut().check_end_names = true;
         let mut me = TmxReader {
-            reader,
-            buf: Vec::with_capacity(1 << 12),
-            path: path.to_path_buf(),
+            xml: Events::new(input, path),
             file_name: path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -113,8 +76,6 @@ impl<R: BufRead> TmxReader<R> {
             tally: Tally::default(),
             tu_index: 0,
             done: false,
-            event_start: 0,
-            keep_text: false,
         };
         me.read_prolog()?;
         Ok(me)
@@ -308,9 +269,9 @@ impl<R: BufRead> TmxReader<R> {
 
     /// Reads the rest of a `<seg>`: its text, without inline codes.
     fn seg(&mut self) -> Result<String, ExchangeError> {
-        self.keep_text = true;
+        self.xml.keep_text = true;
         let result = self.seg_text();
-        self.keep_text = false;
+        self.xml.keep_text = false;
         result
     }
 
@@ -321,9 +282,9 @@ impl<R: BufRead> TmxReader<R> {
             match self.next_ev()? {
                 Ev::Text(t) => text.push_str(&t),
                 Ev::Start(name, _) if CODES.contains(&&*name) => {
-                    self.keep_text = false;
+                    self.xml.keep_text = false;
                     self.skip(&name)?;
-                    self.keep_text = true;
+                    self.xml.keep_text = true;
                     dropped = true;
                 }
                 Ev::Empty(name, _) => dropped |= CODES.contains(&&*name),
@@ -343,9 +304,9 @@ impl<R: BufRead> TmxReader<R> {
 
     /// The text content of an element whose start tag has been read.
     fn text_of(&mut self, name: &str) -> Result<String, ExchangeError> {
-        self.keep_text = true;
+        self.xml.keep_text = true;
         let result = self.text_of_inner(name);
-        self.keep_text = false;
+        self.xml.keep_text = false;
         result
     }
 
@@ -379,80 +340,12 @@ impl<R: BufRead> TmxReader<R> {
         Ok(())
     }
 
-    /// The next event, owned, with references resolved and DOCTYPEs checked.
     fn next_ev(&mut self) -> Result<Ev, ExchangeError> {
-        self.buf.clear();
-        self.event_start = self.reader.buffer_position();
-        let keep_text = self.keep_text;
-        let event = match self.reader.read_event_into(&mut self.buf) {
-            Ok(e) => e,
-            Err(e) => {
-                let offset = self.reader.error_position();
-                return Err(at(&self.path, offset, format!("malformed XML: {e}")));
-            }
-        };
-        let here = self.event_start;
-        let err = |message: String| at(&self.path, here, message);
-        let attrs =
-            |e: &quick_xml::events::BytesStart| -> Result<Vec<(String, String)>, ExchangeError> {
-                let mut out = Vec::new();
-                // Attributes of elements tm ignores are not even read.
-                if !WITH_ATTRS.contains(&e.name().as_ref()) {
-                    return Ok(out);
-                }
-                for a in e.attributes() {
-                    let a = a.map_err(|e| err(format!("malformed attribute: {e}")))?;
-                    let key = a.key.as_ref().to_string();
-                    let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
-                        err(format!(
-                            "attribute {key}: {e} (tm expands no entities but XML's five)"
-                        ))
-                    })?;
-                    out.push((key, value.into_owned()));
-                }
-                Ok(out)
-            };
-        Ok(match event {
-            Event::Start(e) => Ev::Start(name(e.name().as_ref()), attrs(&e)?),
-            Event::Empty(e) => Ev::Empty(name(e.name().as_ref()), attrs(&e)?),
-            Event::End(e) => Ev::End(name(e.name().as_ref())),
-            Event::Text(t) if keep_text => Ev::Text(t.xml10_content().into_owned()),
-            Event::CData(t) if keep_text => Ev::Text(t.xml10_content().into_owned()),
-            Event::Text(_) | Event::CData(_) => Ev::Text(String::new()),
-            Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    Ok(None) => xml::predefined_entity(&r),
-                    Err(e) => return Err(err(format!("bad character reference &{};: {e}", &*r))),
-                };
-                match c {
-                    Some(c) => Ev::Text(c.to_string()),
-                    None => {
-                        return Err(err(format!(
-                            "unknown entity &{};: tm expands no entities but XML's five \
-                             (&amp; &lt; &gt; &apos; &quot;) and character references",
-                            &*r
-                        )))
-                    }
-                }
-            }
-            Event::DocType(t) => {
-                if t.to_ascii_uppercase().contains("<!ENTITY") {
-                    return Err(err(
-                        "refused: the DOCTYPE declares entities (<!ENTITY …>); tm does not expand \
-                         them, as they can grow without bound or read other files"
-                            .into(),
-                    ));
-                }
-                Ev::Text(String::new())
-            }
-            Event::Eof => Ev::Eof,
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => Ev::Text(String::new()),
-        })
+        self.xml.next_event()
     }
 
     fn at(&self, message: String) -> ExchangeError {
-        at(&self.path, self.event_start, message)
+        self.xml.at(message)
     }
 }
 
@@ -479,28 +372,11 @@ impl<R: BufRead> UnitSource for TmxReader<R> {
     }
 
     fn position(&self) -> u64 {
-        self.reader.buffer_position()
+        self.xml.position()
     }
 
     fn tally(&self) -> &Tally {
         &self.tally
-    }
-}
-
-fn at(path: &Path, offset: u64, message: String) -> ExchangeError {
-    let (line, column) = line_column(path, offset);
-    ExchangeError::At {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message,
-    }
-}
-
-fn name(raw: &str) -> Name {
-    match NAMES.iter().find(|&&n| n == raw) {
-        Some(&n) => Cow::Borrowed(n),
-        None => Cow::Owned(raw.to_string()),
     }
 }
 
