@@ -253,3 +253,23 @@ fn export_without_a_memory_fails() {
     );
     assert!(!env.path("x.tmx").exists());
 }
+
+#[test]
+fn a_bilingual_export_imported_back_adds_nothing() {
+    let env = env_with_memory();
+    let before = std::fs::read(env.path("tm.json")).unwrap();
+    env.run(&[
+        "--memory",
+        "tm.json",
+        "export",
+        "en-ru.tmx",
+        "--langs",
+        "en,ru",
+    ])
+    .ok();
+    let run = env
+        .run(&["--memory", "tm.json", "import", "en-ru.tmx"])
+        .ok();
+    assert_eq!(run.lines()[1], "added 0, already present 3, skipped 0");
+    assert_eq!(std::fs::read(env.path("tm.json")).unwrap(), before);
+}

@@ -39,8 +39,14 @@ pub struct Adder<'m> {
     sources: HashTable<(u64, u32)>,
     /// Hash of the id → unit index.
     ids: HashTable<(u64, u32)>,
+    /// For each unit, the next unit with the same source text ([`NONE`] at
+    /// the end): the chain a source's first unit starts.
+    same_source: Vec<u32>,
     report: AddReport,
 }
+
+/// The end of a `same_source` chain.
+const NONE: u32 = u32::MAX;
 
 impl Memory {
     /// Starts adding units one by one; `source` is the language whose text
@@ -51,17 +57,17 @@ impl Memory {
             keys: HashTable::with_capacity(self.units.len()),
             sources: HashTable::with_capacity(self.units.len()),
             ids: HashTable::with_capacity(self.units.len()),
+            same_source: Vec::with_capacity(self.units.len()),
             memory: self,
             source,
             report: AddReport::default(),
         };
         for i in 0..adder.memory.units.len() {
             let k = key(&adder.memory.units[i]);
-            let is_first = match &k[lang_index(source)] {
-                Some(s) => adder.find_source(s).is_none(),
-                None => false,
-            };
-            adder.index(i, k, is_first);
+            let first = k[lang_index(source)]
+                .as_deref()
+                .and_then(|s| adder.find_source(s));
+            adder.index(i, k, first);
         }
         adder
     }
@@ -79,6 +85,10 @@ impl Adder<'_> {
     /// tm exported): its id is kept when it is not empty and no stored unit
     /// has it, and its `alternative_of` is kept when it names a stored unit.
     /// Otherwise both are settled as [`Adder::offer`] does.
+    ///
+    /// A unit is a duplicate when a stored unit has all its texts: the same
+    /// texts, or more languages (an en–ru file exported from a trilingual
+    /// memory and imported back adds nothing).
     pub fn offer_keeping(&mut self, mut unit: Unit) -> Offered {
         let k = key(&unit);
         if k.iter().all(Option::is_none) {
@@ -102,23 +112,26 @@ impl Adder<'_> {
                 unit.alternative_of = None;
             }
         }
-        let mut outcome = Offered::Added;
-        let source = k[lang_index(self.source)].as_deref();
-        let mut is_first = false;
-        if let Some(s) = source {
-            match self.find_source(s) {
-                Some(first) if unit.alternative_of.is_none() => {
-                    unit.alternative_of = Some(self.memory.units[first].id.clone());
-                    outcome = Offered::Alternative;
-                }
-                Some(_) => outcome = Offered::Alternative,
-                None => is_first = true,
+        let first = k[lang_index(self.source)]
+            .as_deref()
+            .and_then(|s| self.find_source(s));
+        if let Some(f) = first {
+            if self.covered(f, &k) {
+                self.report.duplicates += 1;
+                return Offered::Duplicate;
             }
-        } else if unit.alternative_of.is_some() {
-            outcome = Offered::Alternative;
+        }
+        let mut outcome = Offered::Added;
+        match first {
+            Some(f) if unit.alternative_of.is_none() => {
+                unit.alternative_of = Some(self.memory.units[f].id.clone());
+                outcome = Offered::Alternative;
+            }
+            _ if unit.alternative_of.is_some() => outcome = Offered::Alternative,
+            _ => {}
         }
         self.memory.units.push(unit);
-        self.index(self.memory.units.len() - 1, k, is_first);
+        self.index(self.memory.units.len() - 1, k, first);
         self.report.added += 1;
         if outcome == Offered::Alternative {
             self.report.alternatives += 1;
@@ -154,20 +167,48 @@ impl Adder<'_> {
             .map(|&(_, i)| i as usize)
     }
 
+    /// Whether a unit of the same-source chain from `first` has every text
+    /// in `k` (and maybe more).
+    fn covered(&self, first: usize, k: &[Option<String>; 3]) -> bool {
+        let mut j = first as u32;
+        while j != NONE {
+            let stored = key(&self.memory.units[j as usize]);
+            if k.iter()
+                .zip(&stored)
+                .all(|(new, old)| new.is_none() || new == old)
+            {
+                return true;
+            }
+            j = self.same_source[j as usize];
+        }
+        false
+    }
+
     /// Puts the unit at `i`, whose normalized texts are `k`, into the
-    /// tables; `is_first` when no stored unit has its source text (the first
-    /// unit of a source sentence stays the one alternatives point to).
-    fn index(&mut self, i: usize, k: [Option<String>; 3], is_first: bool) {
+    /// tables. `first` is the first stored unit with its source text, if
+    /// any: that one stays the unit alternatives point to, and this one
+    /// joins its chain.
+    fn index(&mut self, i: usize, k: [Option<String>; 3], first: Option<usize>) {
+        self.same_source.push(NONE);
         let slot = u32::try_from(i).expect("a memory holds fewer than 2^32 units");
         let rehash = |&(h, _): &(u64, u32)| h;
         let kh = self.hash(&k);
         self.keys.insert_unique(kh, (kh, slot), rehash);
         let idh = self.hash(self.memory.units[i].id.as_str());
         self.ids.insert_unique(idh, (idh, slot), rehash);
-        if is_first {
-            if let Some(s) = &k[lang_index(self.source)] {
-                let sh = self.hash(s.as_str());
-                self.sources.insert_unique(sh, (sh, slot), rehash);
+        match first {
+            Some(f) => {
+                let mut last = f;
+                while self.same_source[last] != NONE {
+                    last = self.same_source[last] as usize;
+                }
+                self.same_source[last] = slot;
+            }
+            None => {
+                if let Some(s) = &k[lang_index(self.source)] {
+                    let sh = self.hash(s.as_str());
+                    self.sources.insert_unique(sh, (sh, slot), rehash);
+                }
             }
         }
     }
@@ -235,6 +276,27 @@ mod tests {
             m.units[1].alternative_of.as_deref(),
             Some(m.units[0].id.as_str())
         );
+    }
+
+    #[test]
+    fn fewer_languages_of_a_stored_unit_are_a_duplicate() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        let mut tri = unit("", "One.", "Один.");
+        tri.set_text(Lang::Kk, Some("Бір.".into()));
+        a.offer(tri);
+        a.offer(unit("", "One.", "Единица."));
+        let mut en_kk = Unit::new(String::new(), "2026-01-01T00:00:00Z");
+        en_kk.set_text(Lang::En, Some("One.".into()));
+        en_kk.set_text(Lang::Kk, Some("Бір.".into()));
+        assert_eq!(a.offer(en_kk), Offered::Duplicate);
+        assert_eq!(a.offer(unit("", "One.", "Единица.")), Offered::Duplicate);
+        assert_eq!(a.offer(unit("", "One.", "Раз.")), Offered::Alternative);
+        // More languages than the stored unit: new information, kept.
+        let mut more = unit("", "One.", "Единица.");
+        more.set_text(Lang::Kk, Some("Бірлік.".into()));
+        assert_eq!(a.offer(more), Offered::Alternative);
+        assert_eq!(m.units.len(), 4);
     }
 
     #[test]
