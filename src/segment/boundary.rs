@@ -12,15 +12,17 @@
 //! - an ellipsis ends it when it closes a word and a capital follows;
 //! - a full stop ends it after a word or a number; after an abbreviation
 //!   only as the abbreviation's class says (see `rules/README.md`), never
-//!   before a number; after initials only before a word that starts
-//!   sentences; never after a list marker.
+//!   before a number, and never when the words before it are too few to
+//!   make a sentence ("В 2012–2014 гг. Офис…", see [`Phrase`]);
+//!   after initials only before a word that starts sentences; never after
+//!   a list marker.
 
 use super::chars::{
     is_bullet, is_closer, is_dash, is_detached_closer, is_number_sign, is_opener, is_space,
     is_terminator,
 };
 use super::rules::{Class, Rules};
-use super::token::{classify, is_roman, Before};
+use super::token::{classify, is_roman, Before, Phrase};
 
 /// The char at byte `i` of `text` (which must be a char boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -124,10 +126,13 @@ pub fn decide(
     let ends = match before {
         Before::Nothing | Before::Word => true,
         Before::Marker => false,
-        Before::Abbrev(_) | Before::Initials if word.is_number() => false,
-        Before::Abbrev(Class::Prefix) => false,
-        Before::Abbrev(Class::Final) => true,
-        Before::Abbrev(Class::Weak) => word.is_starter(rules),
+        Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // "В 2012–2014 гг. Офис…", "In the U.S. The…": too short a phrase
+        // to be a sentence, whatever follows.
+        Before::Abbrev(_, Phrase::Short) => false,
+        Before::Abbrev(Class::Prefix, _) => false,
+        Before::Abbrev(Class::Final, _) => true,
+        Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
     };
     ends.then_some(end)

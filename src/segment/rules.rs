@@ -36,6 +36,8 @@ pub struct Rules {
     abbrevs: HashMap<String, Abbrev>,
     /// Lower-case words that begin sentences and are not names.
     starters: HashSet<String>,
+    /// The prepositions among them.
+    prepositions: HashSet<String>,
     /// The longest abbreviation key in characters, to bound look-ups.
     longest: usize,
 }
@@ -85,7 +87,13 @@ impl Rules {
                 rules.abbrevs.entry(k).or_insert(abbrev);
             }
         }
-        rules.starters = parse_words(starters).map(str::to_lowercase).collect();
+        for (word, preposition) in parse_words(starters) {
+            let word = word.to_lowercase();
+            if preposition {
+                rules.prepositions.insert(word.clone());
+            }
+            rules.starters.insert(word);
+        }
         rules
     }
 
@@ -103,13 +111,27 @@ impl Rules {
     pub fn is_starter(&self, lower: &str) -> bool {
         self.starters.contains(lower)
     }
+
+    /// Whether `lower` (a lower-case word) is a preposition.
+    pub fn is_preposition(&self, lower: &str) -> bool {
+        self.prepositions.contains(lower)
+    }
 }
 
-/// The words of a starter file: everything but comments, split at spaces.
-fn parse_words(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .flat_map(str::split_whitespace)
+/// The words of a starter file, each with whether it stands in the
+/// `[prepositions]` section: everything but comments, split at spaces.
+fn parse_words(file: &str) -> Vec<(&str, bool)> {
+    let mut words = Vec::new();
+    let mut prepositions = false;
+    for line in file.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line == "[prepositions]" {
+            prepositions = true;
+            continue;
+        }
+        words.extend(line.split_whitespace().map(|w| (w, prepositions)));
+    }
+    words
 }
 
 fn parse_class(word: &str) -> Option<Class> {
@@ -195,7 +217,7 @@ mod tests {
         let ru = rules(Lang::Ru);
         let g = ru.abbrev("г").unwrap();
         assert_eq!(g.class, Class::Prefix);
-        assert_eq!(g.after_number, Class::Weak);
+        assert_eq!(g.after_number, Class::Final);
         assert_eq!(ru.abbrev("т.д").unwrap().class, Class::Final);
         // Russian text falls back on the English list.
         assert_eq!(ru.abbrev("u.s").unwrap().class, Class::Weak);
@@ -203,6 +225,8 @@ mod tests {
         assert_eq!(kk.abbrev("т.б").unwrap().class, Class::Final);
         assert_eq!(kk.abbrev("мыс").unwrap().class, Class::Prefix);
         assert!(kk.is_starter("ол"));
+        assert!(ru.is_starter("в") && ru.is_preposition("в"));
+        assert!(ru.is_starter("его") && !ru.is_preposition("его"));
         assert!(rules(Lang::En).is_starter("the"));
         assert!(!rules(Lang::En).is_starter("department"));
     }

@@ -14,10 +14,22 @@ pub enum Before {
     Marker,
     /// An ordinary word or number, or text closed by a quote or bracket.
     Word,
-    /// A listed abbreviation, with its behaviour in this place.
-    Abbrev(Class),
+    /// A listed abbreviation, with its behaviour in this place and whether
+    /// the words before it in the segment could make a sentence.
+    Abbrev(Class, Phrase),
     /// Initials ("N.", "B.K.", "Қ.-Ж.") or an unlisted dotted abbreviation.
     Initials,
+}
+
+/// Whether the words before an abbreviation could make a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    /// Too short: one word at most ("Жоба 2012 ж."), or a prepositional
+    /// phrase with at most two content words ("В январе 2015 г.",
+    /// "In the U.S.").
+    Short,
+    /// Long enough to be a sentence ("Закон был принят в 2014 г.").
+    Sentence,
 }
 
 /// Classifies the token that the full stop at byte `dot` closes; the
@@ -46,8 +58,8 @@ pub fn classify(text: &str, seg_start: usize, dot: usize, rules: &Rules) -> Befo
     if at_segment_start && is_marker(token) {
         return Before::Marker;
     }
-    if let Some(class) = lookup(head, raw_start, token, rules) {
-        return Before::Abbrev(class);
+    if let Some((class, chain_start)) = lookup(head, raw_start, token, rules) {
+        return Before::Abbrev(class, phrase(&head[..chain_start], rules));
     }
     if is_initials(token) {
         return Before::Initials;
@@ -57,7 +69,7 @@ pub fn classify(text: &str, seg_start: usize, dot: usize, rules: &Rules) -> Befo
 
 /// Looks `token` up among the abbreviations, first joined with the one-
 /// or two-letter dotted tokens before it ("т. д.", "a. m."), then alone.
-fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<Class> {
+fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<(Class, usize)> {
     if token.chars().count() > rules.longest() {
         return None;
     }
@@ -97,10 +109,38 @@ fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<
             } else {
                 a.class
             };
-            return Some(class);
+            return Some((class, s));
         }
     }
     None
+}
+
+/// Judges the words before an abbreviation (numbers do not count).
+fn phrase(text: &str, rules: &Rules) -> Phrase {
+    let words: Vec<String> = text
+        .split(is_space)
+        .map(|t| t.trim_start_matches(is_opener))
+        .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
+        .map(|t| {
+            t.chars()
+                .take_while(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let short = match words.first() {
+        None => true,
+        Some(_) if words.len() == 1 => true,
+        Some(first) if rules.is_preposition(first) => {
+            words.iter().filter(|w| !rules.is_starter(w)).count() <= 2
+        }
+        Some(_) => false,
+    };
+    if short {
+        Phrase::Short
+    } else {
+        Phrase::Sentence
+    }
 }
 
 /// Whether the text just before an abbreviation ends in a number
@@ -131,8 +171,9 @@ pub fn is_roman(word: &str) -> bool {
 }
 
 /// Initials and dotted abbreviations not in the lists: single letters
-/// joined by dots or hyphens ("N", "B.K", "Қ.-Ж", "F.B.I"), or short
-/// lower-case pieces joined by dots ("a.k.a").
+/// joined by dots or hyphens ("N", "B.K", "Қ.-Ж", "F.B.I"), or pieces of
+/// one or two letters joined by dots ("a.k.a", "Ph.D"); not domain names
+/// ("gov.kz").
 fn is_initials(token: &str) -> bool {
     let parts: Vec<&str> = token
         .split(['.', '-', '‐'])
@@ -145,7 +186,7 @@ fn is_initials(token: &str) -> bool {
         let mut cs = p.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
     });
-    single_upper || token.contains('.') && parts.iter().all(|p| p.chars().count() <= 3)
+    single_upper || token.contains('.') && parts.iter().all(|p| p.chars().count() <= 2)
 }
 
 #[cfg(test)]
@@ -163,9 +204,9 @@ mod tests {
     fn tells_words_abbreviations_initials_and_markers_apart() {
         assert_eq!(before("in Astana.", Lang::En), Before::Word);
         assert_eq!(before("the year 2014.", Lang::En), Before::Word);
-        assert_eq!(before("by Mr.", Lang::En), Before::Abbrev(Class::Prefix));
-        assert_eq!(before("the U.S.", Lang::En), Before::Abbrev(Class::Weak));
-        assert_eq!(before("and so on, etc.", Lang::En), Before::Abbrev(Class::Final));
+        assert_eq!(before("welcomed by Mr.", Lang::En), Before::Abbrev(Class::Prefix, Phrase::Sentence));
+        assert_eq!(before("the U.S.", Lang::En), Before::Abbrev(Class::Weak, Phrase::Short));
+        assert_eq!(before("pens, paper, etc.", Lang::En), Before::Abbrev(Class::Final, Phrase::Sentence));
         assert_eq!(before("read by B.K.", Lang::En), Before::Initials);
         assert_eq!(before("12.", Lang::En), Before::Marker);
         assert_eq!(before("IV.", Lang::En), Before::Marker);
@@ -179,15 +220,16 @@ mod tests {
 
     #[test]
     fn russian_g_is_a_city_before_a_name_and_a_year_after_a_number() {
-        assert_eq!(before("в г.", Lang::Ru), Before::Abbrev(Class::Prefix));
-        assert_eq!(before("в 2014 г.", Lang::Ru), Before::Abbrev(Class::Weak));
-        assert_eq!(before("в 11.00 ч.", Lang::Ru), Before::Abbrev(Class::Final));
+        assert_eq!(before("прошел в г.", Lang::Ru), Before::Abbrev(Class::Prefix, Phrase::Sentence));
+        assert_eq!(before("Закон принят в 2014 г.", Lang::Ru), Before::Abbrev(Class::Final, Phrase::Sentence));
+        assert_eq!(before("В 2012–2014 гг.", Lang::Ru), Before::Abbrev(Class::Final, Phrase::Short));
     }
 
     #[test]
     fn spaced_abbreviations_are_joined() {
-        assert_eq!(before("и т. д.", Lang::Ru), Before::Abbrev(Class::Final));
-        assert_eq!(before("и т.д.", Lang::Ru), Before::Abbrev(Class::Final));
-        assert_eq!(before("(т.е.", Lang::Ru), Before::Abbrev(Class::Prefix));
+        let final_in_sentence = Before::Abbrev(Class::Final, Phrase::Sentence);
+        assert_eq!(before("обсудили СМИ и т. д.", Lang::Ru), final_in_sentence);
+        assert_eq!(before("обсудили СМИ и т.д.", Lang::Ru), final_in_sentence);
+        assert_eq!(before("(т.е.", Lang::Ru), Before::Abbrev(Class::Prefix, Phrase::Short));
     }
 }
