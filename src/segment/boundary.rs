@@ -18,11 +18,11 @@
 //!   a list marker.
 
 use super::chars::{
-    is_bullet, is_closer, is_dash, is_detached_closer, is_number_sign, is_opener, is_space,
-    is_terminator,
+    is_bullet, is_closer, is_dash, is_detached_closer, is_letter, is_number_sign, is_open_only,
+    is_opener, is_space, is_terminator,
 };
 use super::rules::{Class, Rules};
-use super::token::{classify, is_roman, Before, Phrase};
+use super::token::{classify, is_roman, phrase, Before, Phrase};
 
 /// The char at byte `i` of `text` (which must be a char boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -115,7 +115,7 @@ pub fn decide(
         let after_word = head
             .chars()
             .next_back()
-            .is_some_and(|p| !is_space(p) && !(is_opener(p) && !is_closer(p)));
+            .is_some_and(|p| !is_space(p) && !is_open_only(p));
         return after_word.then_some(end);
     }
     let before = if closed {
@@ -129,8 +129,10 @@ pub fn decide(
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
         // "В 2012–2014 гг. Офис…", "In the U.S. The…": too short a phrase
         // to be a sentence, whatever follows.
-        Before::Abbrev(_, Phrase::Short) => false,
         Before::Abbrev(Class::Prefix, _) => false,
+        Before::Abbrev(_, start) if phrase(&text[seg_start..start], rules) == Phrase::Short => {
+            false
+        }
         Before::Abbrev(Class::Final, _) => true,
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
@@ -160,7 +162,7 @@ impl<'a> NextWord<'a> {
         let rest = &text[i..end];
         let len = rest
             .char_indices()
-            .find(|&(_, c)| !c.is_alphabetic())
+            .find(|&(_, c)| !is_letter(c))
             .map_or(rest.len(), |(k, _)| k);
         NextWord {
             first: rest.chars().next(),
@@ -177,7 +179,8 @@ impl<'a> NextWord<'a> {
         };
         first.is_ascii_digit()
             || is_number_sign(first)
-            || is_roman(self.text) && !self.after.is_some_and(char::is_alphanumeric)
+            || is_roman(self.text)
+                && !self.after.is_some_and(char::is_alphanumeric)
                 && self.text != "I"
     }
 

@@ -34,13 +34,16 @@ pub fn is_opener(c: char) -> bool {
     )
 }
 
+/// Openers that never close anything (« “ „ ‘ ( [): a dot right after one
+/// has no word before it.
+pub fn is_open_only(c: char) -> bool {
+    is_opener(c) && !is_closer(c)
+}
+
 /// Dashes and hyphens: after a sentence end they introduce an attribution
 /// ("?» – деді", "…?” — said X") or a dateline, never a new sentence.
 pub fn is_dash(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−'
-    )
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
 }
 
 /// Bullet characters that start a list item wherever they stand after a
@@ -48,7 +51,19 @@ pub fn is_dash(c: char) -> bool {
 pub fn is_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '●' | '▪' | '■' | '◦' | '‣' | '⁃' | '►' | '▸' | '◆' | '❖' | '➢' | '✓' | '✔'
+        '•' | '●'
+            | '▪'
+            | '■'
+            | '◦'
+            | '‣'
+            | '⁃'
+            | '►'
+            | '▸'
+            | '◆'
+            | '❖'
+            | '➢'
+            | '✓'
+            | '✔'
     )
 }
 
@@ -58,10 +73,22 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
-
-
-
 /// Symbols that stand before a number ("$15", "№ 2", "+7").
 pub fn is_number_sign(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₸' | '₽' | '№' | '#' | '+' | '§' | '%')
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₸' | '₽' | '№' | '#' | '+' | '§' | '%'
+    )
+}
+
+/// Whether `c` is a letter, answered without the general Unicode tables for
+/// the scripts tm reads most (ASCII and Cyrillic).
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7f}' => false,
+        // Cyrillic: letters, save the thousands sign and combining marks.
+        '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => true,
+        _ => c.is_alphabetic(),
+    }
 }

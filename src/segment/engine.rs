@@ -54,7 +54,11 @@ pub fn segment_span(text: &str, span: Span, rules: &Rules, out: &mut Vec<Segment
 
 /// A bullet starts an item when it opens the span or follows a space.
 fn starts_item(text: &str, span_start: usize, i: usize) -> bool {
-    i == span_start || text[span_start..i].chars().next_back().is_some_and(is_space)
+    i == span_start
+        || text[span_start..i]
+            .chars()
+            .next_back()
+            .is_some_and(is_space)
 }
 
 /// Pushes `text[start..end]`, trimmed, unless it is empty.

@@ -40,7 +40,14 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         while i < bytes.len() {
             let (brk, hard) = match bytes[i] {
                 b'\n' => (1, false),
-                b'\r' => (if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
+                b'\r' => (
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    },
+                    false,
+                ),
                 0x0B => (1, false),
                 0x0C => (1, true),
                 0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
@@ -89,8 +96,7 @@ fn starts_list_item(line: &str) -> bool {
     let rest = &t[head.len()..];
     let short = head.chars().all(|c| c.is_ascii_digit()) && (1..=3).contains(&head.len())
         || head.chars().count() == 1;
-    short
-        && (rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(".\u{a0}"))
+    short && (rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(".\u{a0}"))
 }
 
 /// Calls `f` with each span of `text` in order.

@@ -57,7 +57,9 @@ pub fn rules(lang: Lang) -> &'static Rules {
     match lang {
         Lang::En => EN.get_or_init(|| Rules::build(&[EN_ABBREV], EN_STARTERS)),
         Lang::Ru => RU.get_or_init(|| Rules::build(&[RU_ABBREV, EN_ABBREV], RU_STARTERS)),
-        Lang::Kk => KK.get_or_init(|| Rules::build(&[KK_ABBREV, RU_ABBREV, EN_ABBREV], KK_STARTERS)),
+        Lang::Kk => {
+            KK.get_or_init(|| Rules::build(&[KK_ABBREV, RU_ABBREV, EN_ABBREV], KK_STARTERS))
+        }
     }
 }
 

@@ -41,7 +41,10 @@ fn english_abbreviations() {
     check(
         Lang::En,
         "Mr. Jones met Dr. Lee. It was approx. noon, i.e. lunch time.",
-        &["Mr. Jones met Dr. Lee.", "It was approx. noon, i.e. lunch time."],
+        &[
+            "Mr. Jones met Dr. Lee.",
+            "It was approx. noon, i.e. lunch time.",
+        ],
     );
     check(
         Lang::En,
@@ -124,7 +127,14 @@ fn lists_and_bullets() {
     check(
         Lang::En,
         "Agenda:\n1. Opening.\n2. Reports.\nTopics: • water • energy",
-        &["Agenda:", "1. Opening.", "2. Reports.", "Topics:", "• water", "• energy"],
+        &[
+            "Agenda:",
+            "1. Opening.",
+            "2. Reports.",
+            "Topics:",
+            "• water",
+            "• energy",
+        ],
     );
 }
 
@@ -160,8 +170,27 @@ fn join_lines_joins_wrapped_text() {
 #[test]
 fn odd_input_never_panics() {
     let odd = [
-        ".", "...", "?!", "« »", "\"", "1.", "a.", "Mr.", "т. д.", "•", "• •", ". . .",
-        "\u{feff}", "\r", "\u{2029}", "Ж.-", "-.", "“.”", "…»", "(.)", "A.B.C.D.E.F.",
+        ".",
+        "...",
+        "?!",
+        "« »",
+        "\"",
+        "1.",
+        "a.",
+        "Mr.",
+        "т. д.",
+        "•",
+        "• •",
+        ". . .",
+        "\u{feff}",
+        "\r",
+        "\u{2029}",
+        "Ж.-",
+        "-.",
+        "“.”",
+        "…»",
+        "(.)",
+        "A.B.C.D.E.F.",
     ];
     for t in odd {
         for lang in Lang::ALL {

@@ -2,7 +2,7 @@
 //! initials, or a list marker. The boundary rules ask this module and decide
 //! from the answer.
 
-use super::chars::{is_closer, is_opener, is_space};
+use super::chars::{is_closer, is_letter, is_open_only, is_opener, is_space};
 use super::rules::{key, Class, Rules};
 
 /// The kind of token a full stop closes.
@@ -14,9 +14,9 @@ pub enum Before {
     Marker,
     /// An ordinary word or number, or text closed by a quote or bracket.
     Word,
-    /// A listed abbreviation, with its behaviour in this place and whether
-    /// the words before it in the segment could make a sentence.
-    Abbrev(Class, Phrase),
+    /// A listed abbreviation, with its behaviour in this place and the byte
+    /// where it starts (to judge the words before it with [`phrase`]).
+    Abbrev(Class, usize),
     /// Initials ("N.", "B.K.", "Қ.-Ж.") or an unlisted dotted abbreviation.
     Initials,
 }
@@ -39,7 +39,7 @@ pub fn classify(text: &str, seg_start: usize, dot: usize, rules: &Rules) -> Befo
     let Some(prev) = head.chars().next_back() else {
         return Before::Nothing;
     };
-    if is_space(prev) || is_opener(prev) && !is_closer(prev) {
+    if is_space(prev) || is_open_only(prev) {
         return Before::Nothing;
     }
     if is_closer(prev) {
@@ -59,7 +59,7 @@ pub fn classify(text: &str, seg_start: usize, dot: usize, rules: &Rules) -> Befo
         return Before::Marker;
     }
     if let Some((class, chain_start)) = lookup(head, raw_start, token, rules) {
-        return Before::Abbrev(class, phrase(&head[..chain_start], rules));
+        return Before::Abbrev(class, seg_start + chain_start);
     }
     if is_initials(token) {
         return Before::Initials;
@@ -88,8 +88,8 @@ fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<
             .find(|&(_, c)| is_space(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let piece = &before[s..];
-        let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 0 || letters > 2 || piece.chars().any(|c| !c.is_alphabetic() && c != '.') {
+        let letters = piece.chars().filter(|&c| is_letter(c)).count();
+        if letters == 0 || letters > 2 || piece.chars().any(|c| !is_letter(c) && c != '.') {
             break;
         }
         starts.push(s);
@@ -115,26 +115,26 @@ fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<
     None
 }
 
-/// Judges the words before an abbreviation (numbers do not count).
-fn phrase(text: &str, rules: &Rules) -> Phrase {
-    let words: Vec<String> = text
+/// Judges the words of `text`, the segment up to an abbreviation (numbers
+/// do not count). Reads no further than the first few words.
+pub fn phrase(text: &str, rules: &Rules) -> Phrase {
+    let mut words = text
         .split(is_space)
         .map(|t| t.trim_start_matches(is_opener))
-        .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
-        .map(|t| {
+        .filter(|t| t.chars().next().is_some_and(is_letter))
+        .map(|t| -> String {
             t.chars()
-                .take_while(|c| c.is_alphabetic())
+                .take_while(|&c| is_letter(c))
                 .flat_map(char::to_lowercase)
                 .collect()
-        })
-        .collect();
-    let short = match words.first() {
-        None => true,
-        Some(_) if words.len() == 1 => true,
-        Some(first) if rules.is_preposition(first) => {
-            words.iter().filter(|w| !rules.is_starter(w)).count() <= 2
-        }
-        Some(_) => false,
+        });
+    let Some(first) = words.next() else {
+        return Phrase::Short;
+    };
+    let short = if rules.is_preposition(&first) {
+        words.filter(|w| !rules.is_starter(w)).nth(2).is_none()
+    } else {
+        words.next().is_none()
     };
     if short {
         Phrase::Short
@@ -159,7 +159,7 @@ fn is_marker(token: &str) -> bool {
     let digits = token
         .split('.')
         .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
-    digits || is_roman(token) || token.chars().count() == 1 && token.chars().all(char::is_alphabetic)
+    digits || is_roman(token) || token.chars().count() == 1 && token.chars().all(is_letter)
 }
 
 /// A Roman numeral of up to seven letters ("IV", "XXI", "viii").
@@ -179,7 +179,7 @@ fn is_initials(token: &str) -> bool {
         .split(['.', '-', '‐'])
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.is_empty() || !parts.iter().all(|p| p.chars().all(char::is_alphabetic)) {
+    if parts.is_empty() || !parts.iter().all(|p| p.chars().all(is_letter)) {
         return false;
     }
     let single_upper = parts.iter().all(|p| {
@@ -195,18 +195,35 @@ mod tests {
     use crate::lang::Lang;
     use crate::segment::rules::rules;
 
+    /// The token before the last dot of `text`, with an abbreviation's
+    /// start replaced by the judgement of the phrase before it.
     fn before(text: &str, lang: Lang) -> Before {
         let dot = text.rfind('.').unwrap();
-        classify(text, 0, dot, rules(lang))
+        match classify(text, 0, dot, rules(lang)) {
+            Before::Abbrev(class, start) => {
+                let judged = match phrase(&text[..start], rules(lang)) {
+                    Phrase::Short => 0,
+                    Phrase::Sentence => 1,
+                };
+                Before::Abbrev(class, judged)
+            }
+            other => other,
+        }
     }
 
     #[test]
     fn tells_words_abbreviations_initials_and_markers_apart() {
         assert_eq!(before("in Astana.", Lang::En), Before::Word);
         assert_eq!(before("the year 2014.", Lang::En), Before::Word);
-        assert_eq!(before("welcomed by Mr.", Lang::En), Before::Abbrev(Class::Prefix, Phrase::Sentence));
-        assert_eq!(before("the U.S.", Lang::En), Before::Abbrev(Class::Weak, Phrase::Short));
-        assert_eq!(before("pens, paper, etc.", Lang::En), Before::Abbrev(Class::Final, Phrase::Sentence));
+        assert_eq!(
+            before("welcomed by Mr.", Lang::En),
+            Before::Abbrev(Class::Prefix, 1)
+        );
+        assert_eq!(before("the U.S.", Lang::En), Before::Abbrev(Class::Weak, 0));
+        assert_eq!(
+            before("pens, paper, etc.", Lang::En),
+            Before::Abbrev(Class::Final, 1)
+        );
         assert_eq!(before("read by B.K.", Lang::En), Before::Initials);
         assert_eq!(before("12.", Lang::En), Before::Marker);
         assert_eq!(before("IV.", Lang::En), Before::Marker);
@@ -220,16 +237,25 @@ mod tests {
 
     #[test]
     fn russian_g_is_a_city_before_a_name_and_a_year_after_a_number() {
-        assert_eq!(before("прошел в г.", Lang::Ru), Before::Abbrev(Class::Prefix, Phrase::Sentence));
-        assert_eq!(before("Закон принят в 2014 г.", Lang::Ru), Before::Abbrev(Class::Final, Phrase::Sentence));
-        assert_eq!(before("В 2012–2014 гг.", Lang::Ru), Before::Abbrev(Class::Final, Phrase::Short));
+        assert_eq!(
+            before("прошел в г.", Lang::Ru),
+            Before::Abbrev(Class::Prefix, 1)
+        );
+        assert_eq!(
+            before("Закон принят в 2014 г.", Lang::Ru),
+            Before::Abbrev(Class::Final, 1)
+        );
+        assert_eq!(
+            before("В 2012–2014 гг.", Lang::Ru),
+            Before::Abbrev(Class::Final, 0)
+        );
     }
 
     #[test]
     fn spaced_abbreviations_are_joined() {
-        let final_in_sentence = Before::Abbrev(Class::Final, Phrase::Sentence);
+        let final_in_sentence = Before::Abbrev(Class::Final, 1);
         assert_eq!(before("обсудили СМИ и т. д.", Lang::Ru), final_in_sentence);
         assert_eq!(before("обсудили СМИ и т.д.", Lang::Ru), final_in_sentence);
-        assert_eq!(before("(т.е.", Lang::Ru), Before::Abbrev(Class::Prefix, Phrase::Short));
+        assert_eq!(before("(т.е.", Lang::Ru), Before::Abbrev(Class::Prefix, 0));
     }
 }
