@@ -40,11 +40,12 @@ fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
-/// The end of the run of terminators and closers starting at `i`.
+/// The end of the run of terminators and closers starting at `i`. A `“`
+/// right after the punctuation closes a „German-style“ quotation.
 pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         match char_at(text, i) {
-            Some(c) if is_terminator(c) || is_closer(c) => i += c.len_utf8(),
+            Some(c) if is_terminator(c) || is_closer(c) || c == '“' => i += c.len_utf8(),
             _ => break,
         }
     }

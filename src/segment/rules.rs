@@ -27,6 +27,31 @@ pub struct Abbrev {
     pub class: Class,
     /// Behaviour when a number stands just before it ("2014 г.").
     pub after_number: Class,
+    /// Written as capital initials ("U.S."): only such abbreviations match
+    /// capital initials in a text, so that "Т.Д. Иванов" or "Т.С. Сейітов"
+    /// are a person's initials and not "т.д." or "т.с.".
+    pub capitals: bool,
+}
+
+/// Whether `s` is capital letters standing alone, joined by dots, hyphens or
+/// spaces: "N", "U.S", "Қ.-Ж", "Н. А".
+pub fn capital_initials(s: &str) -> bool {
+    let mut letters = 0;
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if prev_letter || !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+            prev_letter = true;
+        } else if matches!(c, '.' | '-' | '‐') || c.is_whitespace() {
+            prev_letter = false;
+        } else {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 /// The rules of one language.
@@ -171,10 +196,12 @@ pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
             [c] => Abbrev {
                 class: *c,
                 after_number: *c,
+                capitals: false,
             },
             [c, a] => Abbrev {
                 class: *c,
                 after_number: *a,
+                capitals: false,
             },
             _ => {
                 bad.push(n + 1);
@@ -185,6 +212,10 @@ pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
             bad.push(n + 1);
             continue;
         }
+        let abbrev = Abbrev {
+            capitals: capital_initials(&written),
+            ..abbrev
+        };
         entries.push((written, abbrev));
     }
     (entries, bad)
@@ -205,6 +236,18 @@ mod tests {
             }
             assert!(entries.len() > 40, "{name}.txt has {}", entries.len());
         }
+    }
+
+    #[test]
+    fn capital_initials_are_single_capitals() {
+        assert!(capital_initials("U.S."));
+        assert!(capital_initials("Қ.-Ж."));
+        assert!(capital_initials("Н. А."));
+        assert!(!capital_initials("Ph.D."));
+        assert!(!capital_initials("т.д."));
+        assert!(!capital_initials("Mr."));
+        assert!(rules(Lang::En).abbrev("u.s").unwrap().capitals);
+        assert!(!rules(Lang::Ru).abbrev("т.д").unwrap().capitals);
     }
 
     #[test]

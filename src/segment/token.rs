@@ -2,8 +2,8 @@
 //! initials, or a list marker. The boundary rules ask this module and decide
 //! from the answer.
 
-use super::chars::{is_closer, is_letter, is_open_only, is_opener, is_space};
-use super::rules::{key, Class, Rules};
+use super::chars::{is_bullet, is_closer, is_dash, is_letter, is_open_only, is_opener, is_space};
+use super::rules::{capital_initials, key, Class, Rules};
 
 /// The kind of token a full stop closes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,10 @@ pub fn classify(text: &str, seg_start: usize, dot: usize, rules: &Rules) -> Befo
     if token.is_empty() {
         return Before::Nothing;
     }
-    let at_segment_start = head[..raw_start].chars().all(is_space);
+    // A list marker may follow a bullet or a dash ("• 1. …", "– a. …").
+    let at_segment_start = head[..raw_start]
+        .chars()
+        .all(|c| is_space(c) || is_bullet(c) || is_dash(c));
     if at_segment_start && is_marker(token) {
         return Before::Marker;
     }
@@ -98,12 +101,13 @@ fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<
     let end = head.len();
     for &s in starts.iter().rev() {
         let written = head[s..end].trim_start_matches(is_opener);
-        let mut cs = written.chars();
-        if cs.next().is_some_and(char::is_uppercase) && cs.next().is_none() {
-            // A capital letter alone is an initial, not "г." or "v.".
-            continue;
-        }
-        if let Some(a) = rules.abbrev(&key(written)) {
+        // Capital initials ("Г.", "Т.Д.") match only abbreviations written
+        // so ("U.S."); otherwise they are a person's initials.
+        let capitals = capital_initials(written);
+        if let Some(a) = rules
+            .abbrev(&key(written))
+            .filter(|a| a.capitals || !capitals)
+        {
             let class = if follows_number(&head[..s]) {
                 a.after_number
             } else {
@@ -233,6 +237,9 @@ mod tests {
         // letter is a listed abbreviation (Russian "г.", English "v.").
         assert_eq!(before("сказал Г.", Lang::Ru), Before::Initials);
         assert_eq!(before("vitamin C.", Lang::En), Before::Initials);
+        assert_eq!(before("выступил Т.Д.", Lang::Ru), Before::Initials);
+        assert_eq!(before("баяндамашы Т.С.", Lang::Kk), Before::Initials);
+        assert_eq!(before("• 2.", Lang::En), Before::Marker);
     }
 
     #[test]
