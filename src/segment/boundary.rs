@@ -112,12 +112,11 @@ pub fn decide(
         return Some(end);
     }
     if ellipsis {
-        let head = &text[seg_start..term];
-        let after_word = head
-            .chars()
-            .next_back()
-            .is_some_and(|p| !is_space(p) && !is_open_only(p));
-        return after_word.then_some(end);
+        // "«...Огайо»" opens a quotation mid-sentence; "word… Next" or
+        // "word ... Next" ends one.
+        let head = text[seg_start..term].trim_end_matches(is_space);
+        let after_text = head.chars().next_back().is_some_and(|p| !is_open_only(p));
+        return after_text.then_some(end);
     }
     let before = if closed {
         Before::Word

@@ -203,3 +203,33 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn random_mixes_of_tricky_characters_keep_the_invariants() {
+    // A deterministic generator over the characters the rules look at.
+    let alphabet: Vec<char> = "aZжҚ1 .?!…»«“”\"'()-–—•\n\r\u{a0}\u{feff}\u{2028}:,;@/Ә"
+        .chars()
+        .collect();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 24) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        for lang in Lang::ALL {
+            let join_lines = state % 2 == 0;
+            let segs = segment_with(&text, lang, Options { join_lines });
+            let mut last_end = 0;
+            for (i, s) in segs.iter().enumerate() {
+                assert_eq!(s.index, i);
+                assert_eq!(&text[s.start..s.end], s.text, "{text:?}");
+                assert!(!s.text.is_empty() && s.start >= last_end, "{text:?}");
+                assert_eq!(s.text.trim_matches(super::chars::is_space), s.text);
+                last_end = s.end;
+            }
+        }
+    }
+}
