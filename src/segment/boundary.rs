@@ -127,14 +127,16 @@ pub fn decide(
         Before::Nothing | Before::Word => true,
         Before::Marker => false,
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        Before::Abbrev(Class::Prefix, _) => false,
         // "В 2012–2014 гг. Офис…", "In the U.S. The…": too short a phrase
         // to be a sentence, whatever follows.
-        Before::Abbrev(Class::Prefix, _) => false,
         Before::Abbrev(_, start) if phrase(&text[seg_start..start], rules) == Phrase::Short => {
             false
         }
         Before::Abbrev(Class::Final, _) => true,
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
+        // "Н. А. Ахметов": a one-letter starter after initials is another
+        // initial.
         Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
     };
     ends.then_some(end)
@@ -172,7 +174,7 @@ impl<'a> NextWord<'a> {
     }
 
     /// A number, a sign before one ("№ 2", "$15"), or a Roman numeral
-    /// ("Art. IV", "б.з.б. V ғ.").
+    /// ("Art. IV", "б.з.б. V ғ."), save a lone "I" (the English pronoun).
     fn is_number(&self) -> bool {
         let Some(first) = self.first else {
             return false;

@@ -15,7 +15,7 @@ mod boundary;
 mod chars;
 mod engine;
 mod lines;
-pub mod rules;
+mod rules;
 mod token;
 
 #[cfg(test)]

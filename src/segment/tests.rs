@@ -220,7 +220,7 @@ fn random_mixes_of_tricky_characters_keep_the_invariants() {
             text.push(alphabet[(state % alphabet.len() as u64) as usize]);
         }
         for lang in Lang::ALL {
-            let join_lines = state % 2 == 0;
+            let join_lines = state.is_multiple_of(2);
             let segs = segment_with(&text, lang, Options { join_lines });
             let mut last_end = 0;
             for (i, s) in segs.iter().enumerate() {
