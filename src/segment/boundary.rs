@@ -127,6 +127,9 @@ pub fn decide(
         Before::Nothing | Before::Word => true,
         Before::Marker => false,
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // Only a word starts a sentence after an abbreviation: "2015 г.
+        // /Пресс-служба/ – …" is still a dateline.
+        Before::Abbrev(..) | Before::Initials if word.text.is_empty() => false,
         Before::Abbrev(Class::Prefix, _) => false,
         // "В 2012–2014 гг. Офис…", "In the U.S. The…": too short a phrase
         // to be a sentence, whatever follows.

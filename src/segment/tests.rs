@@ -77,6 +77,18 @@ fn russian_year_and_city() {
 }
 
 #[test]
+fn datelines_with_an_agency_tag() {
+    check(
+        Lang::Ru,
+        "АСТАНА, 5 дек. 2015 г. /Пресс-служба/ – Сегодня прошло заседание. Оно длилось час.",
+        &[
+            "АСТАНА, 5 дек. 2015 г. /Пресс-служба/ – Сегодня прошло заседание.",
+            "Оно длилось час.",
+        ],
+    );
+}
+
+#[test]
 fn kazakh_year_before_a_name() {
     check(
         Lang::Kk,
