@@ -157,6 +157,25 @@ fn datelines_stay_with_the_first_sentence() {
             "Онда 900 кітап бар.",
         ],
     );
+    // Agency style, with full stops inside the dateline.
+    check(
+        "ru",
+        "КОСТАНАЙ. 7 апреля. АГЕНТСТВО – Центр открыл библиотеку. В ней 900 книг.",
+        &[
+            "КОСТАНАЙ. 7 апреля. АГЕНТСТВО – Центр открыл библиотеку.",
+            "В ней 900 книг.",
+        ],
+    );
+    check(
+        "kk",
+        "ҚОСТАНАЙ. 7 сәуір. АГЕНТТІК – Орталық кітапхана ашты.",
+        &["ҚОСТАНАЙ. 7 сәуір. АГЕНТТІК – Орталық кітапхана ашты."],
+    );
+    check(
+        "en",
+        "KOSTANAY. April 7. AGENCY - The centre opened a library.",
+        &["KOSTANAY. April 7. AGENCY - The centre opened a library."],
+    );
 }
 
 #[test]

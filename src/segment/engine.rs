@@ -7,6 +7,7 @@
 
 use super::boundary::{cluster_end, decide};
 use super::chars::{is_bullet, is_space, is_terminator};
+use super::dateline::dateline_end;
 use super::lines::Span;
 use super::rules::Rules;
 use super::Segment;
@@ -22,7 +23,8 @@ fn is_candidate_byte(b: u8) -> bool {
 pub fn segment_span(text: &str, span: Span, rules: &Rules, out: &mut Vec<Segment>) {
     let bytes = text.as_bytes();
     let mut seg_start = span.start;
-    let mut i = span.start;
+    // A dateline's full stops ("АСТАНА. 10 июня. …") end nothing.
+    let mut i = dateline_end(&text[span.start..span.end]).map_or(span.start, |d| span.start + d);
     while i < span.end {
         if !is_candidate_byte(bytes[i]) {
             i += 1;

@@ -6,13 +6,14 @@
 //!
 //! How it works: [`lines`] cuts the text into spans (every line break ends a
 //! segment, unless lines are joined); [`engine`] scans each span for
-//! sentence-ending punctuation and bullets; [`boundary`] decides each
+//! sentence-ending punctuation and bullets, past a [`dateline`]; [`boundary`] decides each
 //! candidate from the token before it ([`token`]) and the word after it,
 //! with the per-language abbreviation and sentence-starter lists of
 //! [`rules`] (data files under `src/segment/rules/`).
 
 mod boundary;
 mod chars;
+mod dateline;
 mod engine;
 mod lines;
 mod rules;
