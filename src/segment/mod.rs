@@ -4,12 +4,12 @@
 //! This is the one segmenter of tm: `tm segment`, `tm add` and `tm suggest`
 //! all cut text here, so a sentence is the same unit everywhere.
 //!
-//! How it works: [`lines`] cuts the text into spans (every line break ends a
-//! segment, unless lines are joined); [`engine`] scans each span for
-//! sentence-ending punctuation and bullets, past a [`dateline`]; [`boundary`] decides each
-//! candidate from the token before it ([`token`]) and the word after it,
-//! with the per-language abbreviation and sentence-starter lists of
-//! [`rules`] (data files under `src/segment/rules/`).
+//! How it works: `lines` cuts the text into spans (every line break ends a
+//! segment, unless lines are joined); `engine` scans each span for
+//! sentence-ending punctuation and bullets, past a `dateline`; `boundary`
+//! decides each candidate from the token before it (`token`) and the word
+//! after it, with the per-language abbreviation and sentence-starter lists
+//! of `rules` (data files under `src/segment/rules/`).
 
 mod boundary;
 mod chars;
