@@ -31,6 +31,16 @@ pub struct Abbrev {
     /// capital initials in a text, so that "Т.Д. Иванов" or "Т.С. Сейітов"
     /// are a person's initials and not "т.д." or "т.с.".
     pub capitals: bool,
+    /// Written with a capital ("Art.", "No.", "Sun."): matches only a token
+    /// with a capital, so that "modern art." or "said no." are words.
+    pub capitalised: bool,
+}
+
+/// Whether the first letter of `s` is a capital.
+pub fn starts_with_capital(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Whether `s` is capital letters standing alone, joined by dots, hyphens or
@@ -197,11 +207,13 @@ pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
                 class: *c,
                 after_number: *c,
                 capitals: false,
+                capitalised: false,
             },
             [c, a] => Abbrev {
                 class: *c,
                 after_number: *a,
                 capitals: false,
+                capitalised: false,
             },
             _ => {
                 bad.push(n + 1);
@@ -214,6 +226,7 @@ pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
         }
         let abbrev = Abbrev {
             capitals: capital_initials(&written),
+            capitalised: starts_with_capital(&written),
             ..abbrev
         };
         entries.push((written, abbrev));
@@ -248,6 +261,8 @@ mod tests {
         assert!(!capital_initials("Mr."));
         assert!(rules(Lang::En).abbrev("u.s").unwrap().capitals);
         assert!(!rules(Lang::Ru).abbrev("т.д").unwrap().capitals);
+        assert!(rules(Lang::En).abbrev("art").unwrap().capitalised);
+        assert!(!rules(Lang::En).abbrev("etc").unwrap().capitalised);
     }
 
     #[test]

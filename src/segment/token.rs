@@ -3,7 +3,7 @@
 //! from the answer.
 
 use super::chars::{is_bullet, is_closer, is_dash, is_letter, is_open_only, is_opener, is_space};
-use super::rules::{capital_initials, key, Class, Rules};
+use super::rules::{capital_initials, key, starts_with_capital, Class, Rules};
 
 /// The kind of token a full stop closes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,11 +102,14 @@ fn lookup(head: &str, token_start: usize, token: &str, rules: &Rules) -> Option<
     for &s in starts.iter().rev() {
         let written = head[s..end].trim_start_matches(is_opener);
         // Capital initials ("Г.", "Т.Д.") match only abbreviations written
-        // so ("U.S."); otherwise they are a person's initials.
+        // so ("U.S."); otherwise they are a person's initials. An
+        // abbreviation written with a capital ("Art.") does not match a
+        // lower-case word ("modern art.").
         let capitals = capital_initials(written);
+        let capitalised = starts_with_capital(written);
         if let Some(a) = rules
             .abbrev(&key(written))
-            .filter(|a| a.capitals || !capitals)
+            .filter(|a| (a.capitals || !capitals) && (capitalised || !a.capitalised))
         {
             let class = if follows_number(&head[..s]) {
                 a.after_number
@@ -240,6 +243,8 @@ mod tests {
         assert_eq!(before("выступил Т.Д.", Lang::Ru), Before::Initials);
         assert_eq!(before("баяндамашы Т.С.", Lang::Kk), Before::Initials);
         assert_eq!(before("• 2.", Lang::En), Before::Marker);
+        assert_eq!(before("a show of modern art.", Lang::En), Before::Word);
+        assert_eq!(before("they said no.", Lang::En), Before::Word);
     }
 
     #[test]
