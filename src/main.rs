@@ -25,13 +25,19 @@ struct Cli {
 enum Command {
     /// Split a release into sentence segments.
     Segment(cmd::segment::Args),
+    /// Import a TMX or TSV file into the memory.
+    Import(cmd::import::Args),
+    /// Export the memory as TMX 1.4b.
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _global = &cli.global;
+    let global = &cli.global;
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Import(args) => cmd::import::run(args, global),
+        Command::Export(args) => cmd::export::run(args, global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,4 +2,6 @@
 //! call the library, print.
 
 pub mod common;
+pub mod export;
+pub mod import;
 pub mod segment;
