@@ -26,7 +26,13 @@ impl Case {
         let (en, ru, _) = release(1, 3);
         let en = env.write("r.en.txt", en).to_string_lossy().into_owned();
         let ru = env.write("r.ru.txt", ru).to_string_lossy().into_owned();
-        Case { env, memory, before, en, ru }
+        Case {
+            env,
+            memory,
+            before,
+            en,
+            ru,
+        }
     }
 
     /// Runs `tm add` with the English file replaced by `name` holding `bytes`,
@@ -39,7 +45,12 @@ impl Case {
     fn add(&self, en: &str) -> String {
         let run = self.env.run(&["add", "--en", en, "--ru", &self.ru]).fails();
         self.assert_untouched();
-        assert_eq!(run.stderr.lines().count(), 1, "not one line:\n{}", run.stderr);
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "not one line:\n{}",
+            run.stderr
+        );
         assert!(run.stderr.starts_with("tm: "), "{}", run.stderr);
         run.stderr
     }
@@ -69,7 +80,10 @@ impl Case {
 fn missing_release_file() {
     let c = Case::new();
     let err = c.add("no-such.en.txt");
-    assert!(err.contains("no-such.en.txt") && err.contains("No such file"), "{err}");
+    assert!(
+        err.contains("no-such.en.txt") && err.contains("No such file"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -77,21 +91,30 @@ fn directory_instead_of_file() {
     let c = Case::new();
     std::fs::create_dir(c.env.path("adir")).unwrap();
     let err = c.add(&c.env.path("adir").to_string_lossy());
-    assert!(err.contains("adir") && err.contains("is a directory"), "{err}");
+    assert!(
+        err.contains("adir") && err.contains("is a directory"),
+        "{err}"
+    );
 }
 
 #[test]
 fn empty_release_file() {
     let c = Case::new();
     let err = c.add_with_english("empty.txt", b"");
-    assert!(err.contains("empty.txt") && err.contains("no sentences"), "{err}");
+    assert!(
+        err.contains("empty.txt") && err.contains("no sentences"),
+        "{err}"
+    );
 }
 
 #[test]
 fn invalid_utf8_names_the_byte() {
     let c = Case::new();
     let err = c.add_with_english("latin1.txt", b"The caf\xe9 opened.");
-    assert!(err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 8"), "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 8"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -102,23 +125,35 @@ fn utf16_without_bom() {
         .flat_map(u16::to_le_bytes)
         .collect();
     let err = c.add_with_english("utf16.txt", &bytes);
-    assert!(err.contains("utf16.txt") && err.contains("UTF-16 without a byte order mark"), "{err}");
+    assert!(
+        err.contains("utf16.txt") && err.contains("UTF-16 without a byte order mark"),
+        "{err}"
+    );
 }
 
 #[test]
 fn pdf_and_png() {
     let c = Case::new();
     let err = c.add_with_english("release.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
-    assert!(err.contains("release.pdf") && err.contains("a PDF document"), "{err}");
+    assert!(
+        err.contains("release.pdf") && err.contains("a PDF document"),
+        "{err}"
+    );
     let err = c.add_with_english("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    assert!(err.contains("photo.png") && err.contains("a PNG image"), "{err}");
+    assert!(
+        err.contains("photo.png") && err.contains("a PNG image"),
+        "{err}"
+    );
 }
 
 #[test]
 fn nul_bytes() {
     let c = Case::new();
     let err = c.add_with_english("nul.txt", b"The office\0 opened.");
-    assert!(err.contains("nul.txt") && err.contains("NUL byte at byte 10"), "{err}");
+    assert!(
+        err.contains("nul.txt") && err.contains("NUL byte at byte 10"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -126,14 +161,20 @@ fn fifty_megabyte_line_is_refused() {
     let c = Case::new();
     let line = "word ".repeat(10 * 1024 * 1024);
     let err = c.add_with_english("huge.txt", line.as_bytes());
-    assert!(err.contains("huge.txt") && err.contains("too large"), "{err}");
+    assert!(
+        err.contains("huge.txt") && err.contains("too large"),
+        "{err}"
+    );
 }
 
 #[test]
 fn truncated_memory() {
     let full = memory_json(5);
     let err = Case::broken_memory(&full.as_bytes()[..full.len() / 2]);
-    assert!(err.contains("not a tm memory") && err.contains("EOF"), "{err}");
+    assert!(
+        err.contains("not a tm memory") && err.contains("EOF"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -144,8 +185,11 @@ fn memory_that_is_not_json() {
 
 #[test]
 fn memory_of_another_shape() {
-    let err = Case::broken_memory(br#"{"units":[{"id":"1","en":"A.","ru":"Б."}]}"#);
-    assert!(err.contains("not a tm memory") && err.contains("tm import"), "{err}");
+    let err = Case::broken_memory(r#"{"units":[{"id":"1","en":"A.","ru":"Б."}]}"#.as_bytes());
+    assert!(
+        err.contains("not a tm memory") && err.contains("tm import"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -170,6 +214,8 @@ fn megabyte_paragraph_without_punctuation_is_handled() {
     let run = env.run(&["segment", f.to_str().unwrap()]).ok();
     let lines = run.lines();
     assert!(lines.len() > 1, "a megabyte segment was not cut");
-    assert!(lines.iter().all(|l| l.chars().count() <= tm::segment::MAX_SEGMENT_CHARS));
+    assert!(lines
+        .iter()
+        .all(|l| l.chars().count() <= tm::segment::MAX_SEGMENT_CHARS));
     assert_eq!(lines.join(" "), para.trim());
 }

@@ -66,7 +66,11 @@ fn eight_concurrent_adds_for_ten_rounds_lose_nothing() {
         assert_eq!(unique.len(), stored.len(), "a unit was stored twice");
         let missing: Vec<_> = expected.difference(&unique).collect();
         assert!(missing.is_empty(), "round {round}: lost units {missing:?}");
-        assert_eq!(unique.len(), expected.len(), "round {round}: unexpected units");
+        assert_eq!(
+            unique.len(),
+            expected.len(),
+            "round {round}: unexpected units"
+        );
     }
     assert_eq!(expected.len(), WRITERS * ROUNDS * SENTENCES);
 }

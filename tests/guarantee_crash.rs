@@ -21,7 +21,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n.max(1)
     }
 }
@@ -100,7 +103,11 @@ fn interrupt_repeatedly(sig: &str, seed: u64) {
         interrupted += usize::from(!status.success());
         let after = unit_count(&memory);
         if after == count {
-            assert_eq!(std::fs::read(&memory).unwrap(), before, "kill {n}: same count, other bytes");
+            assert_eq!(
+                std::fs::read(&memory).unwrap(),
+                before,
+                "kill {n}: same count, other bytes"
+            );
         } else {
             assert_eq!(after, count + 6, "kill {n} (seed {seed}): a partial write");
             count = after;
@@ -108,7 +115,10 @@ fn interrupt_repeatedly(sig: &str, seed: u64) {
     }
     // Half of the moments at least must have hit a running writer, or the
     // test proved nothing.
-    assert!(interrupted >= KILLS / 2, "only {interrupted} of {KILLS} runs were interrupted");
+    assert!(
+        interrupted >= KILLS / 2,
+        "only {interrupted} of {KILLS} runs were interrupted"
+    );
 
     let status = spawn_add(&env, KILLS + 1).wait().unwrap();
     assert!(status.success());

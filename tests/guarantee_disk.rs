@@ -31,7 +31,9 @@ impl Mount {
             eprintln!("skipped: cannot mount a tmpfs here (needs root)");
             return None;
         }
-        Some(Mount { dir: at.to_path_buf() })
+        Some(Mount {
+            dir: at.to_path_buf(),
+        })
     }
 
     fn read_only(&self) {
@@ -53,8 +55,11 @@ impl Drop for Mount {
 
 fn add_args(env: &Env, memory: &Path) -> Vec<String> {
     let (en, ru, kk) = release(7, 5);
-    let files = [("en", en), ("ru", ru), ("kk", kk)]
-        .map(|(l, t)| env.write(&format!("r.{l}.txt"), t).to_string_lossy().into_owned());
+    let files = [("en", en), ("ru", ru), ("kk", kk)].map(|(l, t)| {
+        env.write(&format!("r.{l}.txt"), t)
+            .to_string_lossy()
+            .into_owned()
+    });
     vec![
         "--memory".into(),
         memory.to_string_lossy().into_owned(),
@@ -84,8 +89,17 @@ fn read_only_place_gives_an_error_and_keeps_the_memory() {
     let before = std::fs::read(&memory).unwrap();
     mount.read_only();
     let run = run(&env, &add_args(&env, &memory)).fails();
-    assert!(run.stderr.contains("Read-only file system"), "{}", run.stderr);
-    assert!(run.stderr.contains(&mount.dir.to_string_lossy().into_owned()), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Read-only file system"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&mount.dir.to_string_lossy().into_owned()),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert_eq!(std::fs::read(&memory).unwrap(), before);
 }
@@ -100,10 +114,17 @@ fn full_disk_gives_an_error_and_keeps_the_memory() {
     let memory = mount.dir.join("tm.json");
     std::fs::write(&memory, memory_json(1_500)).unwrap();
     let size = std::fs::metadata(&memory).unwrap().len();
-    assert!(size > 600_000 && size < 1_000_000, "memory of {size} bytes does not fit the test");
+    assert!(
+        size > 600_000 && size < 1_000_000,
+        "memory of {size} bytes does not fit the test"
+    );
     let before = std::fs::read(&memory).unwrap();
     let run = run(&env, &add_args(&env, &memory)).fails();
-    assert!(run.stderr.contains("No space left on device"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("No space left on device"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read(&memory).unwrap(), before);
     let stray: Vec<_> = std::fs::read_dir(&mount.dir)
         .unwrap()

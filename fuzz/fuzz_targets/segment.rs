@@ -24,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(&text[s.start..s.end], s.text);
                 }
                 assert!(!s.text.trim().is_empty());
+                assert!(s.text.chars().count() <= tm::segment::MAX_SEGMENT_CHARS);
                 last_end = s.end;
                 covered.push_str(&s.text);
             }

@@ -10,7 +10,7 @@ use super::chars::{is_bullet, is_space, is_terminator};
 use super::dateline::dateline_end;
 use super::lines::Span;
 use super::rules::Rules;
-use super::Segment;
+use super::{Segment, MAX_SEGMENT_CHARS};
 
 /// Bytes that may begin a terminator or a bullet: ASCII `.?!`, and the lead
 /// bytes of the three-byte characters `…‼⁇•●■` (0xE2), `。` (0xE3), `？！`
@@ -63,20 +63,43 @@ fn starts_item(text: &str, span_start: usize, i: usize) -> bool {
             .is_some_and(is_space)
 }
 
-/// Pushes `text[start..end]`, trimmed, unless it is empty.
+/// Pushes `text[start..end]`, trimmed, unless it is empty; a run longer than
+/// [`MAX_SEGMENT_CHARS`] is cut into pieces at spaces, so that a megabyte
+/// without punctuation costs the aligner and the matcher bounded work.
 fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Segment>) {
-    let raw = &text[start..end];
-    let trimmed_start = raw.trim_start_matches(is_space);
-    let trimmed = trimmed_start.trim_end_matches(is_space);
-    if trimmed.is_empty() {
-        return;
+    let mut start = start;
+    loop {
+        let raw = &text[start..end];
+        let trimmed_start = raw.trim_start_matches(is_space);
+        let trimmed = trimmed_start.trim_end_matches(is_space);
+        if trimmed.is_empty() {
+            return;
+        }
+        let s = start + (raw.len() - trimmed_start.len());
+        let piece = match trimmed.char_indices().nth(MAX_SEGMENT_CHARS) {
+            None => trimmed,
+            Some((limit, _)) => {
+                // The last space before the limit, or a hard cut where the
+                // text has none.
+                let cut = trimmed[..limit]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| is_space(c))
+                    .map_or(limit, |(i, _)| i);
+                let cut = if cut == 0 { limit } else { cut };
+                trimmed[..cut].trim_end_matches(is_space)
+            }
+        };
+        out.push(Segment {
+            index: out.len(),
+            paragraph,
+            start: s,
+            end: s + piece.len(),
+            text: piece.to_string(),
+        });
+        if piece.len() == trimmed.len() {
+            return;
+        }
+        start = s + piece.len();
     }
-    let s = start + (raw.len() - trimmed_start.len());
-    out.push(Segment {
-        index: out.len(),
-        paragraph,
-        start: s,
-        end: s + trimmed.len(),
-        text: trimmed.to_string(),
-    });
 }

@@ -41,6 +41,11 @@ pub struct Segment {
     pub text: String,
 }
 
+/// The longest segment, in characters. Longer runs without a sentence end
+/// (a paragraph with no punctuation, garbage) are cut at the last space
+/// before it. Real sentences of press releases stay far below.
+pub const MAX_SEGMENT_CHARS: usize = 2_000;
+
 /// How to segment, beyond the language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {

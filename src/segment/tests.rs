@@ -245,3 +245,25 @@ fn random_mixes_of_tricky_characters_keep_the_invariants() {
         }
     }
 }
+
+#[test]
+fn runs_longer_than_the_limit_are_cut_at_spaces() {
+    let text = "слово ".repeat(1_000) + "конец.";
+    let segs = segment(&text, Lang::Ru);
+    assert!(segs.len() > 1);
+    for s in &segs {
+        assert!(s.text.chars().count() <= crate::segment::MAX_SEGMENT_CHARS);
+        assert_eq!(&text[s.start..s.end], s.text);
+        assert!(s.text.starts_with("слово") || s.text == "конец.");
+    }
+    let joined: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(joined.join(" "), text.trim());
+    // No space at all: a hard cut on a character boundary.
+    let blob = "ж".repeat(5_000);
+    let segs = segment(&blob, Lang::Kk);
+    assert_eq!(segs.len(), 3);
+    assert_eq!(
+        segs[0].text.chars().count(),
+        crate::segment::MAX_SEGMENT_CHARS
+    );
+}
