@@ -3,9 +3,14 @@
 //!
 //! The file format (schema version 1) is documented in `memory/README.md`.
 
+pub mod concord;
+pub mod concord_rules;
 pub mod error;
 pub mod file;
 pub mod lock;
+pub mod maintain;
+pub mod query;
+pub mod stats;
 pub mod store;
 pub mod unit;
 

@@ -1,0 +1,340 @@
+//! Concordance search: the units whose text in one language contains a
+//! phrase as whole words, newest first, with where the phrase is.
+//!
+//! Which words match is decided in [`super::concord_rules`]. This module
+//! finds them fast with a linear scan over a prepared copy of the texts
+//! ([`Scan`]): every text of the language folded to lower case once, laid
+//! end to end in one buffer in result order (newest first). A phrase is
+//! looked up by a SIMD substring search for the stem of its longest word;
+//! only the units where that stem starts a word are checked word by word,
+//! and the scan stops as soon as `top` units (plus one, to know whether
+//! there are more) have matched.
+
+use crate::lang::Lang;
+
+use super::concord_rules::{fold, push_folded, words, PhraseWord, Rules};
+use super::Memory;
+
+/// What can be wrong with a phrase.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConcordError {
+    /// The phrase has no word in it.
+    #[error("empty phrase: give one or more words to look for")]
+    EmptyPhrase,
+}
+
+/// One unit that contains the phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The unit's index in `memory.units`.
+    pub index: usize,
+    /// Byte ranges of each occurrence of the phrase in the unit's text in
+    /// the searched language (first word's start to last word's end).
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The result of a concordance search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concordance {
+    /// The language searched.
+    pub lang: Lang,
+    /// The matching units, newest first, at most `top`.
+    pub hits: Vec<Hit>,
+    /// Whether more units match than were returned.
+    pub more: bool,
+}
+
+/// The texts of one language of a memory, folded and ordered for searching.
+/// Build once per loaded memory, search many times.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    lang: Lang,
+    /// Folded texts, each followed by `\n`, newest unit first.
+    text: String,
+    /// Where each text starts in `text`; one more entry for the end.
+    starts: Vec<usize>,
+    /// The index in `memory.units` of each text.
+    units: Vec<usize>,
+}
+
+/// A phrase ready for matching: its words' stems under `lang`'s rules.
+struct Phrase {
+    rules: &'static Rules,
+    words: Vec<PhraseWord>,
+}
+
+impl Phrase {
+    fn new(phrase: &str, lang: Lang) -> Result<Phrase, ConcordError> {
+        let rules = Rules::of(lang);
+        let folded = fold(phrase);
+        let words: Vec<PhraseWord> = words(&folded)
+            .map(|(s, e)| rules.phrase_word(&folded[s..e]))
+            .collect();
+        if words.is_empty() {
+            return Err(ConcordError::EmptyPhrase);
+        }
+        Ok(Phrase { rules, words })
+    }
+
+    /// The phrase word whose stem is rarest, guessed as the longest.
+    fn anchor(&self) -> &PhraseWord {
+        self.words
+            .iter()
+            .max_by_key(|w| w.stem.len())
+            .unwrap_or(&self.words[0])
+    }
+
+    /// Where the phrase occurs in `text` whose words are `spans` (byte
+    /// ranges) and whose folded words `folded(i)` gives.
+    fn occurrences<'t>(
+        &self,
+        spans: &[(usize, usize)],
+        folded: impl Fn(usize) -> std::borrow::Cow<'t, str>,
+    ) -> Vec<(usize, usize)> {
+        let k = self.words.len();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i + k <= spans.len() {
+            let hit = self
+                .words
+                .iter()
+                .enumerate()
+                .all(|(j, w)| self.rules.matches(w, &folded(i + j)));
+            if hit {
+                found.push((spans[i].0, spans[i + k - 1].1));
+                i += k;
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+}
+
+/// The units of `memory` whose text in `lang` contains `phrase`, newest
+/// first (by `changed`, then position in the release), at most `top`.
+///
+/// A one-off search: it prepares a [`Scan`] and drops it. To search a
+/// loaded memory many times, build the [`Scan`] once.
+pub fn concord(
+    memory: &Memory,
+    phrase: &str,
+    lang: Lang,
+    top: usize,
+) -> Result<Concordance, ConcordError> {
+    // Checked before preparing, so a bad phrase costs nothing.
+    Phrase::new(phrase, lang)?;
+    Scan::new(memory, lang).search(memory, phrase, top)
+}
+
+impl Scan {
+    /// Folds and orders the texts in `lang` of `memory`.
+    pub fn new(memory: &Memory, lang: Lang) -> Scan {
+        let mut units: Vec<usize> = (0..memory.units.len())
+            .filter(|&i| memory.units[i].text(lang).is_some())
+            .collect();
+        units.sort_by(|&a, &b| {
+            let (ua, ub) = (&memory.units[a], &memory.units[b]);
+            ub.changed
+                .cmp(&ua.changed)
+                .then(ua.position.cmp(&ub.position))
+                .then(a.cmp(&b))
+        });
+        let bytes: usize = units
+            .iter()
+            .map(|&i| memory.units[i].text(lang).map_or(0, str::len) + 1)
+            .sum();
+        let mut text = String::with_capacity(bytes + bytes / 16);
+        let mut starts = Vec::with_capacity(units.len() + 1);
+        for &i in &units {
+            starts.push(text.len());
+            for c in memory.units[i].text(lang).unwrap_or("").chars() {
+                // A line break inside a text must not look like the
+                // separator between texts.
+                if c == '\n' {
+                    text.push(' ');
+                } else {
+                    push_folded(c, &mut text);
+                }
+            }
+            text.push('\n');
+        }
+        starts.push(text.len());
+        Scan {
+            lang,
+            text,
+            starts,
+            units,
+        }
+    }
+
+    /// The language this scan searches.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Searches the prepared texts; `memory` must be the one the scan was
+    /// built from (its original texts give the highlighted spans).
+    pub fn search(
+        &self,
+        memory: &Memory,
+        phrase: &str,
+        top: usize,
+    ) -> Result<Concordance, ConcordError> {
+        let phrase = Phrase::new(phrase, self.lang)?;
+        let anchor = phrase.anchor().stem.as_bytes();
+        let finder = memchr::memmem::Finder::new(anchor);
+        let hay = self.text.as_bytes();
+        let mut hits = Vec::new();
+        let mut more = false;
+        let mut spans = Vec::new();
+        let mut pos = 0;
+        while let Some(off) = finder.find(&hay[pos..]) {
+            let at = pos + off;
+            if !self.text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !super::concord_rules::is_word_char(c))
+            {
+                // The stem sits inside a word: not a whole-word hit here,
+                // but the same text may hold one further on.
+                pos = at + 1;
+                while !self.text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            }
+            let rank = self.starts.partition_point(|&s| s <= at) - 1;
+            let (start, end) = (self.starts[rank], self.starts[rank + 1] - 1);
+            let folded = &self.text[start..end];
+            spans.clear();
+            spans.extend(words(folded));
+            let found = phrase.occurrences(&spans, |i| {
+                std::borrow::Cow::Borrowed(&folded[spans[i].0..spans[i].1])
+            });
+            if !found.is_empty() {
+                if hits.len() == top {
+                    more = true;
+                    break;
+                }
+                let index = self.units[rank];
+                let original = memory.units[index].text(self.lang).unwrap_or("");
+                hits.push(Hit {
+                    index,
+                    spans: locate(&phrase, original),
+                });
+            }
+            pos = end + 1;
+        }
+        Ok(Concordance {
+            lang: self.lang,
+            hits,
+            more,
+        })
+    }
+}
+
+/// The phrase's occurrences in the original (unfolded) `text`, whose byte
+/// offsets differ from the folded copy's when folding changes lengths.
+fn locate(phrase: &Phrase, text: &str) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = words(text).collect();
+    phrase.occurrences(&spans, |i| {
+        std::borrow::Cow::Owned(fold(&text[spans[i].0..spans[i].1]))
+    })
+}
+
+/// `text` with each span wrapped in `open` … `close` (brackets, or colour
+/// escapes on a terminal).
+pub fn mark(text: &str, spans: &[(usize, usize)], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + spans.len() * (open.len() + close.len()));
+    let mut last = 0;
+    for &(s, e) in spans {
+        if s < last || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[last..s]);
+        out.push_str(open);
+        out.push_str(&text[s..e]);
+        out.push_str(close);
+        last = e;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::Unit;
+
+    fn unit(id: &str, changed: &str, position: usize, ru: &str) -> Unit {
+        let mut u = Unit::new(id.into(), changed);
+        u.ru = Some(ru.into());
+        u.en = Some(format!("English {id}."));
+        u.position = Some(position);
+        u
+    }
+
+    fn memory() -> Memory {
+        Memory {
+            units: vec![
+                unit("old", "2026-01-01T00:00:00Z", 0, "Форум прошёл в Астане."),
+                unit("new1", "2026-05-01T00:00:00Z", 1, "Гости Астаны и гости столицы."),
+                unit("new0", "2026-05-01T00:00:00Z", 0, "Посёлок Астанайский не столица."),
+                unit("none", "2026-06-01T00:00:00Z", 0, "Форум в Алматы."),
+            ],
+        }
+    }
+
+    fn ids(m: &Memory, c: &Concordance) -> Vec<String> {
+        c.hits.iter().map(|h| m.units[h.index].id.clone()).collect()
+    }
+
+    #[test]
+    fn newest_first_then_position() {
+        let m = memory();
+        let c = concord(&m, "астана", Lang::Ru, 20).unwrap();
+        assert_eq!(ids(&m, &c), ["new1", "old"]);
+        assert!(!c.more);
+        let c = concord(&m, "форум", Lang::Ru, 1).unwrap();
+        assert_eq!(ids(&m, &c), ["none"]);
+        assert!(c.more);
+    }
+
+    #[test]
+    fn phrases_and_spans() {
+        let m = memory();
+        let c = concord(&m, "гости", Lang::Ru, 20).unwrap();
+        let text = m.units[c.hits[0].index].ru.as_deref().unwrap();
+        assert_eq!(
+            mark(text, &c.hits[0].spans, "[", "]"),
+            "[Гости] Астаны и [гости] столицы."
+        );
+        let c = concord(&m, "прошел в Астану", Lang::Ru, 20).unwrap();
+        assert_eq!(ids(&m, &c), ["old"]);
+        let text = m.units[c.hits[0].index].ru.as_deref().unwrap();
+        assert_eq!(
+            mark(text, &c.hits[0].spans, "[", "]"),
+            "Форум [прошёл в Астане]."
+        );
+    }
+
+    #[test]
+    fn stem_inside_a_word_is_no_hit() {
+        let m = memory();
+        let c = concord(&m, "рум", Lang::Ru, 20).unwrap();
+        assert!(c.hits.is_empty());
+        // The first occurrence is inside a word, the second starts one.
+        let m = Memory {
+            units: vec![unit("x", "2026-01-01T00:00:00Z", 0, "Пастора пастор.")],
+        };
+        assert_eq!(concord(&m, "астор", Lang::Ru, 5).unwrap().hits.len(), 0);
+        assert_eq!(concord(&m, "пастор", Lang::Ru, 5).unwrap().hits[0].spans.len(), 2);
+    }
+
+    #[test]
+    fn empty_phrase_is_an_error() {
+        let m = memory();
+        assert_eq!(concord(&m, " ,. ", Lang::Ru, 5), Err(ConcordError::EmptyPhrase));
+    }
+}
