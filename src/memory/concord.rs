@@ -58,13 +58,13 @@ pub struct Scan {
 }
 
 /// A phrase ready for matching: its words' stems under `lang`'s rules.
-struct Phrase {
+pub(crate) struct Phrase {
     rules: &'static Rules,
-    words: Vec<PhraseWord>,
+    pub(crate) words: Vec<PhraseWord>,
 }
 
 impl Phrase {
-    fn new(phrase: &str, lang: Lang) -> Result<Phrase, ConcordError> {
+    pub(crate) fn new(phrase: &str, lang: Lang) -> Result<Phrase, ConcordError> {
         let rules = Rules::of(lang);
         let folded = fold(phrase);
         let words: Vec<PhraseWord> = words(&folded)
@@ -77,7 +77,7 @@ impl Phrase {
     }
 
     /// The phrase word whose stem is rarest, guessed as the longest.
-    fn anchor(&self) -> &PhraseWord {
+    pub(crate) fn anchor(&self) -> &PhraseWord {
         self.words
             .iter()
             .max_by_key(|w| w.stem.len())
@@ -205,25 +205,14 @@ impl Scan {
                 continue;
             }
             let rank = self.starts.partition_point(|&s| s <= at) - 1;
-            let (start, end) = (self.starts[rank], self.starts[rank + 1] - 1);
-            let folded = &self.text[start..end];
-            spans.clear();
-            spans.extend(words(folded));
-            let found = phrase.occurrences(&spans, |i| {
-                std::borrow::Cow::Borrowed(&folded[spans[i].0..spans[i].1])
-            });
-            if !found.is_empty() {
+            if self.matches(rank, &phrase, &mut spans) {
                 if hits.len() == top {
                     more = true;
                     break;
                 }
-                let index = self.units[rank];
-                let original = memory.units[index].text(self.lang).unwrap_or("");
-                hits.push(Hit {
-                    index,
-                    spans: locate(&phrase, original),
-                });
+                hits.push(self.hit(memory, rank, &phrase));
             }
+            let end = self.starts[rank + 1] - 1;
             pos = end + 1;
         }
         Ok(Concordance {
@@ -231,6 +220,47 @@ impl Scan {
             hits,
             more,
         })
+    }
+}
+
+impl Scan {
+    /// How many texts the scan holds.
+    pub(crate) fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The folded text of rank `rank` (0 = newest).
+    pub(crate) fn folded(&self, rank: usize) -> &str {
+        &self.text[self.starts[rank]..self.starts[rank + 1] - 1]
+    }
+
+    /// Whether the text of rank `rank` holds the phrase; `spans` is scratch
+    /// space, reused between calls to save allocations.
+    pub(crate) fn matches(
+        &self,
+        rank: usize,
+        phrase: &Phrase,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        let folded = self.folded(rank);
+        spans.clear();
+        spans.extend(words(folded));
+        let spans = &*spans;
+        !phrase
+            .occurrences(spans, |i| {
+                std::borrow::Cow::Borrowed(&folded[spans[i].0..spans[i].1])
+            })
+            .is_empty()
+    }
+
+    /// The hit for rank `rank`, with spans in the original text.
+    pub(crate) fn hit(&self, memory: &Memory, rank: usize, phrase: &Phrase) -> Hit {
+        let index = self.units[rank];
+        let original = memory.units[index].text(self.lang).unwrap_or("");
+        Hit {
+            index,
+            spans: locate(phrase, original),
+        }
     }
 }
 

@@ -152,9 +152,13 @@ pub fn fold(text: &str) -> String {
 
 /// Appends the folded form of `c` to `out`.
 pub fn push_folded(c: char, out: &mut String) {
+    // The fast paths cover nearly every letter of tm's three languages;
+    // `to_lowercase` (a table search) takes the rest.
     match c {
-        'ё' | 'Ё' => out.push('е'),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'а'..='я' => out.push(c),
+        'ё' | 'Ё' => out.push('е'),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
         c => out.extend(c.to_lowercase()),
     }
 }

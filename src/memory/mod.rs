@@ -4,6 +4,7 @@
 //! The file format (schema version 1) is documented in `memory/README.md`.
 
 pub mod concord;
+pub mod concord_index;
 pub mod concord_rules;
 pub mod error;
 pub mod file;
