@@ -7,7 +7,9 @@ use clap_complete::Shell;
 
 /// Arguments of `tm completions`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  tm completions bash > ~/.local/share/bash-completion/completions/tm\n  tm completions zsh > ~/.zfunc/_tm\n  tm completions fish > ~/.config/fish/completions/tm.fish")]
+#[command(
+    after_help = "Examples:\n  tm completions bash > ~/.local/share/bash-completion/completions/tm\n  tm completions zsh > ~/.zfunc/_tm\n  tm completions fish > ~/.config/fish/completions/tm.fish"
+)]
 pub struct Args {
     /// The shell to write completions for.
     #[arg(value_enum)]

@@ -16,7 +16,9 @@ use super::show::{write_unit, ColorChoice};
 
 /// Arguments of `tm concord`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  tm concord \"Астана\"              (finds Астане, Астаны; Kazakh: Астанада)\n  tm concord \"press conference\" --top 5\n  tm concord \"семинар\" --lang ru --format json")]
+#[command(
+    after_help = "Examples:\n  tm concord \"Астана\"              (finds Астане, Астаны; Kazakh: Астанада)\n  tm concord \"press conference\" --top 5\n  tm concord \"семинар\" --lang ru --format json"
+)]
 pub struct Args {
     /// The words to look for (whole words, any case, Russian and Kazakh
     /// endings allowed).

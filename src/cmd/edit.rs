@@ -12,8 +12,10 @@ use super::common::Global;
 
 /// Arguments of `tm edit`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Example:\n  tm edit 3f9a1c0e7b21 --ru \"Офис провёл семинар для журналистов.\"")]
-#[group(id = "text", required = true, multiple = false, args = ["en", "ru", "kk"])]
+#[command(
+    after_help = "Example:\n  tm edit 3f9a1c0e7b21 --ru \"Офис провёл семинар для журналистов.\"",
+    group(clap::ArgGroup::new("text").required(true).args(["en", "ru", "kk"]))
+)]
 pub struct Args {
     /// The id of the unit to correct (see `tm list`).
     #[arg(value_name = "ID")]

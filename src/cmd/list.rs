@@ -15,7 +15,9 @@ use super::show::write_units;
 
 /// Arguments of `tm list`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  tm list --release release-7\n  tm list --lang kk --format json")]
+#[command(
+    after_help = "Examples:\n  tm list --release release-7\n  tm list --lang kk --format json"
+)]
 pub struct Args {
     /// Only the units of this release (as given to `tm add --id`).
     #[arg(long, value_name = "NAME")]

@@ -17,10 +17,16 @@ use super::common::Global;
 
 /// Arguments of `tm remove`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  tm remove 3f9a1c0e7b21 77d0e4a1c2b9\n  tm remove --release release-7 --yes")]
+#[command(
+    after_help = "Examples:\n  tm remove 3f9a1c0e7b21 77d0e4a1c2b9\n  tm remove --release release-7 --yes"
+)]
 pub struct Args {
     /// The ids of the units to remove (see `tm list`).
-    #[arg(value_name = "ID", required_unless_present = "release", conflicts_with = "release")]
+    #[arg(
+        value_name = "ID",
+        required_unless_present = "release",
+        conflicts_with = "release"
+    )]
     pub ids: Vec<String>,
     /// Remove every unit of this release instead.
     #[arg(long, value_name = "NAME")]

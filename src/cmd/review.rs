@@ -15,7 +15,9 @@ use super::show::write_units;
 
 /// Arguments of `tm review`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Examples:\n  tm review --release release-7\n  tm review --accept 3f9a1c0e7b21 77d0e4a1c2b9\n  tm review --accept-all --release release-7")]
+#[command(
+    after_help = "Examples:\n  tm review --release release-7\n  tm review --accept 3f9a1c0e7b21 77d0e4a1c2b9\n  tm review --accept-all --release release-7"
+)]
 pub struct Args {
     /// Only the units of this release.
     #[arg(long, value_name = "NAME")]
@@ -57,13 +59,21 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         };
         Ok::<_, QueryError>((report, outcome))
     })?;
-    let units = if report.accepted == 1 { "unit" } else { "units" };
+    let units = if report.accepted == 1 {
+        "unit"
+    } else {
+        "units"
+    };
     let mut line = format!("accepted {} {units}", report.accepted);
     if report.not_doubtful > 0 {
         line.push_str(&format!(
             " ({} {} not marked doubtful)",
             report.not_doubtful,
-            if report.not_doubtful == 1 { "was" } else { "were" }
+            if report.not_doubtful == 1 {
+                "was"
+            } else {
+                "were"
+            }
         ));
     }
     println!("{line}");

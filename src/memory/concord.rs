@@ -191,10 +191,10 @@ impl Scan {
         let mut pos = 0;
         while let Some(off) = finder.find(&hay[pos..]) {
             let at = pos + off;
-            if !self.text[..at]
+            if self.text[..at]
                 .chars()
                 .next_back()
-                .is_none_or(|c| !super::concord_rules::is_word_char(c))
+                .is_some_and(super::concord_rules::is_word_char)
             {
                 // The stem sits inside a word: not a whole-word hit here,
                 // but the same text may hold one further on.
@@ -309,8 +309,18 @@ mod tests {
         Memory {
             units: vec![
                 unit("old", "2026-01-01T00:00:00Z", 0, "Форум прошёл в Астане."),
-                unit("new1", "2026-05-01T00:00:00Z", 1, "Гости Астаны и гости столицы."),
-                unit("new0", "2026-05-01T00:00:00Z", 0, "Посёлок Астанайский не столица."),
+                unit(
+                    "new1",
+                    "2026-05-01T00:00:00Z",
+                    1,
+                    "Гости Астаны и гости столицы.",
+                ),
+                unit(
+                    "new0",
+                    "2026-05-01T00:00:00Z",
+                    0,
+                    "Посёлок Астанайский не столица.",
+                ),
                 unit("none", "2026-06-01T00:00:00Z", 0, "Форум в Алматы."),
             ],
         }
@@ -359,12 +369,20 @@ mod tests {
             units: vec![unit("x", "2026-01-01T00:00:00Z", 0, "Пастора пастор.")],
         };
         assert_eq!(concord(&m, "астор", Lang::Ru, 5).unwrap().hits.len(), 0);
-        assert_eq!(concord(&m, "пастор", Lang::Ru, 5).unwrap().hits[0].spans.len(), 2);
+        assert_eq!(
+            concord(&m, "пастор", Lang::Ru, 5).unwrap().hits[0]
+                .spans
+                .len(),
+            2
+        );
     }
 
     #[test]
     fn empty_phrase_is_an_error() {
         let m = memory();
-        assert_eq!(concord(&m, " ,. ", Lang::Ru, 5), Err(ConcordError::EmptyPhrase));
+        assert_eq!(
+            concord(&m, " ,. ", Lang::Ru, 5),
+            Err(ConcordError::EmptyPhrase)
+        );
     }
 }

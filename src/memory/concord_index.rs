@@ -52,10 +52,7 @@ fn key(word: &str) -> u64 {
 /// [`LONG`] set. Two prefixes may share a hash; that only adds candidates
 /// that the check then rejects.
 fn long_key(word: &str) -> u64 {
-    word.chars()
-        .take(LONG_KEY_CHARS)
-        .fold(0u64, mix)
-        | LONG
+    word.chars().take(LONG_KEY_CHARS).fold(0u64, mix) | LONG
 }
 
 /// One step of the long key's hash.
@@ -201,7 +198,10 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let mut u = Unit::new(format!("u{i}"), &format!("2026-0{}-01T00:00:00Z", 1 + i % 3));
+                let mut u = Unit::new(
+                    format!("u{i}"),
+                    &format!("2026-0{}-01T00:00:00Z", 1 + i % 3),
+                );
                 u.ru = Some(t.to_string());
                 u.position = Some(i);
                 u
@@ -215,8 +215,18 @@ mod tests {
         let m = memory();
         let index = ConcordIndex::new(&m, Lang::Ru);
         for phrase in [
-            "астана", "столица", "гости столицы", "на", "в", "форум", "алматы", "нет", "то же",
-            "астанайский", "посёлок", "и снова",
+            "астана",
+            "столица",
+            "гости столицы",
+            "на",
+            "в",
+            "форум",
+            "алматы",
+            "нет",
+            "то же",
+            "астанайский",
+            "посёлок",
+            "и снова",
         ] {
             for top in [0, 1, 2, 20] {
                 assert_eq!(

@@ -186,8 +186,14 @@ mod tests {
             "tm.json: no release named 'r9' (see `tm stats` for the releases)"
         );
         let err = find_ids(&m, &["a".into(), "zz".into()], p).unwrap_err();
-        assert_eq!(err.to_string(), "tm.json: no unit with id 'zz' (see `tm list`)");
-        assert_eq!(find_ids(&m, &["c".into(), "a".into(), "c".into()], p).unwrap(), [2, 0]);
+        assert_eq!(
+            err.to_string(),
+            "tm.json: no unit with id 'zz' (see `tm list`)"
+        );
+        assert_eq!(
+            find_ids(&m, &["c".into(), "a".into(), "c".into()], p).unwrap(),
+            [2, 0]
+        );
         assert_eq!(find_release(&m, "r1", p).unwrap(), [0, 1]);
     }
 }

@@ -56,11 +56,7 @@ pub fn combination(unit: &Unit) -> String {
     if langs.is_empty() {
         return "none".to_string();
     }
-    langs
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join("+")
+    langs.iter().map(|l| l.code()).collect::<Vec<_>>().join("+")
 }
 
 /// Counts what `memory` holds; `file_bytes` is the size of its file.
@@ -166,11 +162,18 @@ mod tests {
             combinations_in_order(&s),
             [("en+ru+kk", 2), ("en+ru", 1), ("ru+kk", 1)]
         );
-        let names: Vec<_> = s.releases.iter().map(|r| (r.name.as_str(), r.units)).collect();
+        let names: Vec<_> = s
+            .releases
+            .iter()
+            .map(|r| (r.name.as_str(), r.units))
+            .collect();
         assert_eq!(names, [("b", 2), ("a", 1)]);
         assert_eq!((s.without_release, s.doubtful, s.alternatives), (1, 1, 1));
         let c = s.created.unwrap();
-        assert_eq!((c.first.as_str(), c.last.as_str()), ("2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z"));
+        assert_eq!(
+            (c.first.as_str(), c.last.as_str()),
+            ("2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z")
+        );
     }
 
     #[test]
