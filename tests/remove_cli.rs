@@ -150,3 +150,46 @@ fn answer_piped(env: &common::Env, args: &[&str], answer: &[u8]) -> common::Run 
     let _ = child.stdin.take().expect("stdin").write_all(answer);
     common::output(child.wait_with_output().expect("tm ran"))
 }
+
+/// Runs `tm args` on a terminal (a pseudo-terminal made by util-linux
+/// `script`) with `answer` typed in; `None` where `script` is missing.
+fn on_terminal(env: &common::Env, args: &str, answer: &[u8]) -> Option<common::Run> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_tm"));
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env.dir.path())
+        .env_remove("TM_MEMORY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let _ = child.stdin.take()?.write_all(answer);
+    Some(common::output(child.wait_with_output().ok()?))
+}
+
+#[test]
+fn on_a_terminal_it_asks() {
+    let env = setup();
+    let Some(run) = on_terminal(&env, "remove --release water-report", b"n\n") else {
+        eprintln!("no `script` here: the terminal prompt is not tested");
+        return;
+    };
+    assert!(
+        run.stdout.contains(
+            "Remove 2 units of release 'water-report' from memory/tm.json? [y/N] Nothing removed."
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_untouched(&env);
+    let run = on_terminal(&env, "remove 0000000000a3", b"y\n").expect("script ran before");
+    assert!(
+        run.stdout.contains("removed 1 unit from memory/tm.json"),
+        "{}",
+        run.stdout
+    );
+    assert!(!ids(&env).contains(&"0000000000a3".to_string()));
+}
