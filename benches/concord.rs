@@ -3,19 +3,20 @@
 //!
 //! The sentences are random strings of words from small English, Russian
 //! and Kazakh word lists written for this benchmark, with Russian and Kazakh
-//! endings added so that the stem rules have work to do. Reported: the time
-//! to prepare the scan once after loading, then milliseconds per phrase for
-//! the prepared scan, and the same phrases with a naive baseline (fold every
-//! text, split it into words, compare) measured in the same run.
+//! endings added so that the stem rules have work to do, saved as a memory
+//! file and loaded back. Reported: the load time, the time to prepare the
+//! scan and the index once after loading, then milliseconds per phrase for
+//! the index and the scan, and the same phrases with a naive baseline (fold
+//! every text, split it into words, compare) measured in the same run.
 //!
 //! Run: `cargo bench --bench concord`.
 
 use std::time::{Duration, Instant};
 
-use tm::memory::concord::Scan;
+use tm::memory::concord::{concord, Scan};
 use tm::memory::concord_index::ConcordIndex;
 use tm::memory::concord_rules::{fold, words, Rules};
-use tm::memory::{Memory, Unit};
+use tm::memory::{file, Memory, Unit};
 use tm::Lang;
 
 const EN: &[&str] = &[
@@ -338,8 +339,20 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if quick { 2_000 } else { 1_000_000 });
     let t = Instant::now();
-    let memory = generate(n);
+    let generated = generate(n);
     println!("generated {n} units in {:.1} s", t.elapsed().as_secs_f64());
+    // Searched as `tm concord` sees it: saved as a memory file, loaded back.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tm.json");
+    file::save(&generated, &path).expect("saving the memory");
+    drop(generated);
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let (d, memory) = time(1, || file::load(&path).expect("loading the memory"));
+    println!(
+        "loaded the memory file ({:.0} MB) in {:.1} s",
+        bytes as f64 / 1e6,
+        d.as_secs_f64()
+    );
 
     let phrases: &[(&str, Lang, &str)] = &[
         ("seminar", Lang::En, "common word"),
@@ -368,6 +381,17 @@ fn main() {
             ms(e)
         );
         prepared.push((scan, index));
+    }
+    // `tm concord` makes one search per run: no preparation, every text
+    // folded on the way, only the hits sorted.
+    for phrase in ["омбудсмен", "на"] {
+        let (d, once) = time(1, || concord(&memory, phrase, Lang::Ru, 20).expect("words"));
+        let (scan, _) = &prepared[1];
+        assert_eq!(once, scan.search(&memory, phrase, 20).expect("words"));
+        println!(
+            "one-off search as `tm concord` makes it ('{phrase}', ru): {:.0} ms",
+            ms(d)
+        );
     }
     println!(
         "\n{:<20} {:<4} {:<24} {:>5} {:>9} {:>9} {:>12} {:>9} {:>9}",

@@ -8,6 +8,7 @@ use clap::Args as ClapArgs;
 use serde::Serialize;
 
 use tm::memory::concord::{concord, mark, ConcordError};
+use tm::memory::concord_rules::is_word_char;
 use tm::memory::file;
 use tm::Lang;
 
@@ -69,7 +70,7 @@ struct JsonOut<'a> {
 
 /// Runs `tm concord`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
-    if args.phrase.chars().all(|c| !c.is_alphanumeric()) {
+    if !args.phrase.chars().any(is_word_char) {
         return Err(ConcordError::EmptyPhrase.into());
     }
     let lang = match args.lang.or_else(|| Lang::detect(&args.phrase)) {

@@ -1,18 +1,20 @@
 //! Concordance search: the units whose text in one language contains a
 //! phrase as whole words, newest first, with where the phrase is.
 //!
-//! Which words match is decided in [`super::concord_rules`]. This module
-//! finds them fast with a linear scan over a prepared copy of the texts
-//! ([`Scan`]): every text of the language folded to lower case once, laid
-//! end to end in one buffer in result order (newest first). A phrase is
-//! looked up by a SIMD substring search for the stem of its longest word;
-//! only the units where that stem starts a word are checked word by word,
-//! and the scan stops as soon as `top` units (plus one, to know whether
-//! there are more) have matched.
+//! Which words match is decided in [`super::concord_rules`] and
+//! [`super::concord_phrase`]. This module finds them with a linear scan:
+//! [`concord`] for one search, [`Scan`] for many over a prepared copy of the
+//! texts — every text of the language folded to lower case once, laid end
+//! to end in one buffer in result order (newest first). A phrase is looked
+//! up by a SIMD substring search for the stem of its longest word; only the
+//! units where that stem starts a word are checked word by word, and the
+//! scan stops as soon as `top` units (plus one, to know whether there are
+//! more) have matched.
 
 use crate::lang::Lang;
 
-use super::concord_rules::{fold, push_folded, words, PhraseWord, Rules};
+use super::concord_phrase::Phrase;
+use super::concord_rules::{is_word_char, push_folded};
 use super::Memory;
 
 /// What can be wrong with a phrase.
@@ -57,74 +59,53 @@ pub struct Scan {
     units: Vec<usize>,
 }
 
-/// A phrase ready for matching: its words' stems under `lang`'s rules.
-pub(crate) struct Phrase {
-    rules: &'static Rules,
-    pub(crate) words: Vec<PhraseWord>,
-}
-
-impl Phrase {
-    pub(crate) fn new(phrase: &str, lang: Lang) -> Result<Phrase, ConcordError> {
-        let rules = Rules::of(lang);
-        let folded = fold(phrase);
-        let words: Vec<PhraseWord> = words(&folded)
-            .map(|(s, e)| rules.phrase_word(&folded[s..e]))
-            .collect();
-        if words.is_empty() {
-            return Err(ConcordError::EmptyPhrase);
-        }
-        Ok(Phrase { rules, words })
-    }
-
-    /// The phrase word whose stem is rarest, guessed as the longest.
-    pub(crate) fn anchor(&self) -> &PhraseWord {
-        self.words
-            .iter()
-            .max_by_key(|w| w.stem.len())
-            .unwrap_or(&self.words[0])
-    }
-
-    /// Where the phrase occurs in `text` whose words are `spans` (byte
-    /// ranges) and whose folded words `folded(i)` gives.
-    fn occurrences<'t>(
-        &self,
-        spans: &[(usize, usize)],
-        folded: impl Fn(usize) -> std::borrow::Cow<'t, str>,
-    ) -> Vec<(usize, usize)> {
-        let k = self.words.len();
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i + k <= spans.len() {
-            let hit = self
-                .words
-                .iter()
-                .enumerate()
-                .all(|(j, w)| self.rules.matches(w, &folded(i + j)));
-            if hit {
-                found.push((spans[i].0, spans[i + k - 1].1));
-                i += k;
-            } else {
-                i += 1;
-            }
-        }
-        found
-    }
-}
-
 /// The units of `memory` whose text in `lang` contains `phrase`, newest
 /// first (by `changed`, then position in the release), at most `top`.
 ///
-/// A one-off search: it prepares a [`Scan`] and drops it. To search a
-/// loaded memory many times, build the [`Scan`] once.
+/// A one-off search, as `tm concord` makes: each text is folded into one
+/// reused buffer and rejected unless it contains the stem of the phrase's
+/// longest word; only the hits are sorted. To search a loaded memory many
+/// times, build a [`Scan`] (or a [`super::concord_index::ConcordIndex`])
+/// once instead.
 pub fn concord(
     memory: &Memory,
     phrase: &str,
     lang: Lang,
     top: usize,
 ) -> Result<Concordance, ConcordError> {
-    // Checked before preparing, so a bad phrase costs nothing.
-    Phrase::new(phrase, lang)?;
-    Scan::new(memory, lang).search(memory, phrase, top)
+    let phrase = Phrase::new(phrase, lang)?;
+    let finder = memchr::memmem::Finder::new(phrase.anchor().stem.as_bytes());
+    let (mut folded, mut spans) = (String::new(), Vec::new());
+    let mut found: Vec<usize> = Vec::new();
+    for (i, u) in memory.units.iter().enumerate() {
+        let Some(text) = u.text(lang) else { continue };
+        folded.clear();
+        text.chars().for_each(|c| push_folded(c, &mut folded));
+        if finder.find(folded.as_bytes()).is_some() && phrase.matches_folded(&folded, &mut spans) {
+            found.push(i);
+        }
+    }
+    found.sort_by(|&a, &b| newest_first(memory, a, b));
+    let more = found.len() > top;
+    found.truncate(top);
+    let hits = found
+        .into_iter()
+        .map(|index| Hit {
+            index,
+            spans: phrase.locate(memory.units[index].text(lang).unwrap_or("")),
+        })
+        .collect();
+    Ok(Concordance { lang, hits, more })
+}
+
+/// The order of results: latest `changed` first, then position in the
+/// release, then stored order.
+fn newest_first(memory: &Memory, a: usize, b: usize) -> std::cmp::Ordering {
+    let (ua, ub) = (&memory.units[a], &memory.units[b]);
+    ub.changed
+        .cmp(&ua.changed)
+        .then(ua.position.cmp(&ub.position))
+        .then(a.cmp(&b))
 }
 
 impl Scan {
@@ -133,13 +114,7 @@ impl Scan {
         let mut units: Vec<usize> = (0..memory.units.len())
             .filter(|&i| memory.units[i].text(lang).is_some())
             .collect();
-        units.sort_by(|&a, &b| {
-            let (ua, ub) = (&memory.units[a], &memory.units[b]);
-            ub.changed
-                .cmp(&ua.changed)
-                .then(ua.position.cmp(&ub.position))
-                .then(a.cmp(&b))
-        });
+        units.sort_by(|&a, &b| newest_first(memory, a, b));
         let bytes: usize = units
             .iter()
             .map(|&i| memory.units[i].text(lang).map_or(0, str::len) + 1)
@@ -194,7 +169,7 @@ impl Scan {
             if self.text[..at]
                 .chars()
                 .next_back()
-                .is_some_and(super::concord_rules::is_word_char)
+                .is_some_and(is_word_char)
             {
                 // The stem sits inside a word: not a whole-word hit here,
                 // but the same text may hold one further on.
@@ -242,15 +217,7 @@ impl Scan {
         phrase: &Phrase,
         spans: &mut Vec<(usize, usize)>,
     ) -> bool {
-        let folded = self.folded(rank);
-        spans.clear();
-        spans.extend(words(folded));
-        let spans = &*spans;
-        !phrase
-            .occurrences(spans, |i| {
-                std::borrow::Cow::Borrowed(&folded[spans[i].0..spans[i].1])
-            })
-            .is_empty()
+        phrase.matches_folded(self.folded(rank), spans)
     }
 
     /// The hit for rank `rank`, with spans in the original text.
@@ -259,18 +226,9 @@ impl Scan {
         let original = memory.units[index].text(self.lang).unwrap_or("");
         Hit {
             index,
-            spans: locate(phrase, original),
+            spans: phrase.locate(original),
         }
     }
-}
-
-/// The phrase's occurrences in the original (unfolded) `text`, whose byte
-/// offsets differ from the folded copy's when folding changes lengths.
-fn locate(phrase: &Phrase, text: &str) -> Vec<(usize, usize)> {
-    let spans: Vec<(usize, usize)> = words(text).collect();
-    phrase.occurrences(&spans, |i| {
-        std::borrow::Cow::Owned(fold(&text[spans[i].0..spans[i].1]))
-    })
 }
 
 /// `text` with each span wrapped in `open` … `close` (brackets, or colour
@@ -375,6 +333,35 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn prepared_scan_agrees_with_one_off_search() {
+        let mut m = memory();
+        m.units.push(unit(
+            "dup",
+            "2026-05-01T00:00:00Z",
+            0,
+            "Астана, Астана: столица на Ишиме.",
+        ));
+        let scan = Scan::new(&m, Lang::Ru);
+        for phrase in [
+            "астана",
+            "столица",
+            "гости столицы",
+            "на",
+            "форум",
+            "алматы",
+            "нет",
+        ] {
+            for top in [0, 1, 2, 20] {
+                assert_eq!(
+                    scan.search(&m, phrase, top).unwrap(),
+                    concord(&m, phrase, Lang::Ru, top).unwrap(),
+                    "{phrase} top {top}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lang::Lang;
 
-use super::concord::{ConcordError, Concordance, Phrase, Scan};
+use super::concord::{ConcordError, Concordance, Scan};
+use super::concord_phrase::Phrase;
 use super::concord_rules::is_word_char;
 use super::Memory;
 

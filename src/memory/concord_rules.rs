@@ -166,7 +166,13 @@ pub fn push_folded(c: char, out: &mut String) {
 /// Whether `c` belongs to a word (letters and digits; everything else —
 /// spaces, punctuation, hyphens, apostrophes — separates words).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // The ranges first: every Cyrillic letter is in them, and
+    // `is_alphanumeric` on a non-ASCII character is a slow table search.
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The byte ranges of the words of `text`.
@@ -231,6 +237,13 @@ mod tests {
         assert!(matches(Lang::En, "box", "boxes"));
         assert!(!matches(Lang::En, "office", "officer"));
         assert!(!matches(Lang::En, "art", "article"));
+    }
+
+    #[test]
+    fn cyrillic_fast_path_agrees_with_unicode() {
+        for c in '\u{0400}'..='\u{04FF}' {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod concord;
 pub mod concord_index;
+pub mod concord_phrase;
 pub mod concord_rules;
 pub mod error;
 pub mod file;
