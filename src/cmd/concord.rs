@@ -18,7 +18,7 @@ use super::show::{write_unit, ColorChoice};
 /// Arguments of `tm concord`.
 #[derive(Debug, ClapArgs)]
 #[command(
-    after_help = "Examples:\n  tm concord \"Астана\"              (finds Астане, Астаны; Kazakh: Астанада)\n  tm concord \"press conference\" --top 5\n  tm concord \"семинар\" --lang ru --format json"
+    after_help = "Examples:\n  tm concord \"Астана\"                (Russian: finds Астане, Астаны)\n  tm concord \"Астана\" --lang kk      (finds Астанада, Астананың)\n  tm concord \"press conference\" --top 5 --format json"
 )]
 pub struct Args {
     /// The words to look for (whole words, any case, Russian and Kazakh
