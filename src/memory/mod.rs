@@ -4,9 +4,16 @@
 //! The file format (schema version 1) is documented in `memory/README.md`.
 
 pub mod adder;
+pub mod concord;
+pub mod concord_index;
+pub mod concord_phrase;
+pub mod concord_rules;
 pub mod error;
 pub mod file;
 pub mod lock;
+pub mod maintain;
+pub mod query;
+pub mod stats;
 pub mod store;
 pub mod unit;
 
