@@ -219,3 +219,11 @@ fn megabyte_paragraph_without_punctuation_is_handled() {
         .all(|l| l.chars().count() <= tm::segment::MAX_SEGMENT_CHARS));
     assert_eq!(lines.join(" "), para.trim());
 }
+
+#[test]
+fn a_writer_on_a_missing_memory_leaves_nothing_behind() {
+    let env = Env::new();
+    let run = env.run(&["remove", "--yes", "0123456789ab"]).fails();
+    assert!(run.stderr.contains("memory/tm.json: no memory here yet"), "{}", run.stderr);
+    assert!(!env.path("memory").exists(), "a directory or lock file was created");
+}

@@ -28,6 +28,14 @@ pub fn edit<T, E>(
 where
     E: From<MemoryError>,
 {
+    // A command that needs an existing memory must not leave a directory
+    // and a lock file behind where there is none.
+    if !create && !path.exists() {
+        return Err(MemoryError::Missing {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
     let _lock = WriteLock::acquire(path)?;
     remove_leftovers(path);
     let mut memory = if create {
