@@ -19,7 +19,13 @@ for t in "${targets[@]}"; do
     # -timeout: any single input taking over 10 s is a failure (a hang).
     log="$(mktemp)"
     status=0
-    seeds=(); [ -d "seeds/$t" ] && seeds=("seeds/$t")
+    # Seeds: the project's own examples and test files of the right kind.
+    case "$t" in
+        segment|align) seeds=(../examples) ;;
+        tmx_read) seeds=(../tests/data) ;;
+        memory_load) seeds=(seeds/memory_load ../memory) ;;
+        *) seeds=() ;;
+    esac
     cargo fuzz run -O "$t" "corpus/$t" "${seeds[@]}" -- \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
         -print_final_stats=1 >"$log" 2>&1 || status=$?
