@@ -74,3 +74,46 @@ fn eight_concurrent_adds_for_ten_rounds_lose_nothing() {
     }
     assert_eq!(expected.len(), WRITERS * ROUNDS * SENTENCES);
 }
+
+fn spawn_import(env: &Env, n: usize) -> Child {
+    let mut tsv = String::from("en\tru\tkk\n");
+    for i in 0..SENTENCES {
+        tsv.push_str(&format!(
+            "Imported sentence {n}-{i} on water.\tИмпортированное предложение {n}-{i} о воде.\tСу туралы {n}-{i} импортталған сөйлем.\n"
+        ));
+    }
+    let file = env.write(&format!("import-{n}.tsv"), tsv);
+    env.cmd(&["import", file.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawning tm import")
+}
+
+#[test]
+fn adds_and_imports_at_once_lose_nothing() {
+    let env = Env::new();
+    let mut expected = HashSet::new();
+    for round in 0..3 {
+        let mut children = Vec::new();
+        for w in 0..WRITERS / 2 {
+            let n = round * WRITERS + w;
+            children.push(spawn_add(&env, n));
+            children.push(spawn_import(&env, n));
+            let (en, _, _) = release(n, SENTENCES);
+            for s in en.split_inclusive(". ") {
+                expected.insert(s.trim().to_string());
+            }
+            for i in 0..SENTENCES {
+                expected.insert(format!("Imported sentence {n}-{i} on water."));
+            }
+        }
+        for child in children {
+            output(child.wait_with_output().unwrap()).ok();
+        }
+    }
+    let stored = stored_english(&env);
+    let unique: HashSet<String> = stored.iter().cloned().collect();
+    assert_eq!(unique.len(), stored.len(), "a unit was stored twice");
+    assert_eq!(unique, expected);
+}
