@@ -9,3 +9,4 @@ pub mod segment;
 
 pub use lang::Lang;
 pub mod memory;
+pub mod align;

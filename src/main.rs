@@ -23,14 +23,17 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Align the English, Russian and Kazakh versions of a release and store them.
+    Add(cmd::add::Args),
     /// Split a release into sentence segments.
     Segment(cmd::segment::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _global = &cli.global;
+    let global = &cli.global;
     let result = match cli.command {
+        Command::Add(args) => cmd::add::run(args, global),
         Command::Segment(args) => cmd::segment::run(args),
     };
     match result {

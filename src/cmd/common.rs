@@ -50,7 +50,6 @@ pub struct Global {
 
 impl Global {
     /// The memory file to use.
-    #[allow(dead_code)] // used by the memory commands as they land
     pub fn memory_path(&self) -> PathBuf {
         self.memory
             .clone()

@@ -1,0 +1,168 @@
+//! Sentence alignment of the English, Russian and Kazakh versions of a
+//! release: which segments translate which.
+//!
+//! The work is split by concern: `length` (the Gale–Church length model,
+//! fitted ratios in `lengths.txt`), `translit` and `anchors` (what survives
+//! translation), `pair` (the dynamic program and confidences for two
+//! versions), `combine` (two pairwise alignments into three-language
+//! units). This file ties them together and turns the result into memory
+//! units.
+
+pub mod anchors;
+pub mod combine;
+pub mod length;
+pub mod pair;
+pub mod release;
+pub mod translit;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::memory::Unit;
+use crate::segment::Segment;
+
+pub use pair::{align_pair, Bead, Side};
+
+/// Below this confidence an aligned unit is doubtful: shown to a person and
+/// stored with `doubtful: true`.
+pub const DOUBTFUL_BELOW: f64 = 0.5;
+
+/// How much lower a unit's confidence gets when the Russian–Kazakh
+/// alignment does not have the unit's Russian and Kazakh as one group.
+const RU_KK_DISAGREE: f64 = 0.5;
+
+/// One aligned unit of a release.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aligned {
+    /// English text (segments joined by one space); empty when none.
+    pub en: String,
+    /// Russian text; empty when none.
+    pub ru: String,
+    /// Kazakh text; empty when none.
+    pub kk: String,
+    /// Segments per language, English-Russian-Kazakh: `1-1-2`.
+    pub beads: String,
+    /// How sure the aligner is, 0–1.
+    pub confidence: f64,
+    /// Segment ranges per language (English, Russian, Kazakh).
+    #[serde(skip)]
+    pub ranges: [Range<usize>; 3],
+}
+
+impl Aligned {
+    /// The text in `lang` (empty when the unit has none).
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+        }
+    }
+
+    /// Whether a person should check this unit.
+    pub fn doubtful(&self) -> bool {
+        self.confidence < DOUBTFUL_BELOW
+    }
+}
+
+/// Aligns the segments of the English version with those of the Russian
+/// and/or Kazakh versions (at least one of them should be given; with none,
+/// every English segment is its own unit).
+pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> Vec<Aligned> {
+    let en_side = side(Lang::En, en);
+    let to_pair = |lang, segs: Option<&[Segment]>| {
+        segs.map(|s| align_pair(&en_side, &side(lang, s)))
+    };
+    let (ru_beads, kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
+    let ones = |n: usize| -> Vec<Bead> {
+        (0..n)
+            .map(|i| Bead {
+                src: i..i + 1,
+                tgt: 0..0,
+                confidence: 1.0,
+            })
+            .collect()
+    };
+    let mut joined = combine::join(
+        ru_beads.as_deref().unwrap_or(&ones(en.len())),
+        kk_beads.as_deref().unwrap_or(&ones(en.len())),
+        en.len(),
+    );
+    if let (Some(r), Some(k)) = (ru, kk) {
+        check_ru_kk(&mut joined, &side(Lang::Ru, r), &side(Lang::Kk, k));
+    }
+    let texts = [Some(en), ru, kk];
+    joined
+        .into_iter()
+        .map(|j| {
+            let text = |k: usize| -> String {
+                texts[k].map_or(String::new(), |segs| {
+                    segs[j.ranges[k].clone()]
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            };
+            Aligned {
+                en: text(0),
+                ru: text(1),
+                kk: text(2),
+                beads: j.ranges.iter().map(|r| r.len().to_string()).collect::<Vec<_>>().join("-"),
+                confidence: (j.confidence * 1000.0).round() / 1000.0,
+                ranges: j.ranges,
+            }
+        })
+        .collect()
+}
+
+/// The aligner's view of one version.
+fn side(lang: Lang, segs: &[Segment]) -> Side<'_> {
+    Side {
+        lang,
+        texts: segs.iter().map(|s| s.text.as_str()).collect(),
+        paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+    }
+}
+
+/// Lowers the confidence of units whose Russian and Kazakh the direct
+/// Russian–Kazakh alignment does not bound the same way: a third opinion
+/// on the two that were each aligned with English only.
+fn check_ru_kk(units: &mut [combine::Joined], ru: &Side, kk: &Side) {
+    let beads = align_pair(ru, kk);
+    let mut bounds = std::collections::HashSet::new();
+    bounds.insert((0, 0));
+    for b in &beads {
+        bounds.insert((b.src.end, b.tgt.end));
+    }
+    for u in units {
+        let (r, k) = (&u.ranges[1], &u.ranges[2]);
+        if r.is_empty() || k.is_empty() {
+            continue;
+        }
+        if !bounds.contains(&(r.start, k.start)) || !bounds.contains(&(r.end, k.end)) {
+            u.confidence *= RU_KK_DISAGREE;
+        }
+    }
+}
+
+/// Memory units for the aligned units of release `release`, created `now`.
+pub fn to_units(aligned: &[Aligned], release: &str, now: &str) -> Vec<Unit> {
+    aligned
+        .iter()
+        .enumerate()
+        .map(|(position, a)| {
+            let mut u = Unit::new(String::new(), now);
+            for lang in Lang::ALL {
+                u.set_text(lang, Some(a.text(lang).to_string()));
+            }
+            u.release = Some(release.to_string());
+            u.position = Some(position);
+            u.confidence = Some(a.confidence);
+            u.doubtful = a.doubtful();
+            u
+        })
+        .collect()
+}
