@@ -13,6 +13,7 @@ pub mod combine;
 pub mod length;
 pub mod pair;
 pub mod release;
+pub mod resolve;
 pub mod translit;
 
 use std::ops::Range;
@@ -75,7 +76,10 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
     let to_pair = |lang, segs: Option<&[Segment]>| {
         segs.map(|s| align_pair(&en_side, &side(lang, s)))
     };
-    let (ru_beads, kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
+    let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
+    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+        resolve::resolve(&en_side, &side(Lang::Ru, r), &side(Lang::Kk, k), rb, kb);
+    }
     let ones = |n: usize| -> Vec<Bead> {
         (0..n)
             .map(|i| Bead {

@@ -95,7 +95,28 @@ pub const SKIP_COST: f64 = 6.0;
 /// Aligns `src` with `tgt`. When both have the same number of paragraphs
 /// the paragraphs are taken as aligned and no bead crosses their bounds.
 pub fn align_pair(src: &Side, tgt: &Side) -> Vec<Bead> {
-    let scorer = Scorer::new(src, tgt);
+    align_grouped(src, tgt, None).0
+}
+
+/// Aligns `src` with `tgt`, with the source grouped exactly at `groups`
+/// when given: every bead's source side starts and ends at one of these
+/// positions (a position `c` is the bound between segments `c - 1` and
+/// `c`), so each group is one bead. Also returns the cost of the alignment
+/// found (its negative log probability, up to a constant) to weigh it
+/// against another; infinite when no such alignment exists.
+pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<Bead>, f64) {
+    let mut scorer = Scorer::new(src, tgt);
+    if let Some(groups) = groups {
+        let mut allowed = vec![false; src.texts.len() + 1];
+        allowed[0] = true;
+        allowed[src.texts.len()] = true;
+        for &c in groups {
+            if let Some(x) = allowed.get_mut(c) {
+                *x = true;
+            }
+        }
+        scorer.bounds = Some(allowed);
+    }
     let (n, m) = (src.texts.len(), tgt.texts.len());
     let width = (m + 1) * (n + 1);
     let mut best = vec![f64::INFINITY; width];
@@ -172,7 +193,7 @@ pub fn align_pair(src: &Side, tgt: &Side) -> Vec<Bead> {
         (i, j) = (pi, pj);
     }
     beads.reverse();
-    beads
+    (beads, best[at(n, m)])
 }
 
 fn log_sum_exp(terms: &[f64]) -> f64 {
@@ -193,6 +214,8 @@ struct Scorer {
     /// Paragraph of each segment when the paragraphs are trusted.
     paragraphs: Option<(Vec<usize>, Vec<usize>)>,
     prior_cost: [f64; SHAPES.len()],
+    /// When set, the only source positions where a bead may start or end.
+    bounds: Option<Vec<bool>>,
 }
 
 impl Scorer {
@@ -209,11 +232,12 @@ impl Scorer {
             src_anchors,
             tgt_anchors,
             paragraphs: trusted.then(|| (src.paragraphs.clone(), tgt.paragraphs.clone())),
+            bounds: None,
             prior_cost: SHAPES.map(|s| {
                 if s.prior > 0.0 {
                     -s.prior.ln()
                 } else {
-                    SKIP_COST
+                    std::env::var("TM_SKIP").ok().and_then(|v| v.parse().ok()).unwrap_or(SKIP_COST)
                 }
             }),
         }
@@ -224,7 +248,14 @@ impl Scorer {
     fn cost(&self, i: usize, j: usize, k: usize) -> Option<f64> {
         let s = &SHAPES[k];
         let (src, tgt) = (i..i + s.src, j..j + s.tgt);
-        if !self.within_paragraphs(&src, &tgt) {
+        let grouped = self
+            .bounds
+            .as_ref()
+            .is_none_or(|b| {
+                src.is_empty()
+                    || (b[src.start] && b[src.end] && !b[src.start + 1..src.end].contains(&true))
+            });
+        if !grouped || !self.within_paragraphs(&src, &tgt) {
             return None;
         }
         let ls: usize = self.src_len[src.clone()].iter().sum();

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
-use tm::align::release::{align_release, ReleaseError};
+use tm::align::release::{align_release, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
 use tm::input::read_text;
 use tm::memory::{self, AddReport, EditOutcome, MemoryError};
@@ -32,6 +32,9 @@ pub struct Args {
     /// Name of the release in the memory [default: the English file's stem].
     #[arg(long, value_name = "NAME")]
     pub id: Option<String>,
+    /// The texts are segmented already: one segment a line.
+    #[arg(long)]
+    pub lines: bool,
     /// Show the alignment and write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -62,7 +65,8 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let en = read(&args.en)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;
-    let aligned = align_release(&en, ru.as_deref(), kk.as_deref()).map_err(|e| {
+    let cut = if args.lines { Cut::Lines } else { Cut::Sentences };
+    let aligned = align_release(&en, ru.as_deref(), kk.as_deref(), cut).map_err(|e| {
         let ReleaseError::Empty { lang } = &e;
         let file = match lang {
             Lang::En => &args.en,
