@@ -8,5 +8,5 @@ pub mod lang;
 pub mod segment;
 
 pub use lang::Lang;
-pub mod memory;
 pub mod align;
+pub mod memory;

@@ -123,7 +123,6 @@ pub fn pair_anchors(src: &[&str], tgt: &[&str]) -> (Vec<Vec<Anchor>>, Vec<Vec<An
 
 /// Cost of aligning the segments whose anchors are `src` with those whose
 /// anchors are `tgt` (each a list of per-segment anchor lists).
-fn scale() -> f64 { std::env::var("TM_AW").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0) }
 pub fn bead_cost(src: &[Vec<Anchor>], tgt: &[Vec<Anchor>]) -> f64 {
     let mut a: Vec<Anchor> = src.iter().flatten().copied().collect();
     let mut b: Vec<Anchor> = tgt.iter().flatten().copied().collect();
@@ -141,7 +140,7 @@ pub fn bead_cost(src: &[Vec<Anchor>], tgt: &[Vec<Anchor>]) -> f64 {
         let (x, y) = (a.get(i), b.get(j));
         match (x, y) {
             (Some(x), Some(y)) if x == y => {
-                cost -= WEIGHTS[x.kind as usize].hit * scale();
+                cost -= WEIGHTS[x.kind as usize].hit;
                 i += 1;
                 j += 1;
             }

@@ -135,6 +135,9 @@ mod tests {
         let kk = [bead(0..1, 0..1), bead(1..1, 1..2), bead(1..2, 2..3)];
         let j = join(&ru, &kk, 2);
         let r: Vec<_> = j.iter().map(|u| u.ranges.clone()).collect();
-        assert_eq!(r, vec![[0..1, 0..1, 0..1], [1..1, 1..2, 1..2], [1..2, 2..3, 2..3]]);
+        assert_eq!(
+            r,
+            vec![[0..1, 0..1, 0..1], [1..1, 1..2, 1..2], [1..2, 2..3, 2..3]]
+        );
     }
 }

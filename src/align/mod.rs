@@ -73,9 +73,8 @@ impl Aligned {
 /// every English segment is its own unit).
 pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> Vec<Aligned> {
     let en_side = side(Lang::En, en);
-    let to_pair = |lang, segs: Option<&[Segment]>| {
-        segs.map(|s| align_pair(&en_side, &side(lang, s)))
-    };
+    let to_pair =
+        |lang, segs: Option<&[Segment]>| segs.map(|s| align_pair(&en_side, &side(lang, s)));
     let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
         resolve::resolve(&en_side, &side(Lang::Ru, r), &side(Lang::Kk, k), rb, kb);
@@ -114,7 +113,12 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
                 en: text(0),
                 ru: text(1),
                 kk: text(2),
-                beads: j.ranges.iter().map(|r| r.len().to_string()).collect::<Vec<_>>().join("-"),
+                beads: j
+                    .ranges
+                    .iter()
+                    .map(|r| r.len().to_string())
+                    .collect::<Vec<_>>()
+                    .join("-"),
                 confidence: (j.confidence * 1000.0).round() / 1000.0,
                 ranges: j.ranges,
             }

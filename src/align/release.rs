@@ -86,6 +86,9 @@ mod tests {
         let s = lines("One. Two.\nThree\n\n\n  Four\n");
         let got: Vec<_> = s.iter().map(|s| (s.paragraph, s.text.as_str())).collect();
         assert_eq!(got, vec![(0, "One. Two."), (0, "Three"), (1, "Four")]);
-        assert_eq!(&"One. Two.\nThree\n\n\n  Four\n"[s[2].start..s[2].end], "Four");
+        assert_eq!(
+            &"One. Two.\nThree\n\n\n  Four\n"[s[2].start..s[2].end],
+            "Four"
+        );
     }
 }

@@ -18,7 +18,6 @@ pub fn resolve(en: &Side, ru_side: &Side, kk_side: &Side, ru: &mut Vec<Bead>, kk
     // Stretches between bounds both alignments share.
     let (br, bk) = (bounds(ru, n), bounds(kk, n));
     let common: Vec<usize> = (0..=n).filter(|&i| br[i] && bk[i]).collect();
-    if std::env::var("TM_DEBUG").is_ok() { eprintln!("common {common:?}\nru {ru:?}\nkk {kk:?}"); }
     // Work from the end so that splicing does not shift stretches not yet seen.
     for w in common.windows(2).rev() {
         let e = w[0]..w[1];
@@ -38,13 +37,11 @@ pub fn resolve(en: &Side, ru_side: &Side, kk_side: &Side, ru: &mut Vec<Bead>, kk
         let (kk_own, kk_own_cost) = align_grouped(&e_side, &k_side, None);
         let (ru_con, ru_con_cost) = align_grouped(&e_side, &r_side, Some(&local(&cut_kk)));
         let (kk_con, kk_con_cost) = align_grouped(&e_side, &k_side, Some(&local(&cut_ru)));
-        if std::env::var("TM_DEBUG").is_ok() { eprintln!("stretch {e:?} ru {cut_ru:?} kk {cut_kk:?} A {} B {}", ru_own_cost + kk_con_cost, ru_con_cost + kk_own_cost); }
         let (new_ru, new_kk) = if ru_own_cost + kk_con_cost <= ru_con_cost + kk_own_cost {
             (ru_own, kk_con)
         } else {
             (ru_con, kk_own)
         };
-        if std::env::var("TM_DEBUG").is_ok() { eprintln!("new ru {new_ru:?} kk {new_kk:?}"); }
         ru.splice(ir, shift(new_ru, e.start, tr.start));
         kk.splice(ik, shift(new_kk, e.start, tk.start));
     }

@@ -65,7 +65,11 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let en = read(&args.en)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;
-    let cut = if args.lines { Cut::Lines } else { Cut::Sentences };
+    let cut = if args.lines {
+        Cut::Lines
+    } else {
+        Cut::Sentences
+    };
     let aligned = align_release(&en, ru.as_deref(), kk.as_deref(), cut).map_err(|e| {
         let ReleaseError::Empty { lang } = &e;
         let file = match lang {
@@ -137,7 +141,12 @@ fn json(
 fn unit_lines(out: &mut impl Write, u: &Aligned) -> Result<()> {
     for lang in Lang::ALL {
         let t = u.text(lang);
-        writeln!(out, "  {}: {}", lang.code(), if t.is_empty() { "—" } else { t })?;
+        writeln!(
+            out,
+            "  {}: {}",
+            lang.code(),
+            if t.is_empty() { "—" } else { t }
+        )?;
     }
     Ok(())
 }
@@ -172,8 +181,11 @@ fn report_text(
         r.alternatives,
         path.display()
     )?;
-    let doubtful: Vec<(usize, &Aligned)> =
-        units.iter().enumerate().filter(|(_, u)| u.doubtful()).collect();
+    let doubtful: Vec<(usize, &Aligned)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.doubtful())
+        .collect();
     if !doubtful.is_empty() {
         writeln!(out, "{} doubtful alignments to check:", doubtful.len())?;
     }
