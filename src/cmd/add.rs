@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
@@ -61,7 +61,8 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     if args.ru.is_none() && args.kk.is_none() {
         bail!("tm add needs at least two languages: give --ru FILE and/or --kk FILE besides --en");
     }
-    let read = |p: &Path| read_text(p).with_context(|| format!("{}", p.display()));
+    // read_text's errors already name the file.
+    let read = |p: &Path| read_text(p);
     let en = read(&args.en)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;
