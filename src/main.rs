@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
     name = "tm",
     version,
     about,
-    after_help = "Examples:\n  tm segment examples/release-1.en.txt\n  tm suggest examples/new-release.en.txt"
+    after_help = "Examples:\n  tm segment examples/release-1.en.txt\n  tm suggest examples/new-release.en.txt\n  tm concord \"Астана\"\n  tm review --release release-7"
 )]
 struct Cli {
     #[command(flatten)]
@@ -27,6 +27,26 @@ enum Command {
     Add(cmd::add::Args),
     /// Split a release into sentence segments.
     Segment(cmd::segment::Args),
+    /// Import a TMX or TSV file into the memory.
+    Import(cmd::import::Args),
+    /// Export the memory as TMX 1.4b.
+    Export(cmd::export::Args),
+    /// Find the units whose text contains a phrase, newest first.
+    Concord(cmd::concord::Args),
+    /// List the units of the memory, all or by release or language.
+    List(cmd::list::Args),
+    /// Remove units, or every unit of a release, from the memory.
+    Remove(cmd::remove::Args),
+    /// Correct the text of one language of a unit.
+    Edit(cmd::edit::Args),
+    /// Show the units marked doubtful at alignment, and accept them.
+    Review(cmd::review::Args),
+    /// Show what the memory holds, in numbers.
+    Stats(cmd::stats::Args),
+    /// Write a shell completion script to standard output.
+    Completions(cmd::completions::Args),
+    /// Write the manual page to standard output (or a directory).
+    Man(cmd::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +55,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Add(args) => cmd::add::run(args, global),
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Import(args) => cmd::import::run(args, global),
+        Command::Export(args) => cmd::export::run(args, global),
+        Command::Concord(args) => cmd::concord::run(args, global),
+        Command::List(args) => cmd::list::run(args, global),
+        Command::Remove(args) => cmd::remove::run(args, global),
+        Command::Edit(args) => cmd::edit::run(args, global),
+        Command::Review(args) => cmd::review::run(args, global),
+        Command::Stats(args) => cmd::stats::run(args, global),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::man::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -49,9 +79,15 @@ fn main() -> ExitCode {
 /// A reader that stopped reading (`tm segment big.txt | head`) is not an error.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
+        let io_kind = cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        io_kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 

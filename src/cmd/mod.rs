@@ -3,4 +3,15 @@
 
 pub mod add;
 pub mod common;
+pub mod completions;
+pub mod concord;
+pub mod edit;
+pub mod export;
+pub mod import;
+pub mod list;
+pub mod man;
+pub mod remove;
+pub mod review;
 pub mod segment;
+pub mod show;
+pub mod stats;

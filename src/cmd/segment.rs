@@ -55,7 +55,13 @@ pub fn run(args: Args) -> Result<()> {
     match args.format {
         OutputFormat::Text => {
             for s in &segments {
-                writeln!(out, "{}", s.text)?;
+                // A joined segment may span line breaks; one segment, one line.
+                if s.text.contains(['\n', '\r']) {
+                    let folded: Vec<&str> = s.text.split_whitespace().collect();
+                    writeln!(out, "{}", folded.join(" "))?;
+                } else {
+                    writeln!(out, "{}", s.text)?;
+                }
             }
         }
         OutputFormat::Json => {

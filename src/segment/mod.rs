@@ -3,9 +3,26 @@
 //!
 //! This is the one segmenter of tm: `tm segment`, `tm add` and `tm suggest`
 //! all cut text here, so a sentence is the same unit everywhere.
+//!
+//! How it works: `lines` cuts the text into spans (every line break ends a
+//! segment, unless lines are joined); `engine` scans each span for
+//! sentence-ending punctuation and bullets, past a `dateline`; `boundary`
+//! decides each candidate from the token before it (`token`) and the word
+//! after it, with the per-language abbreviation and sentence-starter lists
+//! of `rules` (data files under `src/segment/rules/`).
+
+mod boundary;
+mod chars;
+mod dateline;
+mod engine;
+mod lines;
+mod rules;
+mod token;
+
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Lang;
 
@@ -28,7 +45,8 @@ pub struct Segment {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// Treat single line breaks inside a paragraph as spaces (for
-    /// hard-wrapped text); blank lines still end paragraphs.
+    /// hard-wrapped text); blank lines still end paragraphs, and a line that
+    /// starts with a list marker still starts a segment.
     pub join_lines: bool,
 }
 
@@ -38,38 +56,14 @@ pub fn segment(text: &str, lang: Lang) -> Vec<Segment> {
 }
 
 /// Splits `text` into sentence segments by the rules of `lang` and `options`.
-pub fn segment_with(text: &str, _lang: Lang, _options: Options) -> Vec<Segment> {
+///
+/// Segments are trimmed of spaces (no-break and zero-width ones included)
+/// and never empty; `&text[s.start..s.end] == s.text` for each.
+pub fn segment_with(text: &str, lang: Lang, options: Options) -> Vec<Segment> {
+    let rules = rules::rules(lang);
     let mut out = Vec::new();
-    let mut paragraph = 0usize;
-    let mut seen_text_in_paragraph = false;
-    let mut line_start = 0usize;
-    for line in text.split_inclusive('\n') {
-        let base = line_start;
-        line_start += line.len();
-        if line.trim().is_empty() {
-            if seen_text_in_paragraph {
-                paragraph += 1;
-                seen_text_in_paragraph = false;
-            }
-            continue;
-        }
-        seen_text_in_paragraph = true;
-        for (offset, sentence) in line.split_sentence_bound_indices() {
-            let trimmed = sentence.trim();
-            if trimmed.is_empty() {
-                continue;
-            }
-            let lead = sentence.len() - sentence.trim_start().len();
-            let start = base + offset + lead;
-            let end = start + trimmed.len();
-            out.push(Segment {
-                index: out.len(),
-                paragraph,
-                start,
-                end,
-                text: trimmed.to_string(),
-            });
-        }
-    }
+    lines::for_each_span(text, options.join_lines, |span| {
+        engine::segment_span(text, span, rules, &mut out)
+    });
     out
 }

@@ -1,0 +1,428 @@
+//! Benchmark of `tm concord` on a generated memory of 1M units (set
+//! `TM_BENCH_UNITS` for another size).
+//!
+//! The sentences are random strings of words from small English, Russian
+//! and Kazakh word lists written for this benchmark, with Russian and Kazakh
+//! endings added so that the stem rules have work to do, saved as a memory
+//! file and loaded back. Reported: the load time, the time to prepare the
+//! scan and the index once after loading, then milliseconds per phrase for
+//! the index and the scan, and the same phrases with a naive baseline (fold
+//! every text, split it into words, compare) measured in the same run.
+//!
+//! Run: `cargo bench --bench concord`.
+
+use std::time::{Duration, Instant};
+
+use tm::memory::concord::{concord, Scan};
+use tm::memory::concord_index::ConcordIndex;
+use tm::memory::concord_rules::{fold, words, Rules};
+use tm::memory::{file, Memory, Unit};
+use tm::Lang;
+
+const EN: &[&str] = &[
+    "the",
+    "office",
+    "held",
+    "a",
+    "seminar",
+    "for",
+    "journalists",
+    "on",
+    "press",
+    "freedom",
+    "minister",
+    "met",
+    "delegation",
+    "from",
+    "city",
+    "region",
+    "programme",
+    "development",
+    "meeting",
+    "agreement",
+    "signed",
+    "between",
+    "two",
+    "countries",
+    "project",
+    "support",
+    "education",
+    "health",
+    "water",
+    "energy",
+    "report",
+    "annual",
+    "results",
+    "of",
+    "and",
+    "in",
+    "to",
+    "with",
+    "new",
+    "school",
+    "hospital",
+    "road",
+    "bridge",
+    "conference",
+    "participants",
+    "discussed",
+    "questions",
+    "cooperation",
+    "international",
+    "national",
+    "experts",
+    "women",
+    "youth",
+    "rights",
+    "elections",
+    "observers",
+    "mission",
+    "visit",
+    "capital",
+    "parliament",
+    "law",
+    "reform",
+    "budget",
+    "citizens",
+    "public",
+    "council",
+    "training",
+    "course",
+    "teachers",
+    "students",
+    "farmers",
+    "environment",
+    "climate",
+];
+
+const RU_STEMS: &[&str] = &[
+    "офис",
+    "семинар",
+    "журналист",
+    "министр",
+    "делегаци",
+    "город",
+    "регион",
+    "программ",
+    "развити",
+    "встреч",
+    "соглашени",
+    "стран",
+    "проект",
+    "поддержк",
+    "образовани",
+    "здоровь",
+    "вод",
+    "энерги",
+    "отчет",
+    "результат",
+    "школ",
+    "больниц",
+    "дорог",
+    "мост",
+    "конференци",
+    "участник",
+    "вопрос",
+    "сотрудничеств",
+    "эксперт",
+    "женщин",
+    "молодеж",
+    "прав",
+    "выбор",
+    "наблюдател",
+    "мисси",
+    "визит",
+    "столиц",
+    "парламент",
+    "закон",
+    "реформ",
+    "бюджет",
+    "гражданин",
+    "совет",
+    "курс",
+    "учител",
+    "студент",
+    "фермер",
+    "климат",
+    "област",
+    "район",
+    "центр",
+    "форум",
+    "сесси",
+    "доклад",
+    "план",
+];
+const RU_ENDINGS: &[&str] = &[
+    "", "а", "ы", "е", "у", "ой", "ами", "ов", "ах", "ом", "и", "ей",
+];
+const RU_SMALL: &[&str] = &["в", "на", "с", "и", "по", "для", "о", "из", "при", "к"];
+
+const KK_STEMS: &[&str] = &[
+    "кеңсе",
+    "семинар",
+    "журналист",
+    "министр",
+    "делегация",
+    "қала",
+    "облыс",
+    "бағдарлама",
+    "даму",
+    "кездесу",
+    "келісім",
+    "ел",
+    "жоба",
+    "қолдау",
+    "білім",
+    "денсаулық",
+    "су",
+    "энергия",
+    "есеп",
+    "нәтиже",
+    "мектеп",
+    "аурухана",
+    "жол",
+    "көпір",
+    "конференция",
+    "қатысушы",
+    "сұрақ",
+    "ынтымақтастық",
+    "сарапшы",
+    "әйел",
+    "жастар",
+    "құқық",
+    "сайлау",
+    "байқаушы",
+    "миссия",
+    "сапар",
+    "астана",
+    "парламент",
+    "заң",
+    "реформа",
+    "бюджет",
+    "азамат",
+    "кеңес",
+    "курс",
+    "мұғалім",
+    "студент",
+    "фермер",
+    "климат",
+    "аудан",
+    "орталық",
+];
+const KK_SUFFIXES: &[&str] = &[
+    "",
+    "да",
+    "дағы",
+    "ның",
+    "ға",
+    "лар",
+    "лардың",
+    "мен",
+    "ды",
+    "тың",
+];
+
+/// xorshift64*: a fixed, seedable generator so every run builds the same
+/// memory.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.below(list.len())]
+    }
+}
+
+fn sentence(rng: &mut Rng, lang: Lang) -> String {
+    let n = 6 + rng.below(14);
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let w = match lang {
+            Lang::En => rng.pick(EN).to_string(),
+            Lang::Ru if rng.below(4) == 0 => rng.pick(RU_SMALL).to_string(),
+            Lang::Ru => format!("{}{}", rng.pick(RU_STEMS), rng.pick(RU_ENDINGS)),
+            Lang::Kk => format!("{}{}", rng.pick(KK_STEMS), rng.pick(KK_SUFFIXES)),
+        };
+        words.push(w);
+    }
+    let mut s = words.join(" ");
+    if let Some(first) = s.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        s.replace_range(..first.len_utf8(), &upper);
+    }
+    s.push('.');
+    s
+}
+
+fn generate(units: usize) -> Memory {
+    let mut rng = Rng(0x9E3779B97F4A7C15);
+    let mut memory = Memory::default();
+    memory.units.reserve(units);
+    for i in 0..units {
+        let release = i / 25;
+        // One release a day, so `changed` orders releases.
+        let day = release % 3650;
+        let date = format!(
+            "20{:02}-{:02}-{:02}T10:00:00Z",
+            16 + day / 365,
+            1 + (day % 365) / 31,
+            1 + (day % 365) % 28
+        );
+        let mut u = Unit::new(format!("{i:012x}"), &date);
+        u.en = Some(sentence(&mut rng, Lang::En));
+        u.ru = Some(sentence(&mut rng, Lang::Ru));
+        if rng.below(5) != 0 {
+            u.kk = Some(sentence(&mut rng, Lang::Kk));
+        }
+        u.release = Some(format!("release-{release}"));
+        u.position = Some(i % 25);
+        memory.units.push(u);
+    }
+    memory
+}
+
+/// The baseline: what a straightforward implementation does per phrase —
+/// fold each text, split it into words, compare word by word — and sort
+/// all hits newest first.
+fn naive(memory: &Memory, phrase: &str, lang: Lang, top: usize) -> Vec<usize> {
+    let rules = Rules::of(lang);
+    let folded = fold(phrase);
+    let pw: Vec<_> = words(&folded)
+        .map(|(s, e)| rules.phrase_word(&folded[s..e]))
+        .collect();
+    let mut hits: Vec<(usize, &Unit)> = Vec::new();
+    for (i, u) in memory.units.iter().enumerate() {
+        let Some(t) = u.text(lang) else { continue };
+        let t = fold(t);
+        let w: Vec<&str> = words(&t).map(|(s, e)| &t[s..e]).collect();
+        if w.windows(pw.len())
+            .any(|win| win.iter().zip(&pw).all(|(w, p)| rules.matches(p, w)))
+        {
+            hits.push((i, u));
+        }
+    }
+    hits.sort_by(|(_, a), (_, b)| b.changed.cmp(&a.changed).then(a.position.cmp(&b.position)));
+    hits.into_iter().take(top).map(|(i, _)| i).collect()
+}
+
+fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..reps {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        last = Some(v);
+    }
+    (best, last.expect("at least one rep"))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    // `cargo test --all-targets` runs benches once as tests: keep that quick.
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
+    // too, without it, and should stay quick.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let n: usize = std::env::var("TM_BENCH_UNITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if quick { 2_000 } else { 1_000_000 });
+    let t = Instant::now();
+    let generated = generate(n);
+    println!("generated {n} units in {:.1} s", t.elapsed().as_secs_f64());
+    // Searched as `tm concord` sees it: saved as a memory file, loaded back.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tm.json");
+    file::save(&generated, &path).expect("saving the memory");
+    drop(generated);
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let (d, memory) = time(1, || file::load(&path).expect("loading the memory"));
+    println!(
+        "loaded the memory file ({:.0} MB) in {:.1} s",
+        bytes as f64 / 1e6,
+        d.as_secs_f64()
+    );
+
+    let phrases: &[(&str, Lang, &str)] = &[
+        ("seminar", Lang::En, "common word"),
+        ("press freedom", Lang::En, "two words"),
+        ("ombudsman", Lang::En, "absent word (full scan)"),
+        ("semantics", Lang::En, "absent, common prefix"),
+        ("семинар", Lang::Ru, "common stem"),
+        ("столица", Lang::Ru, "stem with endings"),
+        ("программа развития", Lang::Ru, "two words"),
+        ("омбудсмен", Lang::Ru, "absent word (full scan)"),
+        ("протокол", Lang::Ru, "absent, common prefix"),
+        ("на", Lang::Ru, "short exact word"),
+        ("Астана", Lang::Kk, "stem with suffixes"),
+        ("бағдарлама мектеп", Lang::Kk, "two words"),
+        ("омбудсмен", Lang::Kk, "absent word (full scan)"),
+        ("бағыт", Lang::Kk, "absent, common prefix"),
+    ];
+    let mut prepared = Vec::new();
+    for lang in Lang::ALL {
+        let (d, scan) = time(1, || Scan::new(&memory, lang));
+        let (e, index) = time(1, || ConcordIndex::new(&memory, lang));
+        println!(
+            "prepared the {} scan in {:.0} ms, the index (scan included) in {:.0} ms",
+            lang.code(),
+            ms(d),
+            ms(e)
+        );
+        prepared.push((scan, index));
+    }
+    // `tm concord` makes one search per run: no preparation, every text
+    // folded on the way, only the hits sorted.
+    for phrase in ["омбудсмен", "на"] {
+        let (d, once) = time(1, || concord(&memory, phrase, Lang::Ru, 20).expect("words"));
+        let (scan, _) = &prepared[1];
+        assert_eq!(once, scan.search(&memory, phrase, 20).expect("words"));
+        println!(
+            "one-off search as `tm concord` makes it ('{phrase}', ru): {:.0} ms",
+            ms(d)
+        );
+    }
+    println!(
+        "\n{:<20} {:<4} {:<24} {:>5} {:>9} {:>9} {:>12} {:>9} {:>9}",
+        "phrase", "lang", "case", "hits", "index ms", "scan ms", "baseline ms", "b/index", "b/scan"
+    );
+    let reps = if quick { 1 } else { 5 };
+    let (mut worst_index, mut worst_scan): (f64, f64) = (0.0, 0.0);
+    for &(phrase, lang, case) in phrases {
+        let (scan, index) = &prepared[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)];
+        let (d, found) = time(reps, || scan.search(&memory, phrase, 20).expect("words"));
+        let (i, indexed) = time(reps, || index.search(&memory, phrase, 20).expect("words"));
+        let (b, base_hits) = time(1, || naive(&memory, phrase, lang, 20));
+        let got: Vec<usize> = found.hits.iter().map(|h| h.index).collect();
+        assert_eq!(got, base_hits, "scan and baseline disagree on '{phrase}'");
+        assert_eq!(found, indexed, "scan and index disagree on '{phrase}'");
+        worst_scan = worst_scan.max(ms(d));
+        worst_index = worst_index.max(ms(i));
+        println!(
+            "{:<20} {:<4} {:<24} {:>5} {:>9.3} {:>9.2} {:>12.1} {:>8.0}x {:>8.0}x",
+            phrase,
+            lang.code(),
+            case,
+            format!("{}{}", found.hits.len(), if found.more { "+" } else { "" }),
+            ms(i),
+            ms(d),
+            ms(b),
+            ms(b) / ms(i).max(1e-6),
+            ms(b) / ms(d).max(1e-6)
+        );
+    }
+    println!(
+        "\nslowest phrase on {n} units: index {worst_index:.2} ms, scan {worst_scan:.2} ms (bar: 50 ms)"
+    );
+}

@@ -1,0 +1,140 @@
+//! `tm concord`: how was this phrase translated before? The units whose text
+//! contains the phrase, newest first, with the phrase marked.
+
+use std::io::Write;
+
+use anyhow::{bail, Result};
+use clap::Args as ClapArgs;
+use serde::Serialize;
+
+use tm::memory::concord::{concord, mark, ConcordError};
+use tm::memory::concord_rules::is_word_char;
+use tm::memory::file;
+use tm::Lang;
+
+use super::common::{Global, OutputFormat};
+use super::show::{write_unit, ColorChoice};
+
+/// Arguments of `tm concord`.
+#[derive(Debug, ClapArgs)]
+#[command(
+    after_help = "Examples:\n  tm concord \"Астана\"                (Russian: finds Астане, Астаны)\n  tm concord \"Астана\" --lang kk      (finds Астанада, Астананың)\n  tm concord \"press conference\" --top 5 --format json"
+)]
+pub struct Args {
+    /// The words to look for (whole words, any case, Russian and Kazakh
+    /// endings allowed).
+    #[arg(value_name = "PHRASE")]
+    pub phrase: String,
+    /// The language to search in [default: detected from the phrase's script].
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// Show at most this many units.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+    /// Output: blocks of text for people, or JSON.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// Colour the phrase (`auto`: on a terminal unless NO_COLOR is set);
+    /// without colour it is put in [brackets].
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    release: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<usize>,
+    changed: &'a str,
+    doubtful: bool,
+    text: &'a str,
+    /// Byte ranges of the phrase in `text`.
+    matches: Vec<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ru: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kk: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    phrase: &'a str,
+    language: Lang,
+    hits: Vec<JsonHit<'a>>,
+    more: bool,
+}
+
+/// Runs `tm concord`.
+pub fn run(args: Args, global: &Global) -> Result<()> {
+    if !args.phrase.chars().any(is_word_char) {
+        return Err(ConcordError::EmptyPhrase.into());
+    }
+    let lang = match args.lang.or_else(|| Lang::detect(&args.phrase)) {
+        Some(l) => l,
+        None => bail!(
+            "cannot tell the language of '{}' (no Latin or Cyrillic letters); give --lang",
+            args.phrase
+        ),
+    };
+    let path = global.memory_path();
+    let memory = file::load(&path)?;
+    let found = concord(&memory, &args.phrase, lang, args.top)?;
+    let mut out = std::io::stdout().lock();
+    if args.format == OutputFormat::Json {
+        let hits = found
+            .hits
+            .iter()
+            .map(|h| {
+                let u = &memory.units[h.index];
+                JsonHit {
+                    id: &u.id,
+                    release: u.release.as_deref(),
+                    position: u.position,
+                    changed: &u.changed,
+                    doubtful: u.doubtful,
+                    text: u.text(lang).unwrap_or(""),
+                    matches: h.spans.iter().map(|&(s, e)| [s, e]).collect(),
+                    en: u.text(Lang::En),
+                    ru: u.text(Lang::Ru),
+                    kk: u.text(Lang::Kk),
+                }
+            })
+            .collect();
+        let json = JsonOut {
+            phrase: &args.phrase,
+            language: lang,
+            hits,
+            more: found.more,
+        };
+        serde_json::to_writer(&mut out, &json)?;
+        writeln!(out)?;
+        return Ok(out.flush()?);
+    }
+    let (open, close) = if args.color.enabled() {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    for (i, h) in found.hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let u = &memory.units[h.index];
+        let marked = mark(u.text(lang).unwrap_or(""), &h.spans, open, close);
+        write_unit(&mut out, u, Some(lang), Some(&marked))?;
+    }
+    out.flush()?;
+    if found.hits.is_empty() {
+        eprintln!("no unit has '{}' in its {} text", args.phrase, lang.code());
+    } else if found.more {
+        eprintln!(
+            "more units match; showing the newest {} (raise --top for more)",
+            found.hits.len()
+        );
+    }
+    Ok(())
+}

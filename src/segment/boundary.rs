@@ -1,0 +1,198 @@
+//! Whether a run of sentence-ending punctuation ends the sentence, judged
+//! from what stands before it (a word, an abbreviation, initials) and what
+//! follows (a capital, a lower-case attribution, a number, a dash).
+//!
+//! The rules, in the order they are tried:
+//! - quotes and brackets right after the punctuation belong to the sentence
+//!   they close, and so does a closing quote set off by a space ("ашты. »");
+//! - no space after it, no boundary ("2.5", "www.osce.org", "?»,");
+//! - a lower-case word or a dash next is an attribution or a continuation
+//!   ("?” asked Ms. Bekova", "?» – деді", "2014 г. – Программный");
+//! - `?` and `!` end the sentence before anything else;
+//! - an ellipsis ends it when it closes a word and a capital follows;
+//! - a full stop ends it after a word or a number; after an abbreviation
+//!   only as the abbreviation's class says (see `rules/README.md`), never
+//!   before a number, and never when the words before it are too few to
+//!   make a sentence ("В 2012–2014 гг. Офис…", see [`Phrase`]);
+//!   after initials only before a word that starts sentences; never after
+//!   a list marker.
+
+use super::chars::{
+    is_bullet, is_closer, is_dash, is_detached_closer, is_letter, is_number_sign, is_open_only,
+    is_opener, is_space, is_terminator,
+};
+use super::rules::{Class, Rules};
+use super::token::{classify, is_roman, phrase, Before, Phrase};
+
+/// The char at byte `i` of `text` (which must be a char boundary).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// Skips spaces from `i`, not past `end`.
+fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        match char_at(text, i) {
+            Some(c) if is_space(c) => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The end of the run of terminators and closers starting at `i`. A `“`
+/// right after the punctuation closes a „German-style“ quotation.
+pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        match char_at(text, i) {
+            Some(c) if is_terminator(c) || is_closer(c) || c == '“' => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Decides the run of punctuation `text[term..cluster]` inside a span
+/// ending at `span_end`, in a segment that began at `seg_start`. Returns the
+/// byte where the sentence ends (past any closing quotes), or `None`.
+pub fn decide(
+    text: &str,
+    seg_start: usize,
+    term: usize,
+    cluster: usize,
+    span_end: usize,
+    rules: &Rules,
+) -> Option<usize> {
+    let punct = &text[term..cluster];
+    let question = punct
+        .chars()
+        .any(|c| is_terminator(c) && !matches!(c, '.' | '…'));
+    let ellipsis = punct.contains('…') || punct.contains("..");
+    let closed = punct.chars().any(is_closer);
+
+    // A closing quote set off by a space still closes this sentence.
+    let mut end = cluster;
+    loop {
+        let j = skip_spaces(text, end, span_end);
+        if j == end || j >= span_end {
+            break;
+        }
+        let c = char_at(text, j)?;
+        let after = j + c.len_utf8();
+        let lone = match char_at(text, after) {
+            None => true,
+            Some(n) => after >= span_end || is_space(n) || matches!(n, ',' | ';' | ':'),
+        };
+        if is_detached_closer(c) && lone {
+            end = cluster_end(text, after, span_end);
+        } else {
+            break;
+        }
+    }
+
+    let next = skip_spaces(text, end, span_end);
+    if next >= span_end {
+        return Some(end);
+    }
+    if next == end {
+        return None;
+    }
+    let c = char_at(text, next)?;
+    if is_bullet(c) {
+        return Some(end);
+    }
+    if is_dash(c) {
+        return None;
+    }
+    let word = NextWord::at(text, next, span_end);
+    if word.first.is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if question {
+        return Some(end);
+    }
+    if ellipsis {
+        // "«...Огайо»" opens a quotation mid-sentence; "word… Next" or
+        // "word ... Next" ends one.
+        let head = text[seg_start..term].trim_end_matches(is_space);
+        let after_text = head.chars().next_back().is_some_and(|p| !is_open_only(p));
+        return after_text.then_some(end);
+    }
+    let before = if closed {
+        Before::Word
+    } else {
+        classify(text, seg_start, term, rules)
+    };
+    let ends = match before {
+        Before::Nothing | Before::Word => true,
+        Before::Marker => false,
+        Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // Only a word starts a sentence after an abbreviation: "2015 г.
+        // /Пресс-служба/ – …" is still a dateline.
+        Before::Abbrev(..) | Before::Initials if word.text.is_empty() => false,
+        Before::Abbrev(Class::Prefix, _) => false,
+        // "В 2012–2014 гг. Офис…", "In the U.S. The…": too short a phrase
+        // to be a sentence, whatever follows.
+        Before::Abbrev(_, start) if phrase(&text[seg_start..start], rules) == Phrase::Short => {
+            false
+        }
+        Before::Abbrev(Class::Final, _) => true,
+        Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
+        // "Н. А. Ахметов": a one-letter starter after initials is another
+        // initial.
+        Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
+    };
+    ends.then_some(end)
+}
+
+/// What follows a sentence end: its first significant character (past
+/// opening quotes and brackets) and the word there, if any.
+struct NextWord<'a> {
+    /// The first character past openers.
+    first: Option<char>,
+    /// The run of letters starting there (empty if it is no letter).
+    text: &'a str,
+    /// What follows the word.
+    after: Option<char>,
+}
+
+impl<'a> NextWord<'a> {
+    fn at(text: &'a str, mut i: usize, end: usize) -> NextWord<'a> {
+        while i < end {
+            match char_at(text, i) {
+                Some(c) if is_opener(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let rest = &text[i..end];
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !is_letter(c))
+            .map_or(rest.len(), |(k, _)| k);
+        NextWord {
+            first: rest.chars().next(),
+            text: &rest[..len],
+            after: rest[len..].chars().next(),
+        }
+    }
+
+    /// A number, a sign before one ("№ 2", "$15"), or a Roman numeral
+    /// ("Art. IV", "б.з.б. V ғ."), save a lone "I" (the English pronoun).
+    fn is_number(&self) -> bool {
+        let Some(first) = self.first else {
+            return false;
+        };
+        first.is_ascii_digit()
+            || is_number_sign(first)
+            || is_roman(self.text)
+                && !self.after.is_some_and(char::is_alphanumeric)
+                && self.text != "I"
+    }
+
+    /// A whole word (not an initial) that typically begins a sentence.
+    fn is_starter(&self, rules: &Rules) -> bool {
+        !self.text.is_empty()
+            && self.after != Some('.')
+            && rules.is_starter(&self.text.to_lowercase())
+    }
+}

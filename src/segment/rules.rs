@@ -1,0 +1,293 @@
+//! The per-language rule data: abbreviation lists and sentence-starter
+//! words, kept as text files under `rules/` and read once.
+//!
+//! The files are compiled in (`include_str!`), so a binary carries its rules;
+//! their format is described in `rules/README.md`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::lang::Lang;
+
+/// How an abbreviation behaves when a capitalised word follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Never ends a sentence: it stands before a name ("Mr.", "ул.").
+    Prefix,
+    /// Ends the sentence before any capitalised word ("etc.", "т.д.").
+    Final,
+    /// Ends the sentence only before a word that starts sentences ("U.S.").
+    Weak,
+}
+
+/// One abbreviation: its behaviour, and its behaviour after a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Abbrev {
+    /// Behaviour in general.
+    pub class: Class,
+    /// Behaviour when a number stands just before it ("2014 г.").
+    pub after_number: Class,
+    /// Written as capital initials ("U.S."): only such abbreviations match
+    /// capital initials in a text, so that "Т.Д. Иванов" or "Т.С. Сейітов"
+    /// are a person's initials and not "т.д." or "т.с.".
+    pub capitals: bool,
+    /// Written with a capital ("Art.", "No.", "Sun."): matches only a token
+    /// with a capital, so that "modern art." or "said no." are words.
+    pub capitalised: bool,
+}
+
+/// Whether the first letter of `s` is a capital.
+pub fn starts_with_capital(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether `s` is capital letters standing alone, joined by dots, hyphens or
+/// spaces: "N", "U.S", "Қ.-Ж", "Н. А".
+pub fn capital_initials(s: &str) -> bool {
+    let mut letters = 0;
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if prev_letter || !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+            prev_letter = true;
+        } else if matches!(c, '.' | '-' | '‐') || c.is_whitespace() {
+            prev_letter = false;
+        } else {
+            return false;
+        }
+    }
+    letters > 0
+}
+
+/// The rules of one language.
+#[derive(Debug, Default)]
+pub struct Rules {
+    /// Abbreviations by their key (see [`key`]).
+    abbrevs: HashMap<String, Abbrev>,
+    /// Lower-case words that begin sentences and are not names.
+    starters: HashSet<String>,
+    /// The prepositions among them.
+    prepositions: HashSet<String>,
+    /// The longest abbreviation key in characters, to bound look-ups.
+    longest: usize,
+}
+
+const EN_ABBREV: &str = include_str!("rules/en.txt");
+const RU_ABBREV: &str = include_str!("rules/ru.txt");
+const KK_ABBREV: &str = include_str!("rules/kk.txt");
+const EN_STARTERS: &str = include_str!("rules/en-starters.txt");
+const RU_STARTERS: &str = include_str!("rules/ru-starters.txt");
+const KK_STARTERS: &str = include_str!("rules/kk-starters.txt");
+
+/// The rules for `lang`, parsed on first use.
+pub fn rules(lang: Lang) -> &'static Rules {
+    static EN: OnceLock<Rules> = OnceLock::new();
+    static RU: OnceLock<Rules> = OnceLock::new();
+    static KK: OnceLock<Rules> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| Rules::build(&[EN_ABBREV], EN_STARTERS)),
+        Lang::Ru => RU.get_or_init(|| Rules::build(&[RU_ABBREV, EN_ABBREV], RU_STARTERS)),
+        Lang::Kk => {
+            KK.get_or_init(|| Rules::build(&[KK_ABBREV, RU_ABBREV, EN_ABBREV], KK_STARTERS))
+        }
+    }
+}
+
+/// The look-up key of an abbreviation as written: lower case, no spaces,
+/// no final dot ("т. д." → "т.д", "U.S." → "u.s").
+pub fn key(written: &str) -> String {
+    let mut k: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    while k.ends_with('.') {
+        k.pop();
+    }
+    k
+}
+
+impl Rules {
+    /// Builds rules from abbreviation files (earlier files win) and a
+    /// starter file.
+    fn build(abbrev_files: &[&str], starters: &str) -> Rules {
+        let mut rules = Rules::default();
+        for file in abbrev_files {
+            for (written, abbrev) in parse_abbrevs(file).0 {
+                let k = key(&written);
+                rules.longest = rules.longest.max(k.chars().count());
+                rules.abbrevs.entry(k).or_insert(abbrev);
+            }
+        }
+        for (word, preposition) in parse_words(starters) {
+            let word = word.to_lowercase();
+            if preposition {
+                rules.prepositions.insert(word.clone());
+            }
+            rules.starters.insert(word);
+        }
+        rules
+    }
+
+    /// The abbreviation with this key, if listed.
+    pub fn abbrev(&self, key: &str) -> Option<Abbrev> {
+        self.abbrevs.get(key).copied()
+    }
+
+    /// The longest key, in characters.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// Whether `lower` (a lower-case word) typically begins a sentence.
+    pub fn is_starter(&self, lower: &str) -> bool {
+        self.starters.contains(lower)
+    }
+
+    /// Whether `lower` (a lower-case word) is a preposition.
+    pub fn is_preposition(&self, lower: &str) -> bool {
+        self.prepositions.contains(lower)
+    }
+}
+
+/// The words of a starter file, each with whether it stands in the
+/// `[prepositions]` section: everything but comments, split at spaces.
+fn parse_words(file: &str) -> Vec<(&str, bool)> {
+    let mut words = Vec::new();
+    let mut prepositions = false;
+    for line in file.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line == "[prepositions]" {
+            prepositions = true;
+            continue;
+        }
+        words.extend(line.split_whitespace().map(|w| (w, prepositions)));
+    }
+    words
+}
+
+fn parse_class(word: &str) -> Option<Class> {
+    match word {
+        "prefix" => Some(Class::Prefix),
+        "final" => Some(Class::Final),
+        "weak" => Some(Class::Weak),
+        _ => None,
+    }
+}
+
+/// Parses an abbreviation file into entries, and the lines it could not
+/// read (1-based numbers) so that a test can insist there are none.
+pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
+    let mut entries = Vec::new();
+    let mut bad = Vec::new();
+    for (n, line) in file.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        // The abbreviation may hold spaces ("до н.э."); the classes are the
+        // trailing words.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let classes: Vec<Class> = words
+            .iter()
+            .rev()
+            .map_while(|w| parse_class(w))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let written = words[..words.len() - classes.len()].join(" ");
+        let abbrev = match classes.as_slice() {
+            [c] => Abbrev {
+                class: *c,
+                after_number: *c,
+                capitals: false,
+                capitalised: false,
+            },
+            [c, a] => Abbrev {
+                class: *c,
+                after_number: *a,
+                capitals: false,
+                capitalised: false,
+            },
+            _ => {
+                bad.push(n + 1);
+                continue;
+            }
+        };
+        if written.is_empty() || !written.ends_with('.') {
+            bad.push(n + 1);
+            continue;
+        }
+        let abbrev = Abbrev {
+            capitals: capital_initials(&written),
+            capitalised: starts_with_capital(&written),
+            ..abbrev
+        };
+        entries.push((written, abbrev));
+    }
+    (entries, bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_file_parses_without_bad_lines_or_duplicates() {
+        for (name, file) in [("en", EN_ABBREV), ("ru", RU_ABBREV), ("kk", KK_ABBREV)] {
+            let (entries, bad) = parse_abbrevs(file);
+            assert!(bad.is_empty(), "{name}.txt: bad lines {bad:?}");
+            let mut seen = HashSet::new();
+            for (w, _) in &entries {
+                assert!(seen.insert(key(w)), "{name}.txt: {w} twice");
+            }
+            assert!(entries.len() > 40, "{name}.txt has {}", entries.len());
+        }
+    }
+
+    #[test]
+    fn capital_initials_are_single_capitals() {
+        assert!(capital_initials("U.S."));
+        assert!(capital_initials("Қ.-Ж."));
+        assert!(capital_initials("Н. А."));
+        assert!(!capital_initials("Ph.D."));
+        assert!(!capital_initials("т.д."));
+        assert!(!capital_initials("Mr."));
+        assert!(rules(Lang::En).abbrev("u.s").unwrap().capitals);
+        assert!(!rules(Lang::Ru).abbrev("т.д").unwrap().capitals);
+        assert!(rules(Lang::En).abbrev("art").unwrap().capitalised);
+        assert!(!rules(Lang::En).abbrev("etc").unwrap().capitalised);
+    }
+
+    #[test]
+    fn keys_fold_case_spaces_and_final_dot() {
+        assert_eq!(key("т. д."), "т.д");
+        assert_eq!(key("U.S."), "u.s");
+        assert_eq!(key("т. п."), "т.п");
+    }
+
+    #[test]
+    fn classes_and_after_number_variants_are_read() {
+        let ru = rules(Lang::Ru);
+        let g = ru.abbrev("г").unwrap();
+        assert_eq!(g.class, Class::Prefix);
+        assert_eq!(g.after_number, Class::Final);
+        assert_eq!(ru.abbrev("т.д").unwrap().class, Class::Final);
+        // Russian text falls back on the English list.
+        assert_eq!(ru.abbrev("u.s").unwrap().class, Class::Weak);
+        let kk = rules(Lang::Kk);
+        assert_eq!(kk.abbrev("т.б").unwrap().class, Class::Final);
+        assert_eq!(kk.abbrev("мыс").unwrap().class, Class::Prefix);
+        assert!(kk.is_starter("ол"));
+        assert!(ru.is_starter("в") && ru.is_preposition("в"));
+        assert!(ru.is_starter("его") && !ru.is_preposition("его"));
+        assert!(rules(Lang::En).is_starter("the"));
+        assert!(!rules(Lang::En).is_starter("department"));
+    }
+}

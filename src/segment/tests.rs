@@ -1,0 +1,247 @@
+//! Unit tests of the segmenter as a whole: one or two per rule family, per
+//! language. The command-line tests (`tests/segment_*.rs`) cover the same
+//! families through the binary.
+
+use super::*;
+
+fn texts(text: &str, lang: Lang) -> Vec<String> {
+    segment(text, lang).into_iter().map(|s| s.text).collect()
+}
+
+#[track_caller]
+fn check(lang: Lang, text: &str, expected: &[&str]) {
+    let got = texts(text, lang);
+    assert_eq!(got, expected, "segmenting {text:?}");
+}
+
+#[test]
+fn offsets_point_into_the_input() {
+    let text = "\u{feff}Title\r\n\r\nOne\u{a0}sentence.  Two?\u{a0}\n";
+    let segs = segment(text, Lang::En);
+    assert_eq!(segs.len(), 3);
+    for (i, s) in segs.iter().enumerate() {
+        assert_eq!(s.index, i);
+        assert_eq!(&text[s.start..s.end], s.text);
+    }
+    assert_eq!(
+        segs.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+        [0, 1, 1]
+    );
+    assert_eq!(segs[0].text, "Title");
+}
+
+#[test]
+fn empty_and_blank_texts_have_no_segments() {
+    assert!(segment("", Lang::En).is_empty());
+    assert!(segment(" \n\r\n\u{a0}\t", Lang::Ru).is_empty());
+}
+
+#[test]
+fn english_abbreviations() {
+    check(
+        Lang::En,
+        "Mr. Jones met Dr. Lee. It was approx. noon, i.e. lunch time.",
+        &[
+            "Mr. Jones met Dr. Lee.",
+            "It was approx. noon, i.e. lunch time.",
+        ],
+    );
+    check(
+        Lang::En,
+        "Funds came from the U.S. Embassy. They went to the E.U. The rest stayed.",
+        &[
+            "Funds came from the U.S. Embassy.",
+            "They went to the E.U.",
+            "The rest stayed.",
+        ],
+    );
+    check(
+        Lang::En,
+        "Doors open at 9 a.m. Coffee is served.",
+        &["Doors open at 9 a.m.", "Coffee is served."],
+    );
+}
+
+#[test]
+fn russian_year_and_city() {
+    check(
+        Lang::Ru,
+        "Музей открыт в 2019 г. Он работает ежедневно.",
+        &["Музей открыт в 2019 г.", "Он работает ежедневно."],
+    );
+    check(
+        Lang::Ru,
+        "В 2018–2019 гг. Министерство провело обзор в г. Караганде.",
+        &["В 2018–2019 гг. Министерство провело обзор в г. Караганде."],
+    );
+}
+
+#[test]
+fn datelines_with_an_agency_tag() {
+    check(
+        Lang::Ru,
+        "АСТАНА, 5 дек. 2015 г. /Пресс-служба/ – Сегодня прошло заседание. Оно длилось час.",
+        &[
+            "АСТАНА, 5 дек. 2015 г. /Пресс-служба/ – Сегодня прошло заседание.",
+            "Оно длилось час.",
+        ],
+    );
+}
+
+#[test]
+fn kazakh_year_before_a_name() {
+    check(
+        Lang::Kk,
+        "Көрме 2016 ж. Алматыда өтті. Ол сәтті болды.",
+        &["Көрме 2016 ж. Алматыда өтті.", "Ол сәтті болды."],
+    );
+}
+
+#[test]
+fn initials_and_numbers() {
+    check(
+        Lang::Ru,
+        "Доклад сделал В.П. Орлов. Рост составил 3,5%.",
+        &["Доклад сделал В.П. Орлов.", "Рост составил 3,5%."],
+    );
+    check(
+        Lang::En,
+        "Prices rose 2.5 per cent. 2020 was hard.",
+        &["Prices rose 2.5 per cent.", "2020 was hard."],
+    );
+}
+
+#[test]
+fn quotes_and_attribution() {
+    check(
+        Lang::Ru,
+        "«Что дальше?» – спросил он. «Работа продолжится. Мы готовы».",
+        &[
+            "«Что дальше?» – спросил он.",
+            "«Работа продолжится.",
+            "Мы готовы».",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "«Бәрі дайын ба? », – деп сұрады ол.",
+        &["«Бәрі дайын ба? », – деп сұрады ол."],
+    );
+    check(
+        Lang::En,
+        "She called it “a turning point.” Then she left.",
+        &["She called it “a turning point.”", "Then she left."],
+    );
+}
+
+#[test]
+fn lists_and_bullets() {
+    check(
+        Lang::En,
+        "Agenda:\n1. Opening.\n2. Reports.\nTopics: • water • energy",
+        &[
+            "Agenda:",
+            "1. Opening.",
+            "2. Reports.",
+            "Topics:",
+            "• water",
+            "• energy",
+        ],
+    );
+}
+
+#[test]
+fn urls_and_emails_stay_whole() {
+    check(
+        Lang::En,
+        "See https://example.org/a.b?c=d! Write to info@example.org. Thanks.",
+        &[
+            "See https://example.org/a.b?c=d!",
+            "Write to info@example.org.",
+            "Thanks.",
+        ],
+    );
+}
+
+#[test]
+fn join_lines_joins_wrapped_text() {
+    let text = "The first sentence is\nwrapped. The second\nis too.\n\nNew paragraph.";
+    let segs = segment_with(text, Lang::En, Options { join_lines: true });
+    let got: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "The first sentence is\nwrapped.",
+            "The second\nis too.",
+            "New paragraph."
+        ]
+    );
+    assert_eq!(segs[2].paragraph, 1);
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let odd = [
+        ".",
+        "...",
+        "?!",
+        "« »",
+        "\"",
+        "1.",
+        "a.",
+        "Mr.",
+        "т. д.",
+        "•",
+        "• •",
+        ". . .",
+        "\u{feff}",
+        "\r",
+        "\u{2029}",
+        "Ж.-",
+        "-.",
+        "“.”",
+        "…»",
+        "(.)",
+        "A.B.C.D.E.F.",
+    ];
+    for t in odd {
+        for lang in Lang::ALL {
+            for join_lines in [false, true] {
+                for s in segment_with(t, lang, Options { join_lines }) {
+                    assert_eq!(&t[s.start..s.end], s.text);
+                    assert!(!s.text.is_empty());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn random_mixes_of_tricky_characters_keep_the_invariants() {
+    // A deterministic generator over the characters the rules look at.
+    let alphabet: Vec<char> = "aZжҚ1 .?!…»«“”\"'()-–—•\n\r\u{a0}\u{feff}\u{2028}:,;@/Ә"
+        .chars()
+        .collect();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 24) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        for lang in Lang::ALL {
+            let join_lines = state.is_multiple_of(2);
+            let segs = segment_with(&text, lang, Options { join_lines });
+            let mut last_end = 0;
+            for (i, s) in segs.iter().enumerate() {
+                assert_eq!(s.index, i);
+                assert_eq!(&text[s.start..s.end], s.text, "{text:?}");
+                assert!(!s.text.is_empty() && s.start >= last_end, "{text:?}");
+                assert_eq!(s.text.trim_matches(super::chars::is_space), s.text);
+                last_end = s.end;
+            }
+        }
+    }
+}
