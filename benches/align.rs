@@ -4,6 +4,9 @@
 //!
 //!     cargo bench --bench align
 //!
+//! Run without `--bench` (as `cargo test --all-targets` does) it only
+//! checks that everything works, on a memory of 1,000 units.
+//!
 //! Each figure is also given as a ratio to a baseline measured in the same
 //! run (segmenting the same release; reading the memory file's bytes), so
 //! that runs on different machines compare.
@@ -33,16 +36,48 @@ impl Rng {
 }
 
 const EN_WORDS: &[&str] = &[
-    "the", "ministry", "region", "project", "students", "said", "will", "open", "new",
-    "schools", "budget", "children", "hospital", "road", "year", "plans", "water", "city",
+    "the", "ministry", "region", "project", "students", "said", "will", "open", "new", "schools",
+    "budget", "children", "hospital", "road", "year", "plans", "water", "city",
 ];
 const RU_WORDS: &[&str] = &[
-    "министерство", "область", "проект", "студенты", "сказал", "откроет", "новые", "школы",
-    "бюджет", "дети", "больница", "дорога", "года", "планирует", "вода", "город", "и", "в",
+    "министерство",
+    "область",
+    "проект",
+    "студенты",
+    "сказал",
+    "откроет",
+    "новые",
+    "школы",
+    "бюджет",
+    "дети",
+    "больница",
+    "дорога",
+    "года",
+    "планирует",
+    "вода",
+    "город",
+    "и",
+    "в",
 ];
 const KK_WORDS: &[&str] = &[
-    "министрлік", "облыс", "жоба", "студенттер", "деді", "ашады", "жаңа", "мектептер",
-    "бюджет", "балалар", "аурухана", "жол", "жылы", "жоспарлап", "су", "қала", "және", "мен",
+    "министрлік",
+    "облыс",
+    "жоба",
+    "студенттер",
+    "деді",
+    "ашады",
+    "жаңа",
+    "мектептер",
+    "бюджет",
+    "балалар",
+    "аурухана",
+    "жол",
+    "жылы",
+    "жоспарлап",
+    "су",
+    "қала",
+    "және",
+    "мен",
 ];
 const NAMES: &[(&str, &str, &str)] = &[
     ("Astana", "Астана", "Астана"),
@@ -107,6 +142,12 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let (reps, memory_size, runs) = if measuring {
+        (200, 100_000, 5)
+    } else {
+        (3, 1_000, 1)
+    };
     let mut rng = Rng(0x5eed_1234_abcd);
     let rel = release(&mut rng, 40);
     let segs: Vec<_> = Lang::ALL
@@ -114,21 +155,24 @@ fn main() {
         .zip(&rel)
         .map(|(l, t)| segment(t, *l))
         .collect();
-    assert!(segs.iter().all(|s| s.len() == 40), "generated release must segment into 40");
+    assert!(
+        segs.iter().all(|s| s.len() == 40),
+        "generated release must segment into 40"
+    );
 
-    let seg_time = median(200, || {
+    let seg_time = median(reps, || {
         for (l, t) in Lang::ALL.iter().zip(&rel) {
             black_box(segment(black_box(t), *l));
         }
     });
-    let align_time = median(200, || {
+    let align_time = median(reps, || {
         black_box(align(&segs[0], Some(&segs[1]), Some(&segs[2])));
     });
     let aligned = align(&segs[0], Some(&segs[1]), Some(&segs[2]));
     let ones = aligned.iter().filter(|u| u.beads == "1-1-1").count();
     println!("align a 40-sentence trilingual release (3 pairs, join, confidences):");
     println!(
-        "  {:.3} ms median of 200 (bar < 5 ms); baseline segmenting the 3 versions {:.3} ms; ratio {:.1}x",
+        "  {:.3} ms median of {reps} (bar < 5 ms); baseline segmenting the 3 versions {:.3} ms; ratio {:.1}x",
         ms(align_time),
         ms(seg_time),
         align_time.as_secs_f64() / seg_time.as_secs_f64()
@@ -139,7 +183,7 @@ fn main() {
     // (ids in order) so that building it does not dominate the run.
     let now = "2026-11-29T00:00:00Z";
     let mut memory = Memory::default();
-    for i in 0..100_000 {
+    for i in 0..memory_size {
         let s = sentence(&mut rng);
         let mut u = Unit::new(format!("{i:012x}"), now);
         for (l, t) in Lang::ALL.iter().zip(s) {
@@ -158,7 +202,6 @@ fn main() {
 
     let new = release(&mut rng, 40);
     let mut split = [Duration::ZERO; 5];
-    let runs = 5;
     let mut totals = Vec::new();
     for _ in 0..runs {
         // Each run adds to a fresh copy of the 100,000-unit file.
@@ -169,8 +212,8 @@ fn main() {
         let t1 = Instant::now();
         let mut m = file::parse(&bytes, &p).expect("parse");
         let t2 = Instant::now();
-        let aligned = align_release(&new[0], Some(&new[1]), Some(&new[2]), Cut::Sentences)
-            .expect("align");
+        let aligned =
+            align_release(&new[0], Some(&new[1]), Some(&new[2]), Cut::Sentences).expect("align");
         let t3 = Instant::now();
         let report = m.add(to_units(&aligned, "new", now), Lang::En);
         assert_eq!(report.added, aligned.len());
@@ -188,10 +231,13 @@ fn main() {
     totals.sort();
     let avg = |d: Duration| ms(d) / runs as f64;
     println!(
-        "tm add to a memory of 100,000 units ({:.1} MB), load + align + add + save:",
+        "tm add to a memory of {memory_size} units ({:.1} MB), load + align + add + save:",
         size as f64 / 1e6
     );
-    println!("  {:.0} ms median of {runs} (bar well under 2 s)", ms(totals[runs / 2]));
+    println!(
+        "  {:.0} ms median of {runs} (bar well under 2 s)",
+        ms(totals[runs / 2])
+    );
     println!(
         "  split (mean): read {:.0} ms, parse {:.0} ms, segment+align {:.1} ms, dedup/add {:.0} ms, write+sync+rename {:.0} ms",
         avg(split[0]),

@@ -210,7 +210,7 @@ fn names(text: &str) -> Vec<String> {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .filter(|w| {
             let first = w.chars().next().unwrap_or(' ');
-            first.is_uppercase() || (mostly_cyrillic && w.chars().all(|c| c.is_ascii()))
+            first.is_uppercase() || (mostly_cyrillic && w.is_ascii())
         })
         .map(skeleton)
         .filter(|s| s.len() >= 3)
