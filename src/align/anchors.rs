@@ -124,16 +124,28 @@ pub fn pair_anchors(src: &[&str], tgt: &[&str]) -> (Vec<Vec<Anchor>>, Vec<Vec<An
 /// Cost of aligning the segments whose anchors are `src` with those whose
 /// anchors are `tgt` (each a list of per-segment anchor lists).
 pub fn bead_cost(src: &[Vec<Anchor>], tgt: &[Vec<Anchor>]) -> f64 {
-    let mut a: Vec<Anchor> = src.iter().flatten().copied().collect();
-    let mut b: Vec<Anchor> = tgt.iter().flatten().copied().collect();
+    // One segment's anchors are sorted already; only groups need merging.
+    let (mut ga, mut gb) = (Vec::new(), Vec::new());
+    let group = |side: &'_ [Vec<Anchor>], buf: &'_ mut Vec<Anchor>| {
+        buf.extend(side.iter().flatten().copied());
+        buf.sort_unstable();
+    };
+    let a: &[Anchor] = match src {
+        [one] => one,
+        _ => {
+            group(src, &mut ga);
+            &ga
+        }
+    };
+    let b: &[Anchor] = match tgt {
+        [one] => one,
+        _ => {
+            group(tgt, &mut gb);
+            &gb
+        }
+    };
     if a.is_empty() && b.is_empty() {
         return 0.0;
-    }
-    if src.len() > 1 {
-        a.sort_unstable();
-    }
-    if tgt.len() > 1 {
-        b.sort_unstable();
     }
     let (mut i, mut j, mut cost) = (0, 0, 0.0);
     while i < a.len() || j < b.len() {

@@ -174,3 +174,44 @@ pub fn to_units(aligned: &[Aligned], release: &str, now: &str) -> Vec<Unit> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn low_confidence_units_are_stored_as_doubtful() {
+        let mut a = Aligned {
+            en: "One.".into(),
+            ru: "Один.".into(),
+            kk: String::new(),
+            beads: "1-1-0".into(),
+            confidence: 0.3,
+            ranges: [0..1, 0..1, 0..0],
+        };
+        let sure = Aligned {
+            confidence: 0.9,
+            ..a.clone()
+        };
+        a.en = "Two.".into();
+        let units = to_units(&[sure, a], "r", "2026-01-01T00:00:00Z");
+        assert_eq!((units[0].doubtful, units[1].doubtful), (false, true));
+        assert_eq!(units[1].kk, None);
+        assert_eq!(units[1].position, Some(1));
+        assert_eq!(units[1].confidence, Some(0.3));
+    }
+
+    #[test]
+    fn a_sentence_missing_in_kazakh_only_leaves_a_gap_there() {
+        let en = "Astana hosted 300 delegates on Monday. The forum lasted two full days and ended with a joint declaration on water. Its next meeting is planned for 2027 in Almaty.";
+        let ru = "В понедельник Астана приняла 300 делегатов. Форум продлился два полных дня и завершился совместной декларацией по воде. Следующая встреча запланирована на 2027 год в Алматы.";
+        let kk = "Дүйсенбі күні Астана 300 делегатты қабылдады. Келесі кездесу 2027 жылы Алматыда өтеді деп жоспарлануда.";
+        let s = |t, l| segment(t, l);
+        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let units = align(&e, Some(&r), Some(&k));
+        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
+        assert_eq!(beads, vec!["1-1-1", "1-1-0", "1-1-1"]);
+        assert!(units[1].ru.starts_with("Форум"));
+    }
+}

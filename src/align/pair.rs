@@ -94,6 +94,9 @@ const SHAPES: [Shape; 8] = [
 /// higher glues drops to a neighbour).
 pub const SKIP_COST: f64 = 5.0;
 
+/// Lattices up to this many cells keep their bead costs between the passes.
+const CACHE_CELLS: usize = 1 << 18;
+
 /// Aligns `src` with `tgt`. When both have the same number of paragraphs
 /// the paragraphs are taken as aligned and no bead crosses their bounds.
 pub fn align_pair(src: &Side, tgt: &Side) -> Vec<Bead> {
@@ -125,6 +128,20 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
     let mut back = vec![usize::MAX; width];
     let mut fwd = vec![f64::NEG_INFINITY; width];
     let at = |i: usize, j: usize| i * (m + 1) + j;
+    // Bead costs found on the way forward, reused backward: a third of the
+    // time. Not kept for very long texts, whose lattice would be too large.
+    const K: usize = SHAPES.len();
+    let cache = width <= CACHE_CELLS;
+    let mut costs = vec![f64::INFINITY; if cache { width * K } else { 0 }];
+    let cost_from = |i: usize, j: usize, k: usize, costs: &[f64]| -> Option<f64> {
+        if cache {
+            let s = &SHAPES[k];
+            let c = costs[at(i + s.src, j + s.tgt) * K + k];
+            c.is_finite().then_some(c)
+        } else {
+            scorer.cost(i, j, k)
+        }
+    };
     best[0] = 0.0;
     fwd[0] = 0.0;
     for i in 0..=n {
@@ -145,6 +162,9 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
                 let Some(c) = scorer.cost(pi, pj, k) else {
                     continue;
                 };
+                if cache {
+                    costs[at(i, j) * K + k] = c;
+                }
                 if best[prev] + c < best[at(i, j)] {
                     best[at(i, j)] = best[prev] + c;
                     back[at(i, j)] = k;
@@ -167,7 +187,7 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
                 if i + s.src > n || j + s.tgt > m {
                     continue;
                 }
-                if let Some(c) = scorer.cost(i, j, k) {
+                if let Some(c) = cost_from(i, j, k, &costs) {
                     terms[k] = bwd[at(i + s.src, j + s.tgt)] - c;
                 }
             }
@@ -185,7 +205,7 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
         }
         let s = &SHAPES[k];
         let (pi, pj) = (i - s.src, j - s.tgt);
-        let c = scorer.cost(pi, pj, k).unwrap_or(f64::INFINITY);
+        let c = cost_from(pi, pj, k, &costs).unwrap_or(f64::INFINITY);
         let post = (fwd[at(pi, pj)] - c + bwd[at(i, j)] - total).exp();
         beads.push(Bead {
             src: pi..i,

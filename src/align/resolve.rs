@@ -37,7 +37,13 @@ pub fn resolve(en: &Side, ru_side: &Side, kk_side: &Side, ru: &mut Vec<Bead>, kk
         let (kk_own, kk_own_cost) = align_grouped(&e_side, &k_side, None);
         let (ru_con, ru_con_cost) = align_grouped(&e_side, &r_side, Some(&local(&cut_kk)));
         let (kk_con, kk_con_cost) = align_grouped(&e_side, &k_side, Some(&local(&cut_ru)));
-        let (new_ru, new_kk) = if ru_own_cost + kk_con_cost <= ru_con_cost + kk_own_cost {
+        let (a, b) = (ru_own_cost + kk_con_cost, ru_con_cost + kk_own_cost);
+        if !a.is_finite() && !b.is_finite() {
+            // Neither grouping fits the other language (a group too large
+            // for one bead): keep the larger unit the join makes.
+            continue;
+        }
+        let (new_ru, new_kk) = if a <= b {
             (ru_own, kk_con)
         } else {
             (ru_con, kk_own)
