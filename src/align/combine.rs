@@ -37,10 +37,6 @@ pub fn join(ru: &[Bead], kk: &[Bead], n: usize) -> Vec<Joined> {
     let common: Vec<usize> = (0..=n).filter(|&i| (br[i] && bk[i]) || i == n).collect();
     let groups = common.len().saturating_sub(1);
     let group_of = |pos: usize| common.partition_point(|&c| c <= pos).saturating_sub(1);
-    let empty = Joined {
-        ranges: [0..0, 0..0, 0..0],
-        confidence: 1.0,
-    };
     let mut units: Vec<Joined> = (0..groups)
         .map(|g| Joined {
             ranges: [common[g]..common[g + 1], 0..0, 0..0],
@@ -48,8 +44,9 @@ pub fn join(ru: &[Bead], kk: &[Bead], n: usize) -> Vec<Joined> {
         })
         .collect();
     let mut beads_in = vec![[0usize; 2]; groups];
-    // Insertions (English empty) at a shared boundary, by position.
-    let mut slots: Vec<(usize, Joined)> = Vec::new();
+    // Insertions (English empty) at a shared boundary, by position, with
+    // the Russian and the Kazakh ones apart.
+    let mut slots: Vec<(usize, [Vec<&Bead>; 2])> = Vec::new();
     for (side, beads) in [(1usize, ru), (2usize, kk)] {
         let mut pos = 0;
         for bead in beads {
@@ -59,16 +56,15 @@ pub fn join(ru: &[Bead], kk: &[Bead], n: usize) -> Vec<Joined> {
                 beads_in[g][side - 1] += 1;
                 &mut units[g]
             } else if common.binary_search(&pos).is_ok() {
-                let k = match slots.iter().position(|(p, _)| *p == pos) {
-                    Some(k) => k,
+                match slots.iter_mut().find(|(p, _)| *p == pos) {
+                    Some(slot) => slot.1[side - 1].push(bead),
                     None => {
-                        let mut slot = empty.clone();
-                        slot.ranges[0] = pos..pos;
-                        slots.push((pos, slot));
-                        slots.len() - 1
+                        let mut lists = [Vec::new(), Vec::new()];
+                        lists[side - 1].push(bead);
+                        slots.push((pos, lists));
                     }
-                };
-                &mut slots[k].1
+                }
+                continue;
             } else {
                 &mut units[group_of(pos)]
             };
@@ -76,12 +72,47 @@ pub fn join(ru: &[Bead], kk: &[Bead], n: usize) -> Vec<Joined> {
             target.confidence = target.confidence.min(bead.confidence);
         }
     }
+    let empty_at = |pos: usize| Joined {
+        ranges: [pos..pos, 0..0, 0..0],
+        confidence: 1.0,
+    };
+    let add = |u: &mut Joined, side: usize, b: &Bead| {
+        extend(&mut u.ranges[side], &b.tgt);
+        u.confidence = u.confidence.min(b.confidence);
+    };
+    // Russian and Kazakh sentences missing in English: one unit when both
+    // languages have some at the same place (a sentence the English lacks,
+    // however each translation cut it), each alone when only one has them.
+    let mut slots: Vec<(usize, Joined)> = slots
+        .into_iter()
+        .flat_map(|(pos, [r, k])| {
+            let mut made = Vec::new();
+            if r.is_empty() || k.is_empty() {
+                for i in 0..r.len().max(k.len()) {
+                    let mut u = empty_at(pos);
+                    if let Some(b) = r.get(i) {
+                        add(&mut u, 1, b);
+                    }
+                    if let Some(b) = k.get(i) {
+                        add(&mut u, 2, b);
+                    }
+                    made.push((pos, u));
+                }
+            } else {
+                let mut u = empty_at(pos);
+                r.iter().for_each(|b| add(&mut u, 1, b));
+                k.iter().for_each(|b| add(&mut u, 2, b));
+                made.push((pos, u));
+            }
+            made
+        })
+        .collect();
     for (u, counts) in units.iter_mut().zip(&beads_in) {
         if counts[0] > 1 && counts[1] > 1 {
             u.confidence *= 0.5;
         }
     }
-    slots.sort_by_key(|(p, _)| *p);
+    slots.sort_by_key(|(p, _)| *p); // stable: keeps the order within a slot
     let mut out = Vec::with_capacity(units.len() + slots.len());
     let mut slots = slots.into_iter().peekable();
     for u in units {

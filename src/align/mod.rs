@@ -10,6 +10,7 @@
 
 pub mod anchors;
 pub mod combine;
+pub mod lattice;
 pub mod length;
 pub mod pair;
 pub mod release;

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::anchors::{bead_cost, pair_anchors, Anchor};
+use super::lattice::Lattice;
 use super::length::{text_len, LengthModel};
 use crate::lang::Lang;
 
@@ -123,11 +124,11 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
         scorer.bounds = Some(allowed);
     }
     let (n, m) = (src.texts.len(), tgt.texts.len());
-    let width = (m + 1) * (n + 1);
+    let lat = Lattice::new(n, m);
+    let width = lat.cells;
     let mut best = vec![f64::INFINITY; width];
     let mut back = vec![usize::MAX; width];
     let mut fwd = vec![f64::NEG_INFINITY; width];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
     // Bead costs found on the way forward, reused backward: a third of the
     // time. Not kept for very long texts, whose lattice would be too large.
     const K: usize = SHAPES.len();
@@ -136,7 +137,7 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
     let cost_from = |i: usize, j: usize, k: usize, costs: &[f64]| -> Option<f64> {
         if cache {
             let s = &SHAPES[k];
-            let c = costs[at(i + s.src, j + s.tgt) * K + k];
+            let c = costs[lat.at(i + s.src, j + s.tgt)? * K + k];
             c.is_finite().then_some(c)
         } else {
             scorer.cost(i, j, k)
@@ -145,17 +146,19 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
     best[0] = 0.0;
     fwd[0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            if i == 0 && j == 0 {
+        for j in lat.row(i) {
+            let Some(here) = lat.at(i, j).filter(|&h| h > 0) else {
                 continue;
-            }
-            let mut terms = [f64::NEG_INFINITY; SHAPES.len()];
+            };
+            let mut terms = [f64::NEG_INFINITY; K];
             for (k, s) in SHAPES.iter().enumerate() {
                 if s.src > i || s.tgt > j {
                     continue;
                 }
                 let (pi, pj) = (i - s.src, j - s.tgt);
-                let prev = at(pi, pj);
+                let Some(prev) = lat.at(pi, pj) else {
+                    continue;
+                };
                 if best[prev].is_infinite() {
                     continue;
                 }
@@ -163,59 +166,79 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
                     continue;
                 };
                 if cache {
-                    costs[at(i, j) * K + k] = c;
+                    costs[here * K + k] = c;
                 }
-                if best[prev] + c < best[at(i, j)] {
-                    best[at(i, j)] = best[prev] + c;
-                    back[at(i, j)] = k;
+                if best[prev] + c < best[here] {
+                    best[here] = best[prev] + c;
+                    back[here] = k;
                 }
                 terms[k] = fwd[prev] - c;
             }
-            fwd[at(i, j)] = log_sum_exp(&terms);
+            fwd[here] = log_sum_exp(&terms);
         }
     }
     // Backward sums, for the posteriors.
     let mut bwd = vec![f64::NEG_INFINITY; width];
-    bwd[at(n, m)] = 0.0;
+    let end = lat.at(n, m).unwrap_or(width - 1);
+    bwd[end] = 0.0;
     for i in (0..=n).rev() {
-        for j in (0..=m).rev() {
-            if i == n && j == m {
+        for j in lat.row(i).rev() {
+            let Some(here) = lat.at(i, j).filter(|&h| h != end) else {
                 continue;
-            }
-            let mut terms = [f64::NEG_INFINITY; SHAPES.len()];
+            };
+            let mut terms = [f64::NEG_INFINITY; K];
             for (k, s) in SHAPES.iter().enumerate() {
+                let Some(next) = lat.at(i + s.src, j + s.tgt) else {
+                    continue;
+                };
                 if i + s.src > n || j + s.tgt > m {
                     continue;
                 }
                 if let Some(c) = cost_from(i, j, k, &costs) {
-                    terms[k] = bwd[at(i + s.src, j + s.tgt)] - c;
+                    terms[k] = bwd[next] - c;
                 }
             }
-            bwd[at(i, j)] = log_sum_exp(&terms);
+            bwd[here] = log_sum_exp(&terms);
         }
     }
-    let total = fwd[at(n, m)];
+    let total = fwd[end];
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while (i, j) != (0, 0) {
-        let k = back[at(i, j)];
+        let k = lat.at(i, j).map_or(usize::MAX, |h| back[h]);
         if k == usize::MAX {
-            // Unreachable with the 1-0 and 0-1 shapes always allowed.
+            // No alignment reaches here (a grouping that cannot be met):
+            // leave what remains unaligned rather than lose it.
+            beads.extend((0..j).rev().map(|t| Bead {
+                src: i..i,
+                tgt: t..t + 1,
+                confidence: 0.0,
+            }));
+            beads.extend((0..i).rev().map(|t| Bead {
+                src: t..t + 1,
+                tgt: 0..0,
+                confidence: 0.0,
+            }));
             break;
         }
         let s = &SHAPES[k];
         let (pi, pj) = (i - s.src, j - s.tgt);
         let c = cost_from(pi, pj, k, &costs).unwrap_or(f64::INFINITY);
-        let post = (fwd[at(pi, pj)] - c + bwd[at(i, j)] - total).exp();
+        let (from, to) = (lat.at(pi, pj).unwrap_or(0), lat.at(i, j).unwrap_or(0));
+        let post = (fwd[from] - c + bwd[to] - total).exp();
         beads.push(Bead {
             src: pi..i,
             tgt: pj..j,
-            confidence: post.clamp(0.0, 1.0),
+            confidence: if post.is_finite() {
+                post.clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
         });
         (i, j) = (pi, pj);
     }
     beads.reverse();
-    (beads, best[at(n, m)])
+    (beads, best[end])
 }
 
 fn log_sum_exp(terms: &[f64]) -> f64 {
