@@ -95,3 +95,57 @@ fn shift(beads: Vec<Bead>, src: usize, tgt: usize) -> Vec<Bead> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn side<'a>(lang: Lang, texts: &[&'a str]) -> Side<'a> {
+        Side {
+            lang,
+            texts: texts.to_vec(),
+            paragraphs: vec![0; texts.len()],
+        }
+    }
+
+    fn bead(src: Range<usize>, tgt: Range<usize>) -> Bead {
+        Bead {
+            src,
+            tgt,
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn a_merge_one_translation_does_not_support_is_undone() {
+        let en = side(
+            Lang::En,
+            &[
+                "The new bridge over the Ishim in Astana opened in 2024 after three years of work.",
+                "It carries 40,000 cars a day.",
+            ],
+        );
+        let ru = side(
+            Lang::Ru,
+            &[
+                "Новый мост через Ишим в Астане открылся в 2024 году после трёх лет работы.",
+                "По нему проезжает 40 000 машин в день.",
+            ],
+        );
+        let kk = side(
+            Lang::Kk,
+            &[
+                "Астанадағы Есіл өзені арқылы өтетін жаңа көпір үш жылдық жұмыстан кейін 2024 жылы ашылды.",
+                "Ол арқылы күніне 40 000 көлік өтеді.",
+            ],
+        );
+        // Suppose the Russian pass had merged the two sentences.
+        let mut r = vec![bead(0..2, 0..2)];
+        let mut k = vec![bead(0..1, 0..1), bead(1..2, 1..2)];
+        resolve(&en, &ru, &kk, &mut r, &mut k);
+        let got: Vec<_> = r.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect();
+        assert_eq!(got, vec![(0..1, 0..1), (1..2, 1..2)]);
+        assert_eq!(k.len(), 2);
+    }
+}
