@@ -365,3 +365,30 @@ fn a_text_without_sentences_is_an_error() {
     assert!(r.stderr.contains("no sentences"), "{}", r.stderr);
     assert!(!env.path("memory/tm.json").exists());
 }
+
+#[test]
+fn a_doubtful_alignment_is_listed_and_marked() {
+    let env = Env::new();
+    // Three English sentences alike in length and one Russian one: nothing
+    // says which of them it translates.
+    env.write(
+        "hall.en.txt",
+        "The hall was full.\nThe show was long.\nThe talk was good.\n",
+    );
+    env.write("hall.ru.txt", "Зал был полон.\n");
+    let r = env
+        .run(&["add", "--en", "hall.en.txt", "--ru", "hall.ru.txt"])
+        .ok();
+    assert_eq!(r.lines()[1], "2 doubtful alignments to check:");
+    assert!(r.lines().contains(&"  ru: Зал был полон."), "{}", r.stdout);
+    let m = memory(&env, "memory/tm.json");
+    let with_ru: Vec<&Value> = m["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["ru"] == "Зал был полон.")
+        .collect();
+    assert_eq!(with_ru.len(), 1);
+    assert_eq!(with_ru[0]["doubtful"], true);
+    assert!(with_ru[0]["confidence"].as_f64().unwrap() < 0.5);
+}
