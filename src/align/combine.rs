@@ -4,8 +4,8 @@
 //! A unit boundary is placed where both pairwise alignments have one, so
 //! where Russian and Kazakh disagree about a merge the unit takes the larger
 //! group rather than dropping or splitting a sentence. A sentence missing in
-//! English but present in one or both translations becomes its own unit at
-//! a shared boundary, or joins the unit it falls inside.
+//! English becomes its own unit at a shared boundary (with what the other
+//! translation has there, if anything), or joins the unit it falls inside.
 
 use std::ops::Range;
 

@@ -3,10 +3,12 @@
 //!
 //! The work is split by concern: `length` (the Gale–Church length model,
 //! fitted ratios in `lengths.txt`), `translit` and `anchors` (what survives
-//! translation), `pair` (the dynamic program and confidences for two
-//! versions), `combine` (two pairwise alignments into three-language
-//! units). This file ties them together and turns the result into memory
-//! units.
+//! translation), `pair` and `lattice` (the dynamic program and confidences
+//! for two versions), `resolve` (settling where the English–Russian and
+//! English–Kazakh alignments group the English differently), `combine` (two
+//! pairwise alignments into three-language units), `release` (raw texts in,
+//! units out). This file ties them together and turns the result into
+//! memory units.
 
 pub mod anchors;
 pub mod combine;
