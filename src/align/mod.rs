@@ -80,6 +80,24 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
         |lang, segs: Option<&[Segment]>| segs.map(|s| align_pair(&en_side, &side(lang, s)));
     let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+        // A sentence the English lacks is usually in both translations:
+        // where one pair found such a sentence, look for it in the other.
+        let inserted = |beads: &[Bead]| -> Vec<usize> {
+            beads
+                .iter()
+                .filter(|b| b.src.is_empty())
+                .map(|b| b.src.start)
+                .collect()
+        };
+        let (in_ru, in_kk) = (inserted(rb), inserted(kb));
+        if !in_ru.is_empty() {
+            *kb = pair::align_pair_expecting(&en_side, &side(Lang::Kk, k), &in_ru);
+        }
+        if !in_kk.is_empty() {
+            *rb = pair::align_pair_expecting(&en_side, &side(Lang::Ru, r), &in_kk);
+        }
+    }
+    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
         resolve::resolve(&en_side, &side(Lang::Ru, r), &side(Lang::Kk, k), rb, kb);
     }
     let ones = |n: usize| -> Vec<Bead> {

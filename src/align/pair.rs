@@ -95,6 +95,11 @@ const SHAPES: [Shape; 8] = [
 /// higher glues drops to a neighbour).
 pub const SKIP_COST: f64 = 5.0;
 
+/// Cost (nats) of a target sentence without source where the other
+/// translation has one too: −ln 0.37, i.e. likelier than not once the
+/// lengths agree.
+pub const EXPECTED_INSERT_COST: f64 = 1.0;
+
 /// Lattices up to this many cells keep their bead costs between the passes.
 const CACHE_CELLS: usize = 1 << 18;
 
@@ -123,7 +128,28 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
         }
         scorer.bounds = Some(allowed);
     }
-    let (n, m) = (src.texts.len(), tgt.texts.len());
+    solve(&scorer, src.texts.len(), tgt.texts.len())
+}
+
+/// Aligns `src` with `tgt` where the other translation has sentences the
+/// source lacks at source positions `inserted`: a target sentence missing
+/// in the source is far likelier there (the source was edited, and both
+/// translations kept the old sentence), so it costs [`EXPECTED_INSERT_COST`]
+/// instead of [`SKIP_COST`].
+pub fn align_pair_expecting(src: &Side, tgt: &Side, inserted: &[usize]) -> Vec<Bead> {
+    let mut scorer = Scorer::new(src, tgt);
+    let mut hint = vec![false; src.texts.len() + 1];
+    for &p in inserted {
+        if let Some(h) = hint.get_mut(p) {
+            *h = true;
+        }
+    }
+    scorer.inserted = hint;
+    solve(&scorer, src.texts.len(), tgt.texts.len()).0
+}
+
+/// The dynamic program proper, forward (best and summed) then backward.
+fn solve(scorer: &Scorer, n: usize, m: usize) -> (Vec<Bead>, f64) {
     let lat = Lattice::new(n, m);
     let width = lat.cells;
     let mut best = vec![f64::INFINITY; width];
@@ -261,6 +287,8 @@ struct Scorer {
     prior_cost: [f64; SHAPES.len()],
     /// When set, the only source positions where a bead may start or end.
     bounds: Option<Vec<bool>>,
+    /// Source positions where a target sentence without source is expected.
+    inserted: Vec<bool>,
 }
 
 impl Scorer {
@@ -278,6 +306,7 @@ impl Scorer {
             tgt_anchors,
             paragraphs: trusted.then(|| (src.paragraphs.clone(), tgt.paragraphs.clone())),
             bounds: None,
+            inserted: Vec::new(),
             prior_cost: SHAPES.map(|s| {
                 if s.prior > 0.0 {
                     -s.prior.ln()
@@ -308,7 +337,12 @@ impl Scorer {
             0.0
         };
         let anchors = bead_cost(&self.src_anchors[src], &self.tgt_anchors[tgt]);
-        Some(self.prior_cost[k] + length + anchors)
+        let prior = if s.src == 0 && self.inserted.get(i).copied().unwrap_or(false) {
+            EXPECTED_INSERT_COST
+        } else {
+            self.prior_cost[k]
+        };
+        Some(prior + length + anchors)
     }
 
     fn within_paragraphs(&self, src: &Range<usize>, tgt: &Range<usize>) -> bool {
