@@ -17,6 +17,7 @@ pub mod length;
 pub mod pair;
 pub mod release;
 pub mod resolve;
+pub mod shapes;
 pub mod translit;
 
 use std::ops::Range;

@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::anchors::{bead_cost, pair_anchors, Anchor};
 use super::lattice::Lattice;
 use super::length::{text_len, LengthModel};
+use super::shapes::{EXPECTED_INSERT_COST, SHAPES, SKIP_COST};
 use crate::lang::Lang;
 
 /// One version of a text, as the aligner sees it.
@@ -33,72 +34,6 @@ pub struct Bead {
     /// Posterior probability of this bead among all alignments, 0–1.
     pub confidence: f64,
 }
-
-/// A bead shape with its prior probability.
-struct Shape {
-    src: usize,
-    tgt: usize,
-    prior: f64,
-}
-
-/// The bead shapes and their priors. 1-1 dominates; 2-1/1-2 are the
-/// translator's merges and splits (about 4% of Kazakh lines hold two
-/// sentences) and also absorb segmentation errors, which 2-2 and 1-3/3-1
-/// absorb too; 1-0/0-1 (a dropped sentence) are costed by [`SKIP_COST`].
-const SHAPES: [Shape; 8] = [
-    Shape {
-        src: 1,
-        tgt: 1,
-        prior: 0.89,
-    },
-    Shape {
-        src: 2,
-        tgt: 1,
-        prior: 0.04,
-    },
-    Shape {
-        src: 1,
-        tgt: 2,
-        prior: 0.04,
-    },
-    Shape {
-        src: 2,
-        tgt: 2,
-        prior: 0.01,
-    },
-    Shape {
-        src: 1,
-        tgt: 3,
-        prior: 0.005,
-    },
-    Shape {
-        src: 3,
-        tgt: 1,
-        prior: 0.005,
-    },
-    Shape {
-        src: 1,
-        tgt: 0,
-        prior: 0.0,
-    },
-    Shape {
-        src: 0,
-        tgt: 1,
-        prior: 0.0,
-    },
-];
-
-/// Cost (nats) of leaving one sentence without a translation, on top of its
-/// anchors' misses: −ln 0.007, close to Gale and Church's 1-0 prior (0.0099).
-/// Tuned on the dev documents with a dropped sentence (4 to 7 were tried:
-/// lower finds more drops but starts dropping sentences a 2-1 bead explains,
-/// higher glues drops to a neighbour).
-pub const SKIP_COST: f64 = 5.0;
-
-/// Cost (nats) of a target sentence without source where the other
-/// translation has one too: −ln 0.37, i.e. likelier than not once the
-/// lengths agree.
-pub const EXPECTED_INSERT_COST: f64 = 1.0;
 
 /// Lattices up to this many cells keep their bead costs between the passes.
 const CACHE_CELLS: usize = 1 << 18;
