@@ -9,4 +9,5 @@ pub mod lang;
 pub mod segment;
 
 pub use lang::Lang;
+pub mod align;
 pub mod memory;

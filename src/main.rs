@@ -23,6 +23,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Align the English, Russian and Kazakh versions of a release and store them.
+    Add(cmd::add::Args),
     /// Split a release into sentence segments.
     Segment(cmd::segment::Args),
     /// Import a TMX or TSV file into the memory.
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let global = &cli.global;
     let result = match cli.command {
+        Command::Add(args) => cmd::add::run(args, global),
         Command::Segment(args) => cmd::segment::run(args),
         Command::Import(args) => cmd::import::run(args, global),
         Command::Export(args) => cmd::export::run(args, global),

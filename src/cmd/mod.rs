@@ -1,6 +1,7 @@
 //! The subcommands of the `tm` binary, one file each: read the arguments,
 //! call the library, print.
 
+pub mod add;
 pub mod common;
 pub mod completions;
 pub mod concord;

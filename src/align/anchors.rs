@@ -1,0 +1,266 @@
+//! Anchors: things that survive translation and so tie a sentence to its
+//! translation whatever their lengths — numbers, names (Latin words in
+//! Cyrillic text, transliterated capitalised words), question and
+//! exclamation marks, quotations.
+//!
+//! Each segment gets a short list of anchor ids; two anchors with the same id
+//! on the two sides are the same thing. [`bead_cost`] scores a group of
+//! segments against a group of translations by the anchors they share and
+//! the ones left without a partner.
+
+use std::collections::HashMap;
+
+use strsim::jaro_winkler;
+
+use super::translit::skeleton;
+
+/// What an anchor is; each kind has its own weight in [`WEIGHTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A run of digits (`2.5` gives `2` and `5`, so `2,5` matches it).
+    Number = 0,
+    /// A proper name or a Latin word, compared by skeleton.
+    Name = 1,
+    /// `?` or `!`.
+    Mark = 2,
+    /// The segment holds a quotation.
+    Quote = 3,
+}
+
+/// One anchor of a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Anchor {
+    /// Same id on both sides = the same anchor.
+    pub id: u32,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// Weight of an anchor kind, in nats (the units of the length cost): a
+/// shared anchor lowers a bead's cost by `hit`, an anchor without a partner
+/// on the other side raises it by `miss`. Names have no `miss`: English
+/// capitalises many words that are not names.
+#[derive(Debug, Clone, Copy)]
+pub struct Weight {
+    /// Reward for an anchor found on both sides of a bead.
+    pub hit: f64,
+    /// Penalty for an anchor found on one side only.
+    pub miss: f64,
+}
+
+/// The weights by [`Kind`] (index = kind as usize).
+pub const WEIGHTS: [Weight; 4] = [
+    Weight {
+        hit: 2.0,
+        miss: 1.0,
+    },
+    Weight {
+        hit: 1.5,
+        miss: 0.0,
+    },
+    Weight {
+        hit: 1.0,
+        miss: 1.0,
+    },
+    Weight {
+        hit: 0.5,
+        miss: 0.25,
+    },
+];
+
+/// How alike two name skeletons must be (Jaro–Winkler) to count as one name;
+/// high enough that Trump/Трамп and Astana/Астанада meet but unrelated names
+/// with the same first letter do not.
+const NAME_SIMILARITY: f64 = 0.85;
+
+const QUOTES: &[char] = &['"', '“', '”', '«', '»', '„'];
+
+/// Anchors of every segment of two versions of a text, with ids shared so
+/// that equal anchors on the two sides have equal ids.
+pub fn pair_anchors(src: &[&str], tgt: &[&str]) -> (Vec<Vec<Anchor>>, Vec<Vec<Anchor>>) {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut src_names: Vec<(String, u32)> = Vec::new();
+    let src_out: Vec<Vec<Anchor>> = src
+        .iter()
+        .map(|s| {
+            let mut out = exact_anchors(s, &mut ids);
+            for name in names(s) {
+                let id = intern(&mut ids, format!("n:{name}"));
+                if !src_names.iter().any(|(_, i)| *i == id) {
+                    src_names.push((name, id));
+                }
+                out.push(Anchor {
+                    id,
+                    kind: Kind::Name,
+                });
+            }
+            out.sort_unstable();
+            out
+        })
+        .collect();
+    let mut memo: HashMap<String, Option<u32>> = HashMap::new();
+    let tgt_out = tgt
+        .iter()
+        .map(|s| {
+            let mut out = exact_anchors(s, &mut ids);
+            for name in names(s) {
+                let found = *memo
+                    .entry(name.clone())
+                    .or_insert_with(|| best_name(&name, &src_names));
+                if let Some(id) = found {
+                    out.push(Anchor {
+                        id,
+                        kind: Kind::Name,
+                    });
+                }
+            }
+            out.sort_unstable();
+            out
+        })
+        .collect();
+    (src_out, tgt_out)
+}
+
+/// Cost of aligning the segments whose anchors are `src` with those whose
+/// anchors are `tgt` (each a list of per-segment anchor lists).
+pub fn bead_cost(src: &[Vec<Anchor>], tgt: &[Vec<Anchor>]) -> f64 {
+    // One segment's anchors are sorted already; only groups need merging.
+    let (mut ga, mut gb) = (Vec::new(), Vec::new());
+    let group = |side: &'_ [Vec<Anchor>], buf: &'_ mut Vec<Anchor>| {
+        buf.extend(side.iter().flatten().copied());
+        buf.sort_unstable();
+    };
+    let a: &[Anchor] = match src {
+        [one] => one,
+        _ => {
+            group(src, &mut ga);
+            &ga
+        }
+    };
+    let b: &[Anchor] = match tgt {
+        [one] => one,
+        _ => {
+            group(tgt, &mut gb);
+            &gb
+        }
+    };
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut cost) = (0, 0, 0.0);
+    while i < a.len() || j < b.len() {
+        let (x, y) = (a.get(i), b.get(j));
+        match (x, y) {
+            (Some(x), Some(y)) if x == y => {
+                cost -= WEIGHTS[x.kind as usize].hit;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                cost += WEIGHTS[x.kind as usize].miss;
+                i += 1;
+            }
+            (Some(x), None) => {
+                cost += WEIGHTS[x.kind as usize].miss;
+                i += 1;
+            }
+            (_, Some(y)) => {
+                cost += WEIGHTS[y.kind as usize].miss;
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    cost
+}
+
+fn intern(ids: &mut HashMap<String, u32>, key: String) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(key).or_insert(next)
+}
+
+/// Numbers, marks and quotation: anchors compared exactly.
+fn exact_anchors(text: &str, ids: &mut HashMap<String, u32>) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    for run in text.split(|c: char| !c.is_ascii_digit()) {
+        if run.is_empty() {
+            continue;
+        }
+        let digits = run.trim_start_matches('0');
+        let key = format!("#{}", if digits.is_empty() { "0" } else { digits });
+        out.push(Anchor {
+            id: intern(ids, key),
+            kind: Kind::Number,
+        });
+    }
+    let mut prev = ' ';
+    for c in text.chars() {
+        if (c == '?' || c == '!') && c != prev {
+            out.push(Anchor {
+                id: intern(ids, c.to_string()),
+                kind: Kind::Mark,
+            });
+        }
+        prev = c;
+    }
+    if text.contains(QUOTES) {
+        out.push(Anchor {
+            id: intern(ids, "\"".into()),
+            kind: Kind::Quote,
+        });
+    }
+    out
+}
+
+/// Skeletons of the words of `text` that may be names: capitalised words,
+/// and every Latin word in a text that is mostly Cyrillic.
+fn names(text: &str) -> Vec<String> {
+    let cyrillic = text.chars().filter(|c| is_cyrillic(*c)).count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    let mostly_cyrillic = cyrillic > latin;
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            first.is_uppercase() || (mostly_cyrillic && w.is_ascii())
+        })
+        .map(skeleton)
+        .filter(|s| s.len() >= 3)
+        .collect()
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04ff}').contains(&c)
+}
+
+/// The source name this target name is, if one is alike enough.
+fn best_name(name: &str, src: &[(String, u32)]) -> Option<u32> {
+    let first = name.chars().next()?;
+    src.iter()
+        .filter(|(s, _)| s.starts_with(first))
+        .map(|(s, id)| (jaro_winkler(name, s), *id))
+        .filter(|(sim, _)| *sim >= NAME_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_anchors_lower_the_cost() {
+        let en = ["President Tokayev arrived in Astana on 5 May.", "Why?"];
+        let kk = ["Президент Тоқаев 5 мамырда Астанаға келді.", "Неге?"];
+        let (a, b) = pair_anchors(&en, &kk);
+        assert!(bead_cost(&a[0..1], &b[0..1]) < -4.0);
+        assert!(bead_cost(&a[1..2], &b[1..2]) < 0.0);
+        assert!(bead_cost(&a[0..1], &b[1..2]) > 0.0);
+    }
+
+    #[test]
+    fn numbers_match_across_decimal_marks() {
+        let (a, b) = pair_anchors(&["It costs 2.5 million."], &["Стоит 2,5 млн."]);
+        assert_eq!(a[0], b[0]);
+    }
+}

@@ -1,0 +1,239 @@
+//! Sentence alignment of the English, Russian and Kazakh versions of a
+//! release: which segments translate which.
+//!
+//! The work is split by concern: `length` (the Gale–Church length model,
+//! fitted ratios in `lengths.txt`), `translit` and `anchors` (what survives
+//! translation), `pair` and `lattice` (the dynamic program and confidences
+//! for two versions), `resolve` (settling where the English–Russian and
+//! English–Kazakh alignments group the English differently), `combine` (two
+//! pairwise alignments into three-language units), `release` (raw texts in,
+//! units out). This file ties them together and turns the result into
+//! memory units.
+
+pub mod anchors;
+pub mod combine;
+pub mod lattice;
+pub mod length;
+pub mod pair;
+pub mod release;
+pub mod resolve;
+pub mod shapes;
+pub mod translit;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::memory::Unit;
+use crate::segment::Segment;
+
+pub use pair::{align_pair, Bead, Side};
+
+/// Below this confidence an aligned unit is doubtful: shown to a person and
+/// stored with `doubtful: true`.
+pub const DOUBTFUL_BELOW: f64 = 0.5;
+
+/// How much lower a unit's confidence gets when the Russian–Kazakh
+/// alignment does not have the unit's Russian and Kazakh as one group.
+const RU_KK_DISAGREE: f64 = 0.5;
+
+/// One aligned unit of a release.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aligned {
+    /// English text (segments joined by one space); empty when none.
+    pub en: String,
+    /// Russian text; empty when none.
+    pub ru: String,
+    /// Kazakh text; empty when none.
+    pub kk: String,
+    /// Segments per language, English-Russian-Kazakh: `1-1-2`.
+    pub beads: String,
+    /// How sure the aligner is, 0–1.
+    pub confidence: f64,
+    /// Segment ranges per language (English, Russian, Kazakh).
+    #[serde(skip)]
+    pub ranges: [Range<usize>; 3],
+}
+
+impl Aligned {
+    /// The text in `lang` (empty when the unit has none).
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+        }
+    }
+
+    /// Whether a person should check this unit.
+    pub fn doubtful(&self) -> bool {
+        self.confidence < DOUBTFUL_BELOW
+    }
+}
+
+/// Aligns the segments of the English version with those of the Russian
+/// and/or Kazakh versions (at least one of them should be given; with none,
+/// every English segment is its own unit).
+pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> Vec<Aligned> {
+    let en_side = side(Lang::En, en);
+    let to_pair =
+        |lang, segs: Option<&[Segment]>| segs.map(|s| align_pair(&en_side, &side(lang, s)));
+    let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
+    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+        // A sentence the English lacks is usually in both translations:
+        // where one pair found such a sentence, look for it in the other.
+        let inserted = |beads: &[Bead]| -> Vec<usize> {
+            beads
+                .iter()
+                .filter(|b| b.src.is_empty())
+                .map(|b| b.src.start)
+                .collect()
+        };
+        let (in_ru, in_kk) = (inserted(rb), inserted(kb));
+        if !in_ru.is_empty() {
+            *kb = pair::align_pair_expecting(&en_side, &side(Lang::Kk, k), &in_ru);
+        }
+        if !in_kk.is_empty() {
+            *rb = pair::align_pair_expecting(&en_side, &side(Lang::Ru, r), &in_kk);
+        }
+    }
+    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+        resolve::resolve(&en_side, &side(Lang::Ru, r), &side(Lang::Kk, k), rb, kb);
+    }
+    let ones = |n: usize| -> Vec<Bead> {
+        (0..n)
+            .map(|i| Bead {
+                src: i..i + 1,
+                tgt: 0..0,
+                confidence: 1.0,
+            })
+            .collect()
+    };
+    let mut joined = combine::join(
+        ru_beads.as_deref().unwrap_or(&ones(en.len())),
+        kk_beads.as_deref().unwrap_or(&ones(en.len())),
+        en.len(),
+    );
+    if let (Some(r), Some(k)) = (ru, kk) {
+        check_ru_kk(&mut joined, &side(Lang::Ru, r), &side(Lang::Kk, k));
+    }
+    let texts = [Some(en), ru, kk];
+    joined
+        .into_iter()
+        .map(|j| {
+            let text = |k: usize| -> String {
+                texts[k].map_or(String::new(), |segs| {
+                    segs[j.ranges[k].clone()]
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            };
+            Aligned {
+                en: text(0),
+                ru: text(1),
+                kk: text(2),
+                beads: j
+                    .ranges
+                    .iter()
+                    .map(|r| r.len().to_string())
+                    .collect::<Vec<_>>()
+                    .join("-"),
+                confidence: (j.confidence * 1000.0).round() / 1000.0,
+                ranges: j.ranges,
+            }
+        })
+        .collect()
+}
+
+/// The aligner's view of one version.
+fn side(lang: Lang, segs: &[Segment]) -> Side<'_> {
+    Side {
+        lang,
+        texts: segs.iter().map(|s| s.text.as_str()).collect(),
+        paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+    }
+}
+
+/// Lowers the confidence of units whose Russian and Kazakh the direct
+/// Russian–Kazakh alignment does not bound the same way: a third opinion
+/// on the two that were each aligned with English only.
+fn check_ru_kk(units: &mut [combine::Joined], ru: &Side, kk: &Side) {
+    let beads = align_pair(ru, kk);
+    let mut bounds = std::collections::HashSet::new();
+    bounds.insert((0, 0));
+    for b in &beads {
+        bounds.insert((b.src.end, b.tgt.end));
+    }
+    for u in units {
+        let (r, k) = (&u.ranges[1], &u.ranges[2]);
+        if r.is_empty() || k.is_empty() {
+            continue;
+        }
+        if !bounds.contains(&(r.start, k.start)) || !bounds.contains(&(r.end, k.end)) {
+            u.confidence *= RU_KK_DISAGREE;
+        }
+    }
+}
+
+/// Memory units for the aligned units of release `release`, created `now`.
+pub fn to_units(aligned: &[Aligned], release: &str, now: &str) -> Vec<Unit> {
+    aligned
+        .iter()
+        .enumerate()
+        .map(|(position, a)| {
+            let mut u = Unit::new(String::new(), now);
+            for lang in Lang::ALL {
+                u.set_text(lang, Some(a.text(lang).to_string()));
+            }
+            u.release = Some(release.to_string());
+            u.position = Some(position);
+            u.confidence = Some(a.confidence);
+            u.doubtful = a.doubtful();
+            u
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn low_confidence_units_are_stored_as_doubtful() {
+        let mut a = Aligned {
+            en: "One.".into(),
+            ru: "Один.".into(),
+            kk: String::new(),
+            beads: "1-1-0".into(),
+            confidence: 0.3,
+            ranges: [0..1, 0..1, 0..0],
+        };
+        let sure = Aligned {
+            confidence: 0.9,
+            ..a.clone()
+        };
+        a.en = "Two.".into();
+        let units = to_units(&[sure, a], "r", "2026-01-01T00:00:00Z");
+        assert_eq!((units[0].doubtful, units[1].doubtful), (false, true));
+        assert_eq!(units[1].kk, None);
+        assert_eq!(units[1].position, Some(1));
+        assert_eq!(units[1].confidence, Some(0.3));
+    }
+
+    #[test]
+    fn a_sentence_missing_in_kazakh_only_leaves_a_gap_there() {
+        let en = "Astana hosted 300 delegates on Monday. The forum lasted two full days and ended with a joint declaration on water. Its next meeting is planned for 2027 in Almaty.";
+        let ru = "В понедельник Астана приняла 300 делегатов. Форум продлился два полных дня и завершился совместной декларацией по воде. Следующая встреча запланирована на 2027 год в Алматы.";
+        let kk = "Дүйсенбі күні Астана 300 делегатты қабылдады. Келесі кездесу 2027 жылы Алматыда өтеді деп жоспарлануда.";
+        let s = |t, l| segment(t, l);
+        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let units = align(&e, Some(&r), Some(&k));
+        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
+        assert_eq!(beads, vec!["1-1-1", "1-1-0", "1-1-1"]);
+        assert!(units[1].ru.starts_with("Форум"));
+    }
+}

@@ -1,0 +1,94 @@
+//! A release as `tm add` meets it: the raw texts of its language versions,
+//! cut into segments (by tm's one segmenter, or one segment a line for
+//! texts that are segmented already) and aligned.
+
+use crate::lang::Lang;
+use crate::segment::{segment, Segment};
+
+use super::{align, Aligned};
+
+/// Why a release could not be aligned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReleaseError {
+    /// A version has no sentence at all (empty or only white space).
+    #[error("the {lang} version has no sentences (it is empty or only white space)")]
+    Empty {
+        /// The version's language.
+        lang: Lang,
+    },
+}
+
+/// How the texts are cut into segments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cut {
+    /// Sentence segmentation by the rules of each language.
+    #[default]
+    Sentences,
+    /// Every non-blank line is one segment (blank lines end paragraphs).
+    Lines,
+}
+
+/// Segments each version and aligns them into units.
+pub fn align_release(
+    en: &str,
+    ru: Option<&str>,
+    kk: Option<&str>,
+    cut: Cut,
+) -> Result<Vec<Aligned>, ReleaseError> {
+    let seg = |lang: Lang, text: &str| -> Result<Vec<Segment>, ReleaseError> {
+        let s = match cut {
+            Cut::Sentences => segment(text, lang),
+            Cut::Lines => lines(text),
+        };
+        if s.is_empty() {
+            return Err(ReleaseError::Empty { lang });
+        }
+        Ok(s)
+    };
+    let en = seg(Lang::En, en)?;
+    let ru = ru.map(|t| seg(Lang::Ru, t)).transpose()?;
+    let kk = kk.map(|t| seg(Lang::Kk, t)).transpose()?;
+    Ok(align(&en, ru.as_deref(), kk.as_deref()))
+}
+
+/// One segment per non-blank line; blank lines separate paragraphs.
+pub fn lines(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let (mut paragraph, mut seen, mut offset) = (0, false, 0);
+    for line in text.split_inclusive('\n') {
+        let base = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            paragraph += usize::from(seen);
+            seen = false;
+            continue;
+        }
+        seen = true;
+        let start = base + (line.len() - line.trim_start().len());
+        out.push(Segment {
+            index: out.len(),
+            paragraph,
+            start,
+            end: start + trimmed.len(),
+            text: trimmed.to_string(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_paragraphs() {
+        let s = lines("One. Two.\nThree\n\n\n  Four\n");
+        let got: Vec<_> = s.iter().map(|s| (s.paragraph, s.text.as_str())).collect();
+        assert_eq!(got, vec![(0, "One. Two."), (0, "Three"), (1, "Four")]);
+        assert_eq!(
+            &"One. Two.\nThree\n\n\n  Four\n"[s[2].start..s[2].end],
+            "Four"
+        );
+    }
+}
