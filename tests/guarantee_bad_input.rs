@@ -112,7 +112,7 @@ fn invalid_utf8_names_the_byte() {
     let c = Case::new();
     let err = c.add_with_english("latin1.txt", b"The caf\xe9 opened.");
     assert!(
-        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 8"),
+        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 7"),
         "{err}"
     );
 }
@@ -224,6 +224,13 @@ fn megabyte_paragraph_without_punctuation_is_handled() {
 fn a_writer_on_a_missing_memory_leaves_nothing_behind() {
     let env = Env::new();
     let run = env.run(&["remove", "--yes", "0123456789ab"]).fails();
-    assert!(run.stderr.contains("memory/tm.json: no memory here yet"), "{}", run.stderr);
-    assert!(!env.path("memory").exists(), "a directory or lock file was created");
+    assert!(
+        run.stderr.contains("memory/tm.json: no memory here yet"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !env.path("memory").exists(),
+        "a directory or lock file was created"
+    );
 }

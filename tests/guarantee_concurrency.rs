@@ -117,3 +117,45 @@ fn adds_and_imports_at_once_lose_nothing() {
     assert_eq!(unique.len(), stored.len(), "a unit was stored twice");
     assert_eq!(unique, expected);
 }
+
+/// Readers running while writers replace the file must always see a whole
+/// memory: every read succeeds and the unit count never goes down.
+#[test]
+fn readers_never_see_a_half_written_memory() {
+    let env = Env::new();
+    // Large enough that each write takes a while, so reads land during writes.
+    env.write("memory/tm.json", common::releases::memory_json(3_000));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let dir = env.dir.path().to_path_buf();
+    let reader = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut reads = 0;
+            let mut last = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let out = std::process::Command::new(env!("CARGO_BIN_EXE_tm"))
+                    .args(["stats", "--format", "json"])
+                    .current_dir(&dir)
+                    .env_remove("TM_MEMORY")
+                    .output()
+                    .unwrap();
+                let run = output(out).ok();
+                let units = run.json()["units"].as_u64().expect("a unit count");
+                assert!(units >= last, "the memory shrank from {last} to {units}");
+                last = units;
+                reads += 1;
+            }
+            reads
+        })
+    };
+    for round in 1..=4 {
+        let children: Vec<Child> = (0..4).map(|w| spawn_add(&env, round * 4 + w)).collect();
+        for child in children {
+            output(child.wait_with_output().unwrap()).ok();
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let reads = reader.join().expect("a reader saw a broken memory");
+    assert!(reads >= 5, "only {reads} reads during the writes");
+    assert_eq!(stored_english(&env).len(), 3_000 + 16 * SENTENCES);
+}

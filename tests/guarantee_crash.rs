@@ -13,7 +13,7 @@ use common::Env;
 
 /// Stored units before the test starts: large enough (several MB) that a
 /// write takes long enough to be interrupted in the middle.
-const STORED: usize = 20_000;
+const STORED: usize = 8_000;
 const KILLS: usize = 50;
 
 /// A small deterministic generator, so that a failure can be replayed.
