@@ -20,13 +20,20 @@ fuzz_target!(|data: &[u8]| {
     let counts = [en.len(), ru.len(), kk.len()];
     let mut next = [0usize; 3];
     for u in &units {
-        assert!((0.0..=1.0).contains(&u.confidence), "confidence {}", u.confidence);
+        assert!(
+            (0.0..=1.0).contains(&u.confidence),
+            "confidence {}",
+            u.confidence
+        );
         let beads: Vec<usize> = u.beads.split('-').map(|b| b.parse().unwrap()).collect();
         for l in 0..3 {
             assert_eq!(u.ranges[l].len(), beads[l]);
             // An empty range says only "none here"; where it starts is moot.
             if !u.ranges[l].is_empty() {
-                assert_eq!(u.ranges[l].start, next[l], "a gap or overlap in language {l}");
+                assert_eq!(
+                    u.ranges[l].start, next[l],
+                    "a gap or overlap in language {l}"
+                );
                 next[l] = u.ranges[l].end;
             }
         }

@@ -29,7 +29,11 @@ fuzz_target!(|data: &[u8]| {
                 covered.push_str(&s.text);
             }
             let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            assert_eq!(squeeze(&covered), squeeze(text), "segments do not cover the input");
+            assert_eq!(
+                squeeze(&covered),
+                squeeze(text),
+                "segments do not cover the input"
+            );
         }
     }
 });

@@ -8,8 +8,7 @@ use tm::exchange::tmx_read::TmxReader;
 use tm::exchange::{Item, UnitSource};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(mut reader) = TmxReader::new(data, Path::new("fuzz.tmx"), "2026-01-01T00:00:00Z")
-    else {
+    let Ok(mut reader) = TmxReader::new(data, Path::new("fuzz.tmx"), "2026-01-01T00:00:00Z") else {
         return;
     };
     // Every record consumes input, so the count of records is bounded.
