@@ -7,5 +7,6 @@ pub mod input;
 pub mod lang;
 pub mod segment;
 
+pub mod fuzzy;
 pub use lang::Lang;
 pub mod memory;
