@@ -25,13 +25,15 @@ struct Cli {
 enum Command {
     /// Split a release into sentence segments.
     Segment(cmd::segment::Args),
+    /// Fuzzy matches from the memory for each sentence of a new release.
+    Suggest(cmd::suggest::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _global = &cli.global;
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Suggest(args) => cmd::suggest::run(args, &cli.global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,3 +3,4 @@
 
 pub mod common;
 pub mod segment;
+pub mod suggest;

@@ -142,8 +142,7 @@ impl Index {
 /// Scratch space for searching one index, reused from query to query.
 #[derive(Debug, Default)]
 pub struct Searcher {
-    seen: Vec<u32>,
-    epoch: u32,
+    hits: Vec<u16>,
     want: Vec<u32>,
     rows: Rows,
 }
@@ -161,8 +160,7 @@ impl Searcher {
     /// Scratch space sized for `index`.
     pub fn new(index: &Index) -> Searcher {
         Searcher {
-            seen: vec![0; index.units()],
-            epoch: 0,
+            hits: vec![0; index.units()],
             want: vec![0; index.vocab.len()],
             rows: Rows::default(),
         }
@@ -180,8 +178,9 @@ impl Searcher {
             return self.scan(index, q, min);
         }
         let (lo, hi) = length_range(n, t);
-        // Distinct query keys with their counts, rarest first; keys no unit
-        // has count as positions that cannot be shared.
+        // Distinct query keys with their counts and their postings within
+        // the length range, rarest first; keys no unit has come first, as
+        // positions that cannot be shared.
         let mut distinct: Vec<(u32, usize)> = Vec::new();
         for &k in q {
             match distinct.iter_mut().find(|(x, _)| *x == k) {
@@ -189,63 +188,97 @@ impl Searcher {
                 None => distinct.push((k, 1)),
             }
         }
-        distinct.sort_by_key(|&(k, _)| if k == u32::MAX { 0 } else { index.postings(k).len() + 1 });
-        let mut covered = 0;
-        let mut probe = Vec::new();
-        for &(k, c) in &distinct {
-            if covered >= n - need + 1 {
-                break;
+        let mut lists: Vec<(u32, usize, &[u32])> = distinct
+            .iter()
+            .map(|&(k, c)| {
+                if k == u32::MAX {
+                    return (k, c, &[][..]);
+                }
+                let list = index.postings(k);
+                let start = list.partition_point(|&u| index.len_of(u) < lo);
+                let end = list.partition_point(|&u| index.len_of(u) <= hi);
+                (k, c, &list[start..end])
+            })
+            .collect();
+        lists.sort_by_key(|&(k, _, l)| (k != u32::MAX, l.len()));
+        // Prefix filter: a match shares at least `need` of the n positions,
+        // so it holds one of any n − need + 1 of them. Probing more keys
+        // than that (while their lists stay short) lets a unit be dropped
+        // unless it holds enough of the probed ones: with p positions
+        // probed, at least need − (n − p).
+        let mut probed = 0usize;
+        let mut visited = 0usize;
+        let mut mandatory_cost = 0usize;
+        let mut probe = 0usize;
+        for (i, &(_, c, l)) in lists.iter().enumerate() {
+            if probed >= n - need + 1 {
+                let f: usize = std::env::var("TM_EXT").ok().and_then(|v| v.parse().ok()).unwrap_or(4); let cheap = l.len() <= visited.max(1) && visited + l.len() <= f * mandatory_cost.max(1);
+                if !cheap {
+                    break;
+                }
             }
-            covered += c;
-            if k != u32::MAX {
-                probe.push(k);
+            probed += c;
+            visited += l.len();
+            if probed <= n - need + 1 {
+                mandatory_cost = visited;
             }
+            probe = i + 1;
         }
+        let required = (need + probed).saturating_sub(n).clamp(1, usize::from(u16::MAX)) as u16;
         for &(k, c) in &distinct {
             if k != u32::MAX {
                 self.want[k as usize] = c as u32;
             }
         }
-        self.next_epoch();
+        let mut touched: Vec<u32> = Vec::new();
+        for &(_, c, list) in &lists[..probe] {
+            let c = c.min(usize::from(u16::MAX)) as u16;
+            for &u in list {
+                let h = &mut self.hits[u as usize];
+                if *h == 0 {
+                    touched.push(u);
+                }
+                *h = h.saturating_add(c);
+            }
+        }
         let mut out = Vec::new();
         let mut taken: Vec<u32> = Vec::new();
-        for &k in &probe {
-            let list = index.postings(k);
-            let start = list.partition_point(|&u| index.len_of(u) < lo);
-            let end = list.partition_point(|&u| index.len_of(u) <= hi);
-            for &u in &list[start..end] {
-                if self.seen[u as usize] == self.epoch {
-                    continue;
+        for &u in &touched {
+            let enough = self.hits[u as usize] >= required;
+            self.hits[u as usize] = 0;
+            if !enough {
+                continue;
+            }
+            let keys = index.keys_of(u);
+            let longest = n.max(keys.len());
+            // Count filter: shared keys as multisets.
+            let mut shared = 0usize;
+            for &x in keys {
+                if self.want[x as usize] > 0 {
+                    self.want[x as usize] -= 1;
+                    taken.push(x);
+                    shared += 1;
                 }
-                self.seen[u as usize] = self.epoch;
-                let keys = index.keys_of(u);
-                let longest = n.max(keys.len());
-                // Count filter: shared keys as multisets.
-                let mut shared = 0usize;
-                for &x in keys {
-                    if self.want[x as usize] > 0 {
-                        self.want[x as usize] -= 1;
-                        taken.push(x);
-                        shared += 1;
-                    }
-                }
-                for &x in &taken {
-                    self.want[x as usize] += 1;
-                }
-                taken.clear();
-                if (shared as f64) < t * longest as f64 - EPS {
-                    continue;
-                }
-                let k_edits = max_edits(longest, t);
-                if let Some(d) = within(q, keys, k_edits, &mut self.rows) {
-                    out.push(Candidate { unit: u, distance: d });
-                }
+            }
+            for &x in &taken {
+                self.want[x as usize] += 1;
+            }
+            taken.clear();
+            if (shared as f64) < t * longest as f64 - EPS {
+                continue;
+            }
+            let k_edits = max_edits(longest, t);
+            if let Some(d) = within(q, keys, k_edits, &mut self.rows) {
+                out.push(Candidate { unit: u, distance: d });
             }
         }
         for &(k, _) in &distinct {
             if k != u32::MAX {
                 self.want[k as usize] = 0;
             }
+        }
+        if std::env::var_os("TM_DEBUG").is_some() {
+            eprintln!("n={n} need={need} probe={probe}/{} probed={probed} required={required} visited={visited} mand={mandatory_cost} touched={} out={}", lists.len(), touched.len(), out.len());
         }
         out.sort_by_key(|c| c.unit);
         out
@@ -268,14 +301,6 @@ impl Searcher {
             }
         }
         out
-    }
-
-    fn next_epoch(&mut self) {
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.seen.fill(0);
-            self.epoch = 1;
-        }
     }
 }
 

@@ -26,6 +26,9 @@ use index::{Candidate, Index, Searcher};
 use score::{score, Prepared};
 use store::Store;
 
+/// The thresholds tried before the caller's own (see [`Matcher::search`]).
+const LEVELS: [f64; 3] = [90.0, 75.0, 60.0];
+
 /// One match of a stored unit for a new sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
@@ -96,11 +99,25 @@ impl Matcher {
 
     /// The best `top` matches scoring at least `min` for `text`, best
     /// first, found through the index.
+    ///
+    /// The index is asked first with a high threshold, where its filters are
+    /// sharp, and lower only while fewer than `top` matches are found: when
+    /// `top` units score at least `level`, every unit not found scores below
+    /// `level`, so the best `top` are already known.
     pub fn search(&mut self, text: &str, min: f64, top: usize) -> std::io::Result<Vec<Match>> {
         let query = Prepared::new(text, self.lang);
         let q = self.index.query_ids(query.words.iter().map(|w| w.key.as_str()));
-        let cands = self.searcher.candidates(&self.index, &q, min);
-        self.finish(&query, cands, min, top)
+        let ladder: Vec<f64> = std::env::var("TM_LADDER").ok().map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or(LEVELS.to_vec());
+        let mut levels: Vec<f64> = ladder.iter().copied().filter(|&l| l > min).collect();
+        levels.push(min);
+        for level in levels {
+            let cands = self.searcher.candidates(&self.index, &q, level);
+            let found = self.finish(&query, cands, level, top)?;
+            if found.len() >= top || level <= min {
+                return Ok(found);
+            }
+        }
+        Ok(Vec::new())
     }
 
     /// The same as [`Matcher::search`] by checking every unit (the baseline

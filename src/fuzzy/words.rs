@@ -36,6 +36,8 @@ struct StemRules {
     prefix: usize,
     /// Never strip an ending that leaves fewer letters than this.
     min: usize,
+    /// How many endings may be stripped one after another.
+    rounds: usize,
     /// Endings, longest first.
     endings: Vec<String>,
 }
@@ -45,6 +47,7 @@ impl StemRules {
         let mut rules = StemRules {
             prefix: 0,
             min: 3,
+            rounds: 1,
             endings: Vec::new(),
         };
         for line in data.lines().map(str::trim) {
@@ -54,6 +57,7 @@ impl StemRules {
             match line.split_once(' ') {
                 Some(("prefix", n)) => rules.prefix = n.trim().parse().unwrap_or(0),
                 Some(("min", n)) => rules.min = n.trim().parse().unwrap_or(3),
+                Some(("rounds", n)) => rules.rounds = n.trim().parse().unwrap_or(1),
                 _ => rules.endings.push(line.to_string()),
             }
         }
@@ -64,14 +68,17 @@ impl StemRules {
     }
 
     fn stem(&self, lower: &str) -> String {
-        let len = lower.chars().count();
         let mut stem = lower;
-        if let Some(e) = self
-            .endings
-            .iter()
-            .find(|e| stem.ends_with(e.as_str()) && len - e.chars().count() >= self.min)
-        {
-            stem = &stem[..stem.len() - e.len()];
+        for _ in 0..self.rounds {
+            let len = stem.chars().count();
+            match self
+                .endings
+                .iter()
+                .find(|e| stem.ends_with(e.as_str()) && len - e.chars().count() >= self.min)
+            {
+                Some(e) => stem = &stem[..stem.len() - e.len()],
+                None => break,
+            }
         }
         match self.prefix {
             0 => stem.to_string(),
@@ -172,8 +179,10 @@ mod tests {
 
     #[test]
     fn inflected_forms_share_a_stem() {
-        assert_eq!(keys("Астана Астанада Астанадағы", Lang::Kk), ["астан"; 3]);
+        assert_eq!(keys("Астана Астанада Астанадағы", Lang::Kk), ["аст"; 3]);
+        assert_eq!(keys("қала қалада", Lang::Kk), ["қал"; 2]);
         assert_eq!(keys("центр центра центре", Lang::Ru), ["центр"; 3]);
+        assert_eq!(keys("Астана Астане новый новые", Lang::Ru), ["астан", "астан", "нов", "нов"]);
         assert_eq!(keys("centre centres", Lang::En), ["centr"; 2]);
         assert_eq!(keys("opened opens", Lang::En), ["open"; 2]);
         assert_ne!(keys("the", Lang::En), keys("th", Lang::En));
