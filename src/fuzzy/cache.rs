@@ -20,7 +20,7 @@ use super::store::Store;
 use super::vocab::Vocab;
 use super::Matcher;
 
-const MAGIC: &[u8; 8] = b"TMCACHE\x01";
+const MAGIC: &[u8; 8] = b"TMCACHE\x03";
 
 /// What identifies the JSON (and the rules) a cache was built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +127,9 @@ fn write(path: &Path, stamp: Stamp, m: &Matcher) -> std::io::Result<()> {
         put_u32s(&mut w, &ix.post_off)?;
         put_u32s(&mut w, &ix.post)?;
         put_u8s(&mut w, &ix.has_text)?;
+        put_u32s(&mut w, &ix.pre_off)?;
+        put_u32s(&mut w, &ix.pre)?;
+        put_u8s(&mut w, &ix.pre_pos)?;
         // Entries last; their offsets are absolute positions in the file.
         let mut pos = 8 + 5 * 8 + 1;
         for part in [
@@ -137,6 +140,9 @@ fn write(path: &Path, stamp: Stamp, m: &Matcher) -> std::io::Result<()> {
             4 * ix.post_off.len(),
             4 * ix.post.len(),
             ix.has_text.len(),
+            4 * ix.pre_off.len(),
+            4 * ix.pre.len(),
+            ix.pre_pos.len(),
         ] {
             pos += 8 + part as u64;
         }
@@ -196,6 +202,9 @@ fn read(path: &Path, expected: Stamp, lang: Lang) -> std::io::Result<Matcher> {
         post_off: get_u32s(&mut f, &mut limit)?,
         post: get_u32s(&mut f, &mut limit)?,
         has_text: get_u8s(&mut f, &mut limit)?,
+        pre_off: get_u32s(&mut f, &mut limit)?,
+        pre: get_u32s(&mut f, &mut limit)?,
+        pre_pos: get_u8s(&mut f, &mut limit)?,
     };
     let n = get_u64(&mut f)?;
     if n > limit / 8 {
@@ -230,6 +239,10 @@ fn consistent(ix: &Index, offsets: &[u64], total: u64) -> bool {
         && sorted(&ix.seq_off, ix.seq.len())
         && sorted(&ix.post_off, ix.post.len())
         && ix.post_off.len() == ix.vocab.off.len()
+        && sorted(&ix.pre_off, ix.pre.len())
+        && ix.pre_off.len() == ix.vocab.off.len()
+        && ix.pre_pos.len() == ix.pre.len()
+        && ix.pre.iter().all(|&u| (u as usize) < units)
         && ix.has_text.len() == units
         && offsets.len() == units + 1
         && offsets.windows(2).all(|w| w[0] <= w[1])

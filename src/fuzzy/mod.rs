@@ -11,8 +11,11 @@ pub mod cache;
 pub mod diff;
 pub mod draft;
 pub mod index;
+pub mod keyset;
 pub mod numbers;
+pub mod prefix;
 pub mod score;
+pub mod search;
 pub mod store;
 pub mod verify;
 pub mod vocab;
@@ -22,12 +25,10 @@ use crate::lang::Lang;
 use crate::memory::Memory;
 
 use diff::Piece;
-use index::{Candidate, Index, Searcher};
+use index::Index;
+use search::{Candidate, Searcher};
 use score::{score, Prepared};
 use store::Store;
-
-/// The thresholds tried before the caller's own (see [`Matcher::search`]).
-const LEVELS: [f64; 3] = [90.0, 75.0, 60.0];
 
 /// One match of a stored unit for a new sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,81 +100,45 @@ impl Matcher {
 
     /// The best `top` matches scoring at least `min` for `text`, best
     /// first, found through the index.
-    ///
-    /// The index is asked first with a high threshold, where its filters are
-    /// sharp, and lower only while fewer than `top` matches are found: when
-    /// `top` units score at least `level`, every unit not found scores below
-    /// `level`, so the best `top` are already known.
     pub fn search(&mut self, text: &str, min: f64, top: usize) -> std::io::Result<Vec<Match>> {
-        let query = Prepared::new(text, self.lang);
-        let q = self.index.query_ids(query.words.iter().map(|w| w.key.as_str()));
-        let ladder: Vec<f64> = std::env::var("TM_LADDER").ok().map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or(LEVELS.to_vec());
-        let mut levels: Vec<f64> = ladder.iter().copied().filter(|&l| l > min).collect();
-        levels.push(min);
-        for level in levels {
-            let cands = self.searcher.candidates(&self.index, &q, level);
-            let found = self.finish(&query, cands, level, top)?;
-            if found.len() >= top || level <= min {
-                return Ok(found);
-            }
-        }
-        Ok(Vec::new())
+        self.run(text, min, top, false)
     }
 
     /// The same as [`Matcher::search`] by checking every unit (the baseline
-    /// the benchmark and the tests compare the index with).
+    /// the benchmark compares the index with).
     pub fn search_brute(&mut self, text: &str, min: f64, top: usize) -> std::io::Result<Vec<Match>> {
-        let query = Prepared::new(text, self.lang);
-        let q = self.index.query_ids(query.words.iter().map(|w| w.key.as_str()));
-        let cands = self.searcher.scan(&self.index, &q, min);
-        self.finish(&query, cands, min, top)
+        self.run(text, min, top, true)
     }
 
-    /// Scores the candidates in order of their best possible score, stopping
-    /// when no further one can enter the top `top`.
-    fn finish(
-        &self,
-        query: &Prepared,
-        mut cands: Vec<Candidate>,
-        min: f64,
-        top: usize,
-    ) -> std::io::Result<Vec<Match>> {
-        let n = query.words.len();
-        let upper = |c: &Candidate| {
-            let longest = n.max(self.index.keys_of(c.unit).len());
-            if longest == 0 {
-                100.0
-            } else {
-                100.0 - 100.0 * c.distance as f64 / longest as f64
-            }
-        };
-        cands.sort_by(|a, b| upper(b).total_cmp(&upper(a)).then(a.unit.cmp(&b.unit)));
+    fn run(&mut self, text: &str, min: f64, top: usize, brute: bool) -> std::io::Result<Vec<Match>> {
+        let query = Prepared::new(text, self.lang);
+        let q = self.index.query_ids(query.words.iter().map(|w| w.key.as_str()));
         let mut found: Vec<(score::Scored, Prepared, store::Entry, u32)> = Vec::new();
-        for c in &cands {
-            if top == 0 {
-                break;
-            }
-            if found.len() >= top {
-                let kth = found[top - 1].0.score;
-                if upper(c) + 1e-9 < kth {
-                    break;
-                }
-            }
-            let entry = self.store.get(c.unit)?;
-            let Some(src) = entry.text(self.lang) else {
-                continue;
+        let (store, lang) = (&self.store, self.lang);
+        let scorer = |c: Candidate| -> std::io::Result<Option<f64>> {
+            let entry = store.get(c.unit)?;
+            let Some(src) = entry.text(lang) else {
+                return Ok(None);
             };
-            let old = Prepared::new(src, self.lang);
-            let s = score(query, &old, entry.doubtful);
-            if s.score >= min {
-                found.push((s, old, entry, c.unit));
-                found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.3.cmp(&b.3)));
+            let old = Prepared::new(src, lang);
+            let s = score(&query, &old, entry.doubtful);
+            if s.score < min {
+                return Ok(None);
             }
+            let value = s.score;
+            found.push((s, old, entry, c.unit));
+            Ok(Some(value))
+        };
+        if brute {
+            self.searcher.scan(&self.index, &q, min, top, scorer)?;
+        } else {
+            self.searcher.top(&self.index, &q, min, top, scorer)?;
         }
+        found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.3.cmp(&b.3)));
         found.truncate(top);
         Ok(found
             .into_iter()
-            .map(|(s, old, entry, unit)| self.to_match(query, s, old, entry, unit))
+            .map(|(s, old, entry, unit)| self.to_match(&query, s, old, entry, unit))
             .collect())
     }
 

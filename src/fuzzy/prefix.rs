@@ -1,0 +1,62 @@
+//! The prefix index (after PPJoin, Xiao et al. 2008): for thresholds of at
+//! least [`FLOOR`], each unit is listed only under its rarest keys, and a
+//! position filter drops units before they are checked.
+//!
+//! Order all keys by rarity (posting list length, then id); count a key that
+//! occurs twice as two tokens. If a query of `n` words and a unit of `m`
+//! words share at least `α` tokens, their first shared token in that order
+//! lies within the first `n − α + 1` tokens of the query and within the first
+//! `m − α + 1` of the unit. A match at threshold `t` shares
+//! `α ≥ ⌈t·max(n, m)⌉ ≥ ⌈FLOOR·m⌉` tokens, so listing each unit under its
+//! first `m − ⌈FLOOR·m⌉ + 1` tokens and probing the query's first
+//! `n − ⌈t·n⌉ + 1` loses nothing.
+//!
+//! Position filter: when the query's token at position `i` meets a unit's at
+//! position `j`, every shared token before them in the order has been
+//! counted already (`c`), and at most `min(n − i, m − j)` can follow, so a
+//! unit with `c + min(n − i, m − j) < α` is dropped.
+
+use super::index::{Index, EPS};
+
+/// The lowest threshold (as a fraction) the prefix index serves; below it
+/// the full posting lists are used.
+pub const FLOOR: f64 = 0.5;
+
+/// The rarity rank of key `k`: rarer keys come first.
+pub(super) fn rank(index: &Index, k: u32) -> (usize, u32) {
+    (index.postings(k).len(), k)
+}
+
+/// Builds the prefix postings of `index` from its full postings.
+pub fn build(index: &mut Index) {
+    let units = index.units();
+    let mut order: Vec<u32> = (0..units as u32).collect();
+    order.sort_by_key(|&u| (index.len_of(u), u));
+    let mut lists: Vec<Vec<(u32, u8)>> = vec![Vec::new(); index.vocab.len()];
+    let mut keys: Vec<u32> = Vec::new();
+    for &u in &order {
+        keys.clear();
+        keys.extend_from_slice(index.keys_of(u));
+        keys.sort_by_key(|&k| rank(index, k));
+        let m = keys.len();
+        let prefix = m - (FLOOR * m as f64 - EPS).ceil() as usize + usize::from(m > 0);
+        for (j, &k) in keys.iter().enumerate().take(prefix) {
+            // A key met again (its second token) is already listed.
+            if j > 0 && keys[j - 1] == k {
+                continue;
+            }
+            lists[k as usize].push((u, (m - j).min(255) as u8));
+        }
+    }
+    index.pre_off = Vec::with_capacity(lists.len() + 1);
+    index.pre_off.push(0);
+    index.pre.clear();
+    index.pre_pos.clear();
+    for list in lists {
+        for (u, j) in list {
+            index.pre.push(u);
+            index.pre_pos.push(j);
+        }
+        index.pre_off.push(index.pre.len() as u32);
+    }
+}
