@@ -143,7 +143,10 @@ fn generate(n: usize) {
         let base = units[rnd(n.min(1000))].en.clone().unwrap();
         queries.push(match q % 4 {
             0 => base,
-            3 => (0..20).map(|i| format!("x{i}")).collect::<Vec<_>>().join(" "),
+            3 => (0..20)
+                .map(|i| format!("x{i}"))
+                .collect::<Vec<_>>()
+                .join(" "),
             _ => {
                 let mut w: Vec<&str> = base.split(' ').collect();
                 let at = rnd(w.len());
@@ -174,7 +177,11 @@ fn measure_json(n: usize) {
     let (m, source) = cache::open(&path, Lang::En).unwrap();
     let total = t.elapsed().as_secs_f64();
     assert_eq!(source, cache::Source::JsonCached);
-    println!("json {total:.3} {total:.3} {:.0} {}", peak_mb(), m.store.len());
+    println!(
+        "json {total:.3} {total:.3} {:.0} {}",
+        peak_mb(),
+        m.store.len()
+    );
 }
 
 /// Loads through the cache (written by [`measure_json`]) and times the
@@ -207,7 +214,13 @@ fn measure_cache(n: usize) {
     }
     // Naive: tokenise and score every unit in full, nothing skipped.
     let mut naive = Vec::new();
-    let naive_sample = if n >= 1_000_000 { 3 } else if n >= 100_000 { 10 } else { qs.len() };
+    let naive_sample = if n >= 1_000_000 {
+        3
+    } else if n >= 100_000 {
+        10
+    } else {
+        qs.len()
+    };
     for q in qs.iter().take(naive_sample) {
         let t = Instant::now();
         let query = Prepared::new(q, Lang::En);
@@ -224,7 +237,12 @@ fn measure_cache(n: usize) {
         best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         best.truncate(3);
         naive.push(t.elapsed().as_secs_f64() * 1000.0);
-        let want: Vec<(f64, u32)> = m.search(q, 50.0, 3).unwrap().iter().map(|x| (x.score, x.unit)).collect();
+        let want: Vec<(f64, u32)> = m
+            .search(q, 50.0, 3)
+            .unwrap()
+            .iter()
+            .map(|x| (x.score, x.unit))
+            .collect();
         agree &= want == best;
     }
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
@@ -242,7 +260,11 @@ fn run_child(task: &str, n: usize) -> String {
         .env("TM_BENCH_CHILD", format!("{task}:{n}"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{task} {n}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{task} {n}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 

@@ -136,7 +136,10 @@ fn number_only_difference_adapts_the_translations() {
         json!({"ru": "В 2025 году экспорт зерна вырос на 15 процентов.",
                "kk": "2025 жылы астық экспорты 15 пайызға өсті."})
     );
-    let text = env.run(&["suggest", "new.txt", "--color", "never"]).ok().stdout;
+    let text = env
+        .run(&["suggest", "new.txt", "--color", "never"])
+        .ok()
+        .stdout;
     assert!(
         text.contains("ru: В 2025 году экспорт зерна вырос на 15 процентов.  (numbers adapted)"),
         "{text}"
@@ -148,7 +151,10 @@ fn unrelated_sentence_gets_no_match() {
     let env = env();
     let out = suggest_json(&env, "Heavy snow closed mountain roads overnight.\n", &[]);
     assert_eq!(out["segments"][0]["matches"], json!([]));
-    assert_eq!(out["summary"]["bands"][6], json!({"band": "no match", "segments": 1, "words": 6}));
+    assert_eq!(
+        out["summary"]["bands"][6],
+        json!({"band": "no match", "segments": 1, "words": 6})
+    );
 }
 
 #[test]
@@ -158,7 +164,10 @@ fn doubtful_units_are_penalised_and_flagged() {
     let m = &out["segments"][0]["matches"][0];
     assert_eq!(m["score"], 98.0);
     assert_eq!(m["doubtful"], true);
-    let text = env.run(&["suggest", "new.txt", "--color", "never"]).ok().stdout;
+    let text = env
+        .run(&["suggest", "new.txt", "--color", "never"])
+        .ok()
+        .stdout;
     assert!(text.contains("warning: doubtful alignment"), "{text}");
 }
 
@@ -168,7 +177,9 @@ const RELEASE: &str = "Both parties signed the agreement on Friday. The Ministry
 fn text_output_lists_segments_matches_and_the_analysis() {
     let env = env();
     env.write("new.txt", "The Ministry of Energy opened a large training centre in Astana.\nHeavy snow closed mountain roads overnight.\n");
-    let out = env.run(&["suggest", "new.txt", "--to", "kk", "--color", "never"]).ok();
+    let out = env
+        .run(&["suggest", "new.txt", "--to", "kk", "--color", "never"])
+        .ok();
     let expected = "\
 [1] The Ministry of Energy opened a large training centre in Astana.
    90.9  unit0  The Ministry of Energy opened a [-new-]{+large+} training centre in Astana.
@@ -193,13 +204,28 @@ total               2       17
 #[test]
 fn color_marks_the_diff_unless_no_color() {
     let env = env();
-    env.write("new.txt", "The Ministry of Energy opened a large training centre in Astana.\n");
+    env.write(
+        "new.txt",
+        "The Ministry of Energy opened a large training centre in Astana.\n",
+    );
     let out = env.run(&["suggest", "new.txt", "--color", "always"]).ok();
-    assert!(out.stdout.contains("\x1b[31;9mnew\x1b[0m\x1b[32;4mlarge\x1b[0m"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("\x1b[31;9mnew\x1b[0m\x1b[32;4mlarge\x1b[0m"),
+        "{}",
+        out.stdout
+    );
     // Not a terminal, so `auto` does not colour; NO_COLOR is respected too.
-    let out = env.cmd(&["suggest", "new.txt"]).env("NO_COLOR", "1").output().unwrap();
+    let out = env
+        .cmd(&["suggest", "new.txt"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("[-new-]{+large+}") && !stdout.contains('\x1b'), "{stdout}");
+    assert!(
+        stdout.contains("[-new-]{+large+}") && !stdout.contains('\x1b'),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -210,7 +236,13 @@ fn analysis_counts_repetitions_and_bands() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| (b["band"].as_str().unwrap().to_string(), b["segments"].as_u64().unwrap(), b["words"].as_u64().unwrap()))
+        .map(|b| {
+            (
+                b["band"].as_str().unwrap().to_string(),
+                b["segments"].as_u64().unwrap(),
+                b["words"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let want: Vec<(String, u64, u64)> = [
         ("repetitions", 1, 7),
@@ -231,7 +263,9 @@ fn analysis_counts_repetitions_and_bands() {
 fn drafts_keep_the_layout_and_mark_unmatched_segments() {
     let env = env();
     env.write("release.en.txt", RELEASE);
-    let out = env.run(&["suggest", "release.en.txt", "--draft", "drafts"]).ok();
+    let out = env
+        .run(&["suggest", "release.en.txt", "--draft", "drafts"])
+        .ok();
     assert!(out.stderr.contains("release.ru.txt"), "{}", out.stderr);
     let ru = std::fs::read_to_string(env.path("drafts/release.ru.txt")).unwrap();
     assert_eq!(
@@ -254,7 +288,11 @@ fn min_and_top_limit_the_matches() {
         &["--min", "95"],
     );
     assert_eq!(out["segments"][0]["matches"], json!([]));
-    let out = suggest_json(&env, "The board signed the agreement.\n", &["--min", "0", "--top", "2"]);
+    let out = suggest_json(
+        &env,
+        "The board signed the agreement.\n",
+        &["--min", "0", "--top", "2"],
+    );
     assert_eq!(out["segments"][0]["matches"].as_array().unwrap().len(), 2);
 }
 
@@ -263,7 +301,11 @@ fn missing_memory_says_how_to_create_one() {
     let env = Env::new();
     env.write("new.txt", "Anything at all.\n");
     let out = env.run(&["suggest", "new.txt"]).fails();
-    assert!(out.stderr.contains("memory/tm.json: no memory here yet"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("memory/tm.json: no memory here yet"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("tm add"), "{}", out.stderr);
 }
 
@@ -272,17 +314,24 @@ fn empty_release_is_refused() {
     let env = env();
     env.write("empty.txt", "  \n\n");
     let out = env.run(&["suggest", "empty.txt"]).fails();
-    assert_eq!(out.stderr, "tm: empty.txt: the release is empty: nothing to match\n");
+    assert_eq!(
+        out.stderr,
+        "tm: empty.txt: the release is empty: nothing to match\n"
+    );
 }
 
 #[test]
 fn memory_of_another_schema_version_is_refused() {
     let env = Env::new();
-    env.write("memory/tm.json", r#"{"format":"tm-memory","version":7,"units":[]}"#);
+    env.write(
+        "memory/tm.json",
+        r#"{"format":"tm-memory","version":7,"units":[]}"#,
+    );
     env.write("new.txt", "Anything at all.\n");
     let out = env.run(&["suggest", "new.txt"]).fails();
     assert!(
-        out.stderr.contains("memory schema version 7 is not supported"),
+        out.stderr
+            .contains("memory schema version 7 is not supported"),
         "{}",
         out.stderr
     );
@@ -296,11 +345,31 @@ fn cache_is_rebuilt_when_the_memory_changes_or_is_damaged() {
     assert_eq!(out["segments"][0]["matches"], json!([]));
     assert!(env.path("memory/tm.json.en.cache").exists());
     let mut units = UNITS.to_vec();
-    units.push(("Snow closed the mountain roads.", "Снег закрыл горные дороги.", "Қар тау жолдарын жауып тастады.", false));
+    units.push((
+        "Snow closed the mountain roads.",
+        "Снег закрыл горные дороги.",
+        "Қар тау жолдарын жауып тастады.",
+        false,
+    ));
     env.write("memory/tm.json", memory_json(&units));
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(out["segments"][0]["matches"][0]["score"], 100.0);
     env.write("memory/tm.json.en.cache", b"TMCACHE\x03 garbage");
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
-    assert_eq!(out["segments"][0]["matches"][0]["targets"]["ru"], "Снег закрыл горные дороги.");
+    assert_eq!(
+        out["segments"][0]["matches"][0]["targets"]["ru"],
+        "Снег закрыл горные дороги."
+    );
+    // Damage inside (the last unit's text): its header still matches, so
+    // the damage shows only when the text is read, and is rebuilt then.
+    let cache = env.path("memory/tm.json.en.cache");
+    let mut bytes = std::fs::read(&cache).unwrap();
+    let len = bytes.len();
+    bytes[len - 12..].fill(0xff);
+    std::fs::write(&cache, bytes).unwrap();
+    let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
+    assert_eq!(
+        out["segments"][0]["matches"][0]["targets"]["kk"],
+        "Қар тау жолдарын жауып тастады."
+    );
 }

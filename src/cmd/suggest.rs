@@ -77,7 +77,10 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     }
     let text = read_text(&args.file)?;
     if text.trim().is_empty() {
-        bail!("{}: the release is empty: nothing to match", args.file.display());
+        bail!(
+            "{}: the release is empty: nothing to match",
+            args.file.display()
+        );
     }
     let Some(from) = args.from.resolve(&text) else {
         bail!(
@@ -86,7 +89,19 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         );
     };
     let memory = global.memory_path();
-    let (mut matcher, _) = cache::open(&memory, from)?;
+    let (mut matcher, source) = cache::open(&memory, from)?;
+    let segments = segment(&text, from);
+    let found = match match_all(&mut matcher, &segments, from, &args) {
+        Ok(found) => found,
+        // A cache damaged inside (its checks passed) is rebuilt, once.
+        Err(_) if source == cache::Source::Cache => {
+            let _ = std::fs::remove_file(cache::cache_path(&memory, from));
+            matcher = cache::open(&memory, from)?.0;
+            match_all(&mut matcher, &segments, from, &args)
+                .with_context(|| format!("reading the cache of {}", memory.display()))?
+        }
+        Err(e) => return Err(e).with_context(|| format!("reading {}", memory.display())),
+    };
     let to: Vec<Lang> = if args.to.is_empty() {
         Lang::ALL
             .into_iter()
@@ -95,17 +110,6 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     } else {
         args.to.iter().copied().filter(|&l| l != from).collect()
     };
-    let mut found = Vec::new();
-    for s in segment(&text, from) {
-        let matches = matcher
-            .search(&s.text, args.min, args.top)
-            .with_context(|| format!("reading the cache of {}", memory.display()))?;
-        found.push(Found {
-            words: words(&s.text, from).len(),
-            segment: s,
-            matches,
-        });
-    }
     let norms: Vec<String> = found.iter().map(|f| normalize(&f.segment.text)).collect();
     let bands = analyse(
         found
@@ -136,6 +140,25 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         write_drafts(dir, &args.file, &text, from, &to, &found)?;
     }
     Ok(())
+}
+
+/// The matches of every segment.
+fn match_all(
+    matcher: &mut tm::fuzzy::Matcher,
+    segments: &[Segment],
+    from: Lang,
+    args: &Args,
+) -> std::io::Result<Vec<Found>> {
+    segments
+        .iter()
+        .map(|s| {
+            Ok(Found {
+                words: words(&s.text, from).len(),
+                matches: matcher.search(&s.text, args.min, args.top)?,
+                segment: s.clone(),
+            })
+        })
+        .collect()
 }
 
 fn targets_of<'a>(m: &'a Match, to: &'a [Lang]) -> impl Iterator<Item = &'a (Lang, String)> {
@@ -193,9 +216,18 @@ fn print_text(
             writeln!(out, "    no match")?;
         }
         for m in &f.matches {
-            writeln!(out, "  {:>5.1}  {}  {}", m.score, m.id, render(&m.diff, color))?;
+            writeln!(
+                out,
+                "  {:>5.1}  {}  {}",
+                m.score,
+                m.id,
+                render(&m.diff, color)
+            )?;
             if m.doubtful {
-                writeln!(out, "         warning: doubtful alignment, check the translation")?;
+                writeln!(
+                    out,
+                    "         warning: doubtful alignment, check the translation"
+                )?;
             }
             for (l, t) in targets_of(m, to) {
                 let note = if m.numbers_adapted.contains(l) {

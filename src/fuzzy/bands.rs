@@ -40,7 +40,9 @@ pub fn band_of(best: Option<f64>) -> usize {
 /// Tallies segments given as (comparable text, word count, best score): a
 /// segment whose text came earlier in the release is a repetition, whatever
 /// its match.
-pub fn analyse<'a>(segments: impl IntoIterator<Item = (&'a str, usize, Option<f64>)>) -> Vec<BandRow> {
+pub fn analyse<'a>(
+    segments: impl IntoIterator<Item = (&'a str, usize, Option<f64>)>,
+) -> Vec<BandRow> {
     let mut rows: Vec<BandRow> = BANDS
         .iter()
         .map(|&band| BandRow {
@@ -72,6 +74,9 @@ mod tests {
             ("g h", 2, Some(50.0)),
         ]);
         let got: Vec<(usize, usize)> = rows.iter().map(|r| (r.segments, r.words)).collect();
-        assert_eq!(got, [(1, 2), (1, 2), (0, 0), (1, 3), (0, 0), (1, 2), (1, 1)]);
+        assert_eq!(
+            got,
+            [(1, 2), (1, 2), (0, 0), (1, 3), (0, 0), (1, 2), (1, 1)]
+        );
     }
 }

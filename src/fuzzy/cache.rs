@@ -99,10 +99,15 @@ pub fn open(memory: &Path, lang: Lang) -> Result<(Matcher, Source), MemoryError>
     }
     let matcher = Matcher::from_memory(file::load(memory)?, lang);
     // Only a cache of the JSON that was read may be written.
-    let written = stamp(memory, lang).ok() == Some(before) && write(&path, before, &matcher).is_ok();
+    let written =
+        stamp(memory, lang).ok() == Some(before) && write(&path, before, &matcher).is_ok();
     Ok((
         matcher,
-        if written { Source::JsonCached } else { Source::Json },
+        if written {
+            Source::JsonCached
+        } else {
+            Source::Json
+        },
     ))
 }
 
@@ -233,7 +238,9 @@ fn read(path: &Path, expected: Stamp, lang: Lang) -> std::io::Result<Matcher> {
 /// cache is rebuilt rather than trusted.
 fn consistent(ix: &Index, offsets: &[u64], total: u64) -> bool {
     let units = ix.seq_off.len().saturating_sub(1);
-    let sorted = |v: &[u32], max: usize| v.windows(2).all(|w| w[0] <= w[1]) && v.last().is_some_and(|&x| x as usize == max);
+    let sorted = |v: &[u32], max: usize| {
+        v.windows(2).all(|w| w[0] <= w[1]) && v.last().is_some_and(|&x| x as usize == max)
+    };
     sorted(&ix.vocab.off, ix.vocab.bytes.len())
         && std::str::from_utf8(&ix.vocab.bytes).is_ok()
         && sorted(&ix.seq_off, ix.seq.len())
@@ -274,7 +281,10 @@ fn get_u64(f: &mut File) -> std::io::Result<u64> {
 fn get_u8s(f: &mut File, limit: &mut u64) -> std::io::Result<Vec<u8>> {
     let len = get_u64(f)?;
     if len > *limit {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "damaged cache"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "damaged cache",
+        ));
     }
     *limit -= len;
     let mut v = vec![0u8; len as usize];
@@ -285,7 +295,10 @@ fn get_u8s(f: &mut File, limit: &mut u64) -> std::io::Result<Vec<u8>> {
 fn get_u32s(f: &mut File, limit: &mut u64) -> std::io::Result<Vec<u32>> {
     let len = get_u64(f)?;
     if len > *limit || len % 4 != 0 {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "damaged cache"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "damaged cache",
+        ));
     }
     *limit -= len;
     let mut v = vec![0u32; len as usize / 4];

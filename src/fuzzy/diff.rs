@@ -36,16 +36,17 @@ pub fn diff(new: &Prepared, old: &Prepared, ops: &[Op]) -> Vec<Piece> {
     };
     let mut removed = Vec::new();
     let mut added = Vec::new();
-    let flush = |removed: &mut Vec<String>, added: &mut Vec<String>, push: &mut dyn FnMut(Piece)| {
-        if !removed.is_empty() {
-            push(Piece::Removed(removed.join(" ")));
-            removed.clear();
-        }
-        if !added.is_empty() {
-            push(Piece::Added(added.join(" ")));
-            added.clear();
-        }
-    };
+    let flush =
+        |removed: &mut Vec<String>, added: &mut Vec<String>, push: &mut dyn FnMut(Piece)| {
+            if !removed.is_empty() {
+                push(Piece::Removed(removed.join(" ")));
+                removed.clear();
+            }
+            if !added.is_empty() {
+                push(Piece::Added(added.join(" ")));
+                added.clear();
+            }
+        };
     for op in ops {
         match *op {
             Op::Pair { new: i, old: j } => {
@@ -72,7 +73,8 @@ pub fn render(pieces: &[Piece], color: bool) -> String {
     let mut out = String::new();
     for (i, p) in pieces.iter().enumerate() {
         // A replacement reads as one change: `[-old-]{+new+}`.
-        let replacing = i > 0 && matches!((&pieces[i - 1], p), (Piece::Removed(_), Piece::Added(_)));
+        let replacing =
+            i > 0 && matches!((&pieces[i - 1], p), (Piece::Removed(_), Piece::Added(_)));
         if i > 0 && !replacing {
             out.push(' ');
         }

@@ -41,7 +41,12 @@ mod tests {
         let text = "One here. Two there.\n\nThree.\n";
         let segs = segment(text, Lang::En);
         assert_eq!(segs.len(), 3);
-        let d = draft(text, &segs, &[Some("Раз.".into()), None, Some("Три.".into())], Lang::En);
+        let d = draft(
+            text,
+            &segs,
+            &[Some("Раз.".into()), None, Some("Три.".into())],
+            Lang::En,
+        );
         assert_eq!(d, "Раз. [[en: Two there.]]\n\nТри.\n");
     }
 }

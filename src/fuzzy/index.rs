@@ -113,7 +113,9 @@ impl Index {
         self.post = vec![0; *count.last().unwrap_or(&0) as usize];
         last.fill(u32::MAX);
         for &u in &order {
-            for &k in &self.seq[self.seq_off[u as usize] as usize..self.seq_off[u as usize + 1] as usize] {
+            for &k in
+                &self.seq[self.seq_off[u as usize] as usize..self.seq_off[u as usize + 1] as usize]
+            {
                 if last[k as usize] != u {
                     last[k as usize] = u;
                     self.post[count[k as usize] as usize] = u;

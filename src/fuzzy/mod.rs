@@ -26,8 +26,8 @@ use crate::memory::Memory;
 
 use diff::Piece;
 use index::Index;
-use search::{Candidate, Searcher};
 use score::{score, Prepared};
+use search::{Candidate, Searcher};
 use store::Store;
 
 /// One match of a stored unit for a new sentence.
@@ -106,13 +106,26 @@ impl Matcher {
 
     /// The same as [`Matcher::search`] by checking every unit (the baseline
     /// the benchmark compares the index with).
-    pub fn search_brute(&mut self, text: &str, min: f64, top: usize) -> std::io::Result<Vec<Match>> {
+    pub fn search_brute(
+        &mut self,
+        text: &str,
+        min: f64,
+        top: usize,
+    ) -> std::io::Result<Vec<Match>> {
         self.run(text, min, top, true)
     }
 
-    fn run(&mut self, text: &str, min: f64, top: usize, brute: bool) -> std::io::Result<Vec<Match>> {
+    fn run(
+        &mut self,
+        text: &str,
+        min: f64,
+        top: usize,
+        brute: bool,
+    ) -> std::io::Result<Vec<Match>> {
         let query = Prepared::new(text, self.lang);
-        let q = self.index.query_ids(query.words.iter().map(|w| w.key.as_str()));
+        let q = self
+            .index
+            .query_ids(query.words.iter().map(|w| w.key.as_str()));
         let mut found: Vec<(score::Scored, Prepared, store::Entry, u32)> = Vec::new();
         let (store, lang) = (&self.store, self.lang);
         let scorer = |c: Candidate| -> std::io::Result<Option<f64>> {

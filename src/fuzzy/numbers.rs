@@ -45,10 +45,13 @@ fn occurrences(text: &str, number: &str) -> Vec<usize> {
     text.match_indices(number)
         .filter(|&(at, _)| {
             let before = text[..at].chars().next_back();
-            let glued = before == Some('.') || before == Some(',');
-            !part_of_number(before)
-                && !(glued && text[..at - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit()))
-                && !continues(&text[at + number.len()..])
+            // "1.5" holds "5" after a digit and a point: not the number 5.
+            let after_decimal = matches!(before, Some('.' | ','))
+                && text[..at - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit());
+            !part_of_number(before) && !after_decimal && !continues(&text[at + number.len()..])
         })
         .map(|(at, _)| at)
         .collect()
@@ -59,13 +62,20 @@ mod tests {
     use super::*;
 
     fn ch(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn replaces_standalone_numbers_only() {
         assert_eq!(
-            adapt("В 2024 году выручка выросла на 5%.", "In 2024 revenue rose 5%.", &ch(&[("2024", "2025"), ("5", "7")])),
+            adapt(
+                "В 2024 году выручка выросла на 5%.",
+                "In 2024 revenue rose 5%.",
+                &ch(&[("2024", "2025"), ("5", "7")])
+            ),
             Some("В 2025 году выручка выросла на 7%.".to_string())
         );
         // 5 inside 15 or 5.5 is not the number 5.
@@ -74,7 +84,10 @@ mod tests {
 
     #[test]
     fn refuses_when_unsure() {
-        assert_eq!(adapt("выросла на 5,5%", "rose 5.5%", &ch(&[("5.5", "6")])), None);
+        assert_eq!(
+            adapt("выросла на 5,5%", "rose 5.5%", &ch(&[("5.5", "6")])),
+            None
+        );
         assert_eq!(adapt("5 и 5", "5 and 6", &ch(&[("5", "7")])), None);
     }
 }

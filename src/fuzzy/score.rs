@@ -112,8 +112,8 @@ pub fn score(new: &Prepared, old: &Prepared, doubtful: bool) -> Scored {
     // Full table: sentences are short and only survivors of the index's
     // filters get here.
     let mut d = vec![0u32; (n + 1) * w];
-    for j in 0..=m {
-        d[j] = 2 * j as u32;
+    for (j, cell) in d.iter_mut().take(m + 1).enumerate() {
+        *cell = 2 * j as u32;
     }
     for i in 1..=n {
         d[i * w] = 2 * i as u32;
@@ -214,33 +214,61 @@ mod tests {
     fn identical_after_folding_is_100_and_nothing_else_is() {
         let s = "The Ministry opened a centre in Astana.";
         assert_eq!(score_texts(s, s, Lang::En), 100.0);
-        assert_eq!(score_texts(s, "The  Ministry opened\na centre in Astana.", Lang::En), 100.0);
-        assert_eq!(score_texts(s, "The Ministry opened a centre in Astana", Lang::En), 99.0);
-        assert_eq!(score_texts(s, "the Ministry opened a centre in Astana.", Lang::En), 99.0);
-        assert_eq!(score_texts(s, "The Ministry opened a centre in Astana .", Lang::En), 99.0);
+        assert_eq!(
+            score_texts(s, "The  Ministry opened\na centre in Astana.", Lang::En),
+            100.0
+        );
+        assert_eq!(
+            score_texts(s, "The Ministry opened a centre in Astana", Lang::En),
+            99.0
+        );
+        assert_eq!(
+            score_texts(s, "the Ministry opened a centre in Astana.", Lang::En),
+            99.0
+        );
+        assert_eq!(
+            score_texts(s, "The Ministry opened a centre in Astana .", Lang::En),
+            99.0
+        );
     }
 
     #[test]
     fn word_edits_and_endings() {
         // 1 of 8 words replaced: 100 − 100/8 = 87.5.
         assert_eq!(
-            score_texts("The Ministry opened a new centre in Astana.", "The Ministry opened a big centre in Astana.", Lang::En),
+            score_texts(
+                "The Ministry opened a new centre in Astana.",
+                "The Ministry opened a big centre in Astana.",
+                Lang::En
+            ),
             87.5
         );
         // Kazakh ending only: half an edit of 3 words, and the punctuation
         // is the same: 100 − 50/3 = 83.3.
-        assert_eq!(score_texts("Кеңсе Астанада ашылды.", "Кеңсе Астана ашылды.", Lang::Kk), 83.3);
+        assert_eq!(
+            score_texts("Кеңсе Астанада ашылды.", "Кеңсе Астана ашылды.", Lang::Kk),
+            83.3
+        );
         assert_eq!(score_texts("открыл центр", "открыл центра", Lang::Ru), 75.0);
     }
 
     #[test]
     fn numbers_only_stay_at_95_or_more() {
-        let new = Prepared::new("In 2025 revenue rose 7% to 12 billion over 4 quarters.", Lang::En);
-        let old = Prepared::new("In 2024 revenue rose 5% to 10 billion over 3 quarters.", Lang::En);
+        let new = Prepared::new(
+            "In 2025 revenue rose 7% to 12 billion over 4 quarters.",
+            Lang::En,
+        );
+        let old = Prepared::new(
+            "In 2024 revenue rose 5% to 10 billion over 3 quarters.",
+            Lang::En,
+        );
         let s = score(&new, &old, false);
         assert_eq!(s.score, 97.0);
         assert!(s.numbers_only());
-        assert_eq!(s.changed_numbers[0], ("2024".to_string(), "2025".to_string()));
+        assert_eq!(
+            s.changed_numbers[0],
+            ("2024".to_string(), "2025".to_string())
+        );
         assert_eq!(score(&new, &old, true).score, 95.0);
     }
 }

@@ -73,7 +73,14 @@ impl Searcher {
     /// Offers `score` every unit that can be among the best `top` scoring
     /// at least `min` (0–100) for the query with key ids `q`; `score`
     /// returns the unit's score when it is at least `min`.
-    pub fn top<F>(&mut self, index: &Index, q: &[u32], min: f64, top: usize, mut score: F) -> std::io::Result<()>
+    pub fn top<F>(
+        &mut self,
+        index: &Index,
+        q: &[u32],
+        min: f64,
+        top: usize,
+        mut score: F,
+    ) -> std::io::Result<()>
     where
         F: FnMut(Candidate) -> std::io::Result<Option<f64>>,
     {
@@ -100,7 +107,16 @@ impl Searcher {
             }
         }
         // Keys no unit has first (they are the rarest), then by rarity.
-        tokens.sort_by_key(|&(k, _)| (k != u32::MAX, if k == u32::MAX { (0, 0) } else { rank(index, k) }));
+        tokens.sort_by_key(|&(k, _)| {
+            (
+                k != u32::MAX,
+                if k == u32::MAX {
+                    (0, 0)
+                } else {
+                    rank(index, k)
+                },
+            )
+        });
         self.want.fill(&tokens);
         let mut i = 0usize;
         let mut result = Ok(());
@@ -112,7 +128,8 @@ impl Searcher {
             }
             if k != u32::MAX {
                 let (units, pos) = if prefix {
-                    let r = index.pre_off[k as usize] as usize..index.pre_off[k as usize + 1] as usize;
+                    let r =
+                        index.pre_off[k as usize] as usize..index.pre_off[k as usize + 1] as usize;
                     (&index.pre[r.clone()], &index.pre_pos[r])
                 } else {
                     (index.postings(k), &[][..])
@@ -157,7 +174,13 @@ impl Searcher {
     /// Checks and scores the batched units. Their keys are first read in a
     /// separate pass so that the memory fetches overlap instead of stalling
     /// one after another.
-    fn flush<F>(&mut self, index: &Index, q: &[u32], best: &mut Best, score: &mut F) -> std::io::Result<()>
+    fn flush<F>(
+        &mut self,
+        index: &Index,
+        q: &[u32],
+        best: &mut Best,
+        score: &mut F,
+    ) -> std::io::Result<()>
     where
         F: FnMut(Candidate) -> std::io::Result<Option<f64>>,
     {
@@ -190,7 +213,14 @@ impl Searcher {
 
     /// The same as [`Searcher::top`] by checking every unit: the
     /// brute-force baseline of the benchmark.
-    pub fn scan<F>(&mut self, index: &Index, q: &[u32], min: f64, top: usize, mut score: F) -> std::io::Result<()>
+    pub fn scan<F>(
+        &mut self,
+        index: &Index,
+        q: &[u32],
+        min: f64,
+        top: usize,
+        mut score: F,
+    ) -> std::io::Result<()>
     where
         F: FnMut(Candidate) -> std::io::Result<Option<f64>>,
     {
@@ -236,6 +266,9 @@ impl Searcher {
         if (shared as f64) < t * longest as f64 - EPS {
             return None;
         }
-        within(q, keys, max_edits(longest, t), &mut self.rows).map(|d| Candidate { unit: u, distance: d })
+        within(q, keys, max_edits(longest, t), &mut self.rows).map(|d| Candidate {
+            unit: u,
+            distance: d,
+        })
     }
 }

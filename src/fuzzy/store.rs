@@ -46,7 +46,11 @@ impl Entry {
         b = &b[1..];
         let id = take(&mut b)??;
         let texts = [take(&mut b)?, take(&mut b)?, take(&mut b)?];
-        Some(Entry { id, texts, doubtful })
+        Some(Entry {
+            id,
+            texts,
+            doubtful,
+        })
     }
 }
 
@@ -66,7 +70,9 @@ fn take(b: &mut &[u8]) -> Option<Option<String>> {
     if len == u32::MAX {
         return Some(None);
     }
-    let s = std::str::from_utf8(b.get(..len as usize)?).ok()?.to_string();
+    let s = std::str::from_utf8(b.get(..len as usize)?)
+        .ok()?
+        .to_string();
     *b = &b[len as usize..];
     Some(Some(s))
 }

@@ -24,7 +24,8 @@ pub fn within(a: &[u32], b: &[u32], k: usize, rows: &mut Rows) -> Option<usize> 
     const FAR: u32 = u32::MAX / 2;
     let k32 = k as u32;
     rows.prev.clear();
-    rows.prev.extend((0..=m as u32).map(|j| if j <= k32 { j } else { FAR }));
+    rows.prev
+        .extend((0..=m as u32).map(|j| if j <= k32 { j } else { FAR }));
     rows.cur.clear();
     rows.cur.resize(m + 1, FAR);
     for i in 1..=n {

@@ -23,7 +23,9 @@ impl Vocab {
         };
         for (new, &old) in order.iter().enumerate() {
             remap[old as usize] = new as u32;
-            vocab.bytes.extend_from_slice(names[old as usize].as_bytes());
+            vocab
+                .bytes
+                .extend_from_slice(names[old as usize].as_bytes());
             vocab.off.push(vocab.bytes.len() as u32);
         }
         (vocab, remap)

@@ -182,7 +182,10 @@ mod tests {
         assert_eq!(keys("Астана Астанада Астанадағы", Lang::Kk), ["аст"; 3]);
         assert_eq!(keys("қала қалада", Lang::Kk), ["қал"; 2]);
         assert_eq!(keys("центр центра центре", Lang::Ru), ["центр"; 3]);
-        assert_eq!(keys("Астана Астане новый новые", Lang::Ru), ["астан", "астан", "нов", "нов"]);
+        assert_eq!(
+            keys("Астана Астане новый новые", Lang::Ru),
+            ["астан", "астан", "нов", "нов"]
+        );
         assert_eq!(keys("centre centres", Lang::En), ["centr"; 2]);
         assert_eq!(keys("opened opens", Lang::En), ["open"; 2]);
         assert_ne!(keys("the", Lang::En), keys("th", Lang::En));
