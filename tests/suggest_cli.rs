@@ -354,7 +354,7 @@ fn cache_is_rebuilt_when_the_memory_changes_or_is_damaged() {
     env.write("memory/tm.json", memory_json(&units));
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(out["segments"][0]["matches"][0]["score"], 100.0);
-    env.write("memory/tm.json.en.cache", b"TMCACHE\x03 garbage");
+    env.write("memory/tm.json.en.cache", b"TMCACHE\x05 garbage");
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(
         out["segments"][0]["matches"][0]["targets"]["ru"],

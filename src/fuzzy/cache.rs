@@ -20,7 +20,7 @@ use super::store::Store;
 use super::vocab::Vocab;
 use super::Matcher;
 
-const MAGIC: &[u8; 8] = b"TMCACHE\x03";
+const MAGIC: &[u8; 8] = b"TMCACHE\x05";
 
 /// What identifies the JSON (and the rules) a cache was built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,7 @@ fn write(path: &Path, stamp: Stamp, m: &Matcher) -> std::io::Result<()> {
         put_u32s(&mut w, &ix.pre_off)?;
         put_u32s(&mut w, &ix.pre)?;
         put_u8s(&mut w, &ix.pre_pos)?;
+        put_u128s(&mut w, &ix.pre_sig)?;
         // Entries last; their offsets are absolute positions in the file.
         let mut pos = 8 + 5 * 8 + 1;
         for part in [
@@ -148,6 +149,7 @@ fn write(path: &Path, stamp: Stamp, m: &Matcher) -> std::io::Result<()> {
             4 * ix.pre_off.len(),
             4 * ix.pre.len(),
             ix.pre_pos.len(),
+            16 * ix.pre_sig.len(),
         ] {
             pos += 8 + part as u64;
         }
@@ -210,6 +212,7 @@ fn read(path: &Path, expected: Stamp, lang: Lang) -> std::io::Result<Matcher> {
         pre_off: get_u32s(&mut f, &mut limit)?,
         pre: get_u32s(&mut f, &mut limit)?,
         pre_pos: get_u8s(&mut f, &mut limit)?,
+        pre_sig: get_u128s(&mut f, &mut limit)?,
     };
     let n = get_u64(&mut f)?;
     if n > limit / 8 {
@@ -249,6 +252,7 @@ fn consistent(ix: &Index, offsets: &[u64], total: u64) -> bool {
         && sorted(&ix.pre_off, ix.pre.len())
         && ix.pre_off.len() == ix.vocab.off.len()
         && ix.pre_pos.len() == ix.pre.len()
+        && ix.pre_sig.len() == ix.pre.len()
         && ix.pre.iter().all(|&u| (u as usize) < units)
         && ix.has_text.len() == units
         && offsets.len() == units + 1
@@ -270,6 +274,30 @@ fn put_u32s<W: Write>(w: &mut W, v: &[u32]) -> std::io::Result<()> {
     } else {
         v.iter().try_for_each(|x| w.write_all(&x.to_le_bytes()))
     }
+}
+
+fn put_u128s<W: Write>(w: &mut W, v: &[u128]) -> std::io::Result<()> {
+    w.write_all(&(16 * v.len() as u64).to_le_bytes())?;
+    if cfg!(target_endian = "little") {
+        w.write_all(bytemuck::cast_slice(v))
+    } else {
+        v.iter().try_for_each(|x| w.write_all(&x.to_le_bytes()))
+    }
+}
+
+fn get_u128s(f: &mut File, limit: &mut u64) -> std::io::Result<Vec<u128>> {
+    let len = get_u64(f)?;
+    if len > *limit || len % 16 != 0 {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "damaged cache",
+        ));
+    }
+    *limit -= len;
+    let mut v = vec![0u128; len as usize / 16];
+    f.read_exact(bytemuck::cast_slice_mut(&mut v))?;
+    v.iter_mut().for_each(|x| *x = u128::from_le(*x));
+    Ok(v)
 }
 
 fn get_u64(f: &mut File) -> std::io::Result<u64> {

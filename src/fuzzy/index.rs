@@ -46,6 +46,9 @@ pub struct Index {
     /// For each prefix posting, how many of the unit's keys in rarity order
     /// start at this key (`m − j` for position `j`; 255 means 255 or more).
     pub pre_pos: Vec<u8>,
+    /// For each prefix posting, the unit's key signature
+    /// ([`super::prefix::signature`]).
+    pub pre_sig: Vec<u128>,
 }
 
 impl Index {

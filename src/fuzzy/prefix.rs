@@ -11,6 +11,10 @@
 //! first `m − ⌈FLOOR·m⌉ + 1` tokens and probing the query's first
 //! `n − ⌈t·n⌉ + 1` loses nothing.
 //!
+//! Each prefix posting also carries the unit's 128-bit key signature, read
+//! in sequence with the list, so most units that share too few keys are
+//! dropped without fetching their keys from memory.
+//!
 //! Position filter: when the query's token at position `i` meets a unit's at
 //! position `j`, every shared token before them in the order has been
 //! counted already (`c`), and at most `min(n − i, m − j)` can follow, so a
@@ -27,35 +31,50 @@ pub(super) fn rank(index: &Index, k: u32) -> (usize, u32) {
     (index.postings(k).len(), k)
 }
 
+/// The bit of key `k` in a unit's signature.
+pub(super) fn key_bit(k: u32) -> u32 {
+    k.wrapping_mul(0x9E37_79B1) >> 25
+}
+
+/// A unit's signature: one bit per key (by [`key_bit`]). A key the unit has
+/// always has its bit set, so the query keys whose bits are set bound the
+/// keys shared from above, without reading the unit's keys.
+pub fn signature(keys: &[u32]) -> u128 {
+    keys.iter().fold(0, |s, &k| s | 1 << key_bit(k))
+}
+
 /// Builds the prefix postings of `index` from its full postings.
 pub fn build(index: &mut Index) {
     let units = index.units();
     let mut order: Vec<u32> = (0..units as u32).collect();
     order.sort_by_key(|&u| (index.len_of(u), u));
-    let mut lists: Vec<Vec<(u32, u8)>> = vec![Vec::new(); index.vocab.len()];
+    let mut lists: Vec<Vec<(u32, u8, u128)>> = vec![Vec::new(); index.vocab.len()];
     let mut keys: Vec<u32> = Vec::new();
     for &u in &order {
         keys.clear();
         keys.extend_from_slice(index.keys_of(u));
         keys.sort_by_key(|&k| rank(index, k));
         let m = keys.len();
+        let sig = signature(&keys);
         let prefix = m - (FLOOR * m as f64 - EPS).ceil() as usize + usize::from(m > 0);
         for (j, &k) in keys.iter().enumerate().take(prefix) {
             // A key met again (its second token) is already listed.
             if j > 0 && keys[j - 1] == k {
                 continue;
             }
-            lists[k as usize].push((u, (m - j).min(255) as u8));
+            lists[k as usize].push((u, (m - j).min(255) as u8, sig));
         }
     }
     index.pre_off = Vec::with_capacity(lists.len() + 1);
     index.pre_off.push(0);
     index.pre.clear();
     index.pre_pos.clear();
+    index.pre_sig.clear();
     for list in lists {
-        for (u, j) in list {
+        for (u, j, sig) in list {
             index.pre.push(u);
             index.pre_pos.push(j);
+            index.pre_sig.push(sig);
         }
         index.pre_off.push(index.pre.len() as u32);
     }

@@ -12,7 +12,7 @@
 
 use super::index::{length_range, max_edits, Index, EPS};
 use super::keyset::KeySet;
-use super::prefix::{rank, FLOOR};
+use super::prefix::{key_bit, rank, FLOOR};
 use super::verify::{within, Rows};
 
 /// A unit that passed every filter, with its key edit distance.
@@ -118,6 +118,25 @@ impl Searcher {
             )
         });
         self.want.fill(&tokens);
+        // Masks of the query keys' signature bits: `masks[w]` has the bits
+        // whose keys count more than `w` times, so that the sum of the
+        // popcounts bounds the keys a unit with a signature shares.
+        let mut weight = [0usize; 128];
+        for &(k, c) in &tokens {
+            if k != u32::MAX {
+                weight[key_bit(k) as usize] += c;
+            }
+        }
+        let mut masks: Vec<u128> = Vec::new();
+        for w in 0.. {
+            let mask = (0..128)
+                .filter(|&b| weight[b] > w)
+                .fold(0u128, |m, b| m | 1 << b);
+            if mask == 0 {
+                break;
+            }
+            masks.push(mask);
+        }
         let mut i = 0usize;
         let mut result = Ok(());
         'probe: for &(k, c) in &tokens {
@@ -127,12 +146,16 @@ impl Searcher {
                 break;
             }
             if k != u32::MAX {
-                let (units, pos) = if prefix {
+                let (units, pos, sigs) = if prefix {
                     let r =
                         index.pre_off[k as usize] as usize..index.pre_off[k as usize + 1] as usize;
-                    (&index.pre[r.clone()], &index.pre_pos[r])
+                    (
+                        &index.pre[r.clone()],
+                        &index.pre_pos[r.clone()],
+                        &index.pre_sig[r],
+                    )
                 } else {
-                    (index.postings(k), &[][..])
+                    (index.postings(k), &[][..], &[][..])
                 };
                 let (lo, hi) = length_range(n, t);
                 let start = units.partition_point(|&u| index.len_of(u) < lo);
@@ -148,6 +171,14 @@ impl Searcher {
                     // shared comes before; at most min(n − i, m − j) after.
                     if prefix && pos[at] < u8::MAX && (n - i).min(usize::from(pos[at])) < need {
                         continue;
+                    }
+                    // Signature filter: an upper bound of the shared keys.
+                    if prefix {
+                        let sig = sigs[at];
+                        let bound: u32 = masks.iter().map(|&m| (sig & m).count_ones()).sum();
+                        if (bound as usize) < need {
+                            continue;
+                        }
                     }
                     self.batch.push(u);
                     if self.batch.len() == BATCH {
@@ -240,6 +271,25 @@ impl Searcher {
             }
         }
         self.want.fill(&tokens);
+        // Masks of the query keys' signature bits: `masks[w]` has the bits
+        // whose keys count more than `w` times, so that the sum of the
+        // popcounts bounds the keys a unit with a signature shares.
+        let mut weight = [0usize; 128];
+        for &(k, c) in &tokens {
+            if k != u32::MAX {
+                weight[key_bit(k) as usize] += c;
+            }
+        }
+        let mut masks: Vec<u128> = Vec::new();
+        for w in 0.. {
+            let mask = (0..128)
+                .filter(|&b| weight[b] > w)
+                .fold(0u128, |m, b| m | 1 << b);
+            if mask == 0 {
+                break;
+            }
+            masks.push(mask);
+        }
         for u in 0..index.units() as u32 {
             if index.has_text[u as usize] == 0 {
                 continue;
