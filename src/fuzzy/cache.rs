@@ -97,7 +97,11 @@ pub fn open(memory: &Path, lang: Lang) -> Result<(Matcher, Source), MemoryError>
     if let Ok(m) = read(&path, before, lang) {
         return Ok((m, Source::Cache));
     }
-    let matcher = Matcher::from_memory(file::load(memory)?, lang);
+    let matcher = match super::stream::entries(memory) {
+        Some(entries) => Matcher::from_entries(entries, lang),
+        // Not a plain valid memory: the careful loader says what is wrong.
+        None => Matcher::from_memory(file::load(memory)?, lang),
+    };
     // Only a cache of the JSON that was read may be written.
     let written =
         stamp(memory, lang).ok() == Some(before) && write(&path, before, &matcher).is_ok();

@@ -17,6 +17,7 @@ pub mod prefix;
 pub mod score;
 pub mod search;
 pub mod store;
+pub mod stream;
 pub mod verify;
 pub mod vocab;
 pub mod words;
@@ -81,21 +82,20 @@ impl Matcher {
 
     /// Builds the index of `memory`'s texts in `lang`.
     pub fn from_memory(memory: Memory, lang: Lang) -> Matcher {
-        let mut langs = [false; 3];
-        for u in &memory.units {
-            for l in Lang::ALL {
-                langs[l as usize] |= u.text(l).is_some();
-            }
-        }
-        let store = Store::from_memory(memory);
-        let Store::Memory(entries) = &store else {
+        let Store::Memory(entries) = Store::from_memory(memory) else {
             unreachable!("from_memory keeps the texts in memory")
         };
+        Matcher::from_entries(entries, lang)
+    }
+
+    /// Builds the index of the entries' texts in `lang`.
+    pub fn from_entries(entries: Vec<store::Entry>, lang: Lang) -> Matcher {
+        let langs = stream::languages(&entries);
         let index = Index::build(entries.iter().map(|e| {
             e.text(lang)
                 .map(|t| Prepared::new(t, lang).words.into_iter().map(|w| w.key))
         }));
-        Matcher::new(index, store, lang, langs)
+        Matcher::new(index, Store::Memory(entries), lang, langs)
     }
 
     /// The best `top` matches scoring at least `min` for `text`, best

@@ -43,39 +43,48 @@ pub fn signature(keys: &[u32]) -> u128 {
     keys.iter().fold(0, |s, &k| s | 1 << key_bit(k))
 }
 
-/// Builds the prefix postings of `index` from its full postings.
+/// Builds the prefix postings of `index` from its full postings: one pass
+/// to count each list, one to fill them (no list of lists: at a million
+/// units that would double the memory the build needs).
 pub fn build(index: &mut Index) {
     let units = index.units();
     let mut order: Vec<u32> = (0..units as u32).collect();
     order.sort_by_key(|&u| (index.len_of(u), u));
-    let mut lists: Vec<Vec<(u32, u8, u128)>> = vec![Vec::new(); index.vocab.len()];
+    let mut start = vec![0u32; index.vocab.len() + 1];
     let mut keys: Vec<u32> = Vec::new();
-    for &u in &order {
-        keys.clear();
-        keys.extend_from_slice(index.keys_of(u));
-        keys.sort_by_key(|&k| rank(index, k));
-        let m = keys.len();
-        let sig = signature(&keys);
-        let prefix = m - (FLOOR * m as f64 - EPS).ceil() as usize + usize::from(m > 0);
-        for (j, &k) in keys.iter().enumerate().take(prefix) {
-            // A key met again (its second token) is already listed.
-            if j > 0 && keys[j - 1] == k {
-                continue;
+    for pass in 0..2 {
+        if pass == 1 {
+            for k in 0..index.vocab.len() {
+                start[k + 1] += start[k];
             }
-            lists[k as usize].push((u, (m - j).min(255) as u8, sig));
+            let total = *start.last().unwrap_or(&0) as usize;
+            index.pre_off = start.clone();
+            index.pre = vec![0; total];
+            index.pre_pos = vec![0; total];
+            index.pre_sig = vec![0; total];
         }
-    }
-    index.pre_off = Vec::with_capacity(lists.len() + 1);
-    index.pre_off.push(0);
-    index.pre.clear();
-    index.pre_pos.clear();
-    index.pre_sig.clear();
-    for list in lists {
-        for (u, j, sig) in list {
-            index.pre.push(u);
-            index.pre_pos.push(j);
-            index.pre_sig.push(sig);
+        for &u in &order {
+            keys.clear();
+            keys.extend_from_slice(index.keys_of(u));
+            keys.sort_by_key(|&k| rank(index, k));
+            let m = keys.len();
+            let sig = signature(&keys);
+            let prefix = m - (FLOOR * m as f64 - EPS).ceil() as usize + usize::from(m > 0);
+            for (j, &k) in keys.iter().enumerate().take(prefix) {
+                // A key met again (its second token) is already listed.
+                if j > 0 && keys[j - 1] == k {
+                    continue;
+                }
+                if pass == 0 {
+                    start[k as usize + 1] += 1;
+                } else {
+                    let at = start[k as usize] as usize;
+                    index.pre[at] = u;
+                    index.pre_pos[at] = (m - j).min(255) as u8;
+                    index.pre_sig[at] = sig;
+                    start[k as usize] += 1;
+                }
+            }
         }
-        index.pre_off.push(index.pre.len() as u32);
     }
 }
