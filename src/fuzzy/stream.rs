@@ -128,3 +128,49 @@ pub fn languages(entries: &[Entry]) -> [bool; 3] {
     }
     langs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> Option<Vec<Entry>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tm.json");
+        std::fs::write(&path, json).unwrap();
+        entries(&path)
+    }
+
+    const UNIT: &str =
+        r#"{"id":"a","en":"One.","ru":" ","created":"x","changed":"x","doubtful":true}"#;
+
+    #[test]
+    fn streams_a_valid_memory() {
+        let got = read(&format!(
+            r#"{{"format":"tm-memory","version":1,"units":[{UNIT}]}}"#
+        ))
+        .unwrap();
+        assert_eq!(
+            got,
+            vec![Entry {
+                id: "a".into(),
+                texts: [Some("One.".into()), None, None],
+                doubtful: true,
+            }]
+        );
+    }
+
+    #[test]
+    fn leaves_anything_unusual_to_the_careful_loader() {
+        for json in [
+            format!(r#"{{"format":"tm-memory","version":2,"units":[{UNIT}]}}"#),
+            format!(r#"{{"format":"other","version":1,"units":[{UNIT}]}}"#),
+            format!(r#"{{"version":1,"units":[{UNIT}]}}"#),
+            format!(r#"{{"format":"tm-memory","version":1,"units":[{UNIT},{UNIT}]}}"#),
+            format!(r#"{{"format":"tm-memory","version":1,"extra":0,"units":[{UNIT}]}}"#),
+            format!(r#"{{"format":"tm-memory","version":1,"units":[{UNIT}]}} trailing"#),
+            r#"{"format":"tm-memory","version":1,"units":[{"id":"a"}]}"#.to_string(),
+        ] {
+            assert_eq!(read(&json), None, "{json}");
+        }
+    }
+}
