@@ -8,6 +8,7 @@ pub mod input;
 pub mod lang;
 pub mod segment;
 
+pub mod fuzzy;
 pub use lang::Lang;
 pub mod align;
 pub mod memory;

@@ -47,6 +47,8 @@ enum Command {
     Completions(cmd::completions::Args),
     /// Write the manual page to standard output (or a directory).
     Man(cmd::man::Args),
+    /// Fuzzy matches from the memory for each sentence of a new release.
+    Suggest(cmd::suggest::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => cmd::stats::run(args, global),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
+        Command::Suggest(args) => cmd::suggest::run(args, &cli.global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

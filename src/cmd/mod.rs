@@ -15,3 +15,4 @@ pub mod review;
 pub mod segment;
 pub mod show;
 pub mod stats;
+pub mod suggest;

@@ -1,0 +1,311 @@
+//! Benchmark of `tm suggest`'s matcher on generated memories of 10k, 100k
+//! and 1M units: ms per query through the index and by brute force (the
+//! same score against every unit) in the same run, load time from the JSON
+//! and from the derived cache, and peak memory.
+//!
+//! Data: `../shared/eval/fuzzy/gen_tm.py` when present (its memories are
+//! converted to tm's format), else a small generator here. Each size is
+//! measured in a child process so that peak memory is its own.
+//!
+//! ```text
+//! cargo bench --bench suggest                      # 10k, 100k, 1M
+//! TM_BENCH_SIZES=10000 cargo bench --bench suggest  # quicker
+//! ```
+//! Data goes to `$TM_BENCH_DIR` (default `/tmp/tm-bench`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde::Deserialize;
+use tm::fuzzy::cache;
+use tm::fuzzy::score::{score, Prepared};
+use tm::memory::{file, Memory, Unit};
+use tm::Lang;
+
+fn dir() -> PathBuf {
+    PathBuf::from(std::env::var("TM_BENCH_DIR").unwrap_or_else(|_| "/tmp/tm-bench".into()))
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("TM_BENCH_SIZES")
+        .unwrap_or_else(|_| "10000,100000,1000000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect()
+}
+
+/// Peak resident memory of this process, in MB.
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+#[derive(Deserialize)]
+struct GenFile {
+    units: Vec<GenUnit>,
+}
+
+#[derive(Deserialize)]
+struct GenUnit {
+    id: serde_json::Value,
+    en: String,
+    ru: Option<String>,
+    kk: Option<String>,
+}
+
+fn memory_path(n: usize) -> PathBuf {
+    dir().join(format!("mem_{n}")).join("tm.json")
+}
+
+/// Makes sure the memory of `n` units and the queries exist.
+fn prepare(n: usize) {
+    let d = dir();
+    std::fs::create_dir_all(&d).unwrap();
+    if memory_path(n).exists() && d.join("queries.txt").exists() {
+        return;
+    }
+    let gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/fuzzy/gen_tm.py");
+    let source = d.join(format!("tm_{n}.json"));
+    if gen.exists() {
+        if !source.exists() {
+            let ok = Command::new("python3")
+                .arg(&gen)
+                .args(["--out", d.to_str().unwrap(), "--sizes", &n.to_string()])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "gen_tm.py failed");
+        }
+        // Conversion in a child: the generator's JSON is large.
+        run_child("convert", n);
+    } else {
+        generate(n);
+    }
+}
+
+/// Converts the generator's `{"units":[{id,en,ru,kk}]}` into a tm memory.
+fn convert(n: usize) {
+    let bytes = std::fs::read(dir().join(format!("tm_{n}.json"))).unwrap();
+    let g: GenFile = serde_json::from_slice(&bytes).unwrap();
+    drop(bytes);
+    let units = g
+        .units
+        .into_iter()
+        .map(|u| {
+            let id = match u.id {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            let mut unit = Unit::new(id, "2026-01-01T00:00:00Z");
+            unit.set_text(Lang::En, Some(u.en));
+            unit.set_text(Lang::Ru, u.ru);
+            unit.set_text(Lang::Kk, u.kk);
+            unit
+        })
+        .collect();
+    file::save(&Memory { units }, &memory_path(n)).unwrap();
+}
+
+/// A stand-in generator for when the eval kit is absent: sentences of 12–30
+/// words from a small vocabulary; queries are copies, edited copies and
+/// sentences of other words.
+fn generate(n: usize) {
+    let mut seed = 0x2545F4914F6CDD1Du64;
+    let mut rnd = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+    let sentence = |rnd: &mut dyn FnMut(usize) -> usize| {
+        let len = 12 + rnd(19);
+        (0..len)
+            .map(|_| words[rnd(words.len()).min(rnd(words.len()))].clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut units = Vec::with_capacity(n);
+    for i in 0..n {
+        let en = sentence(&mut rnd);
+        let mut u = Unit::new(format!("u{i}"), "2026-01-01T00:00:00Z");
+        u.set_text(Lang::Ru, Some(format!("ru {en}")));
+        u.set_text(Lang::En, Some(en));
+        units.push(u);
+    }
+    let mut queries = Vec::new();
+    for q in 0..40 {
+        let base = units[rnd(n.min(1000))].en.clone().unwrap();
+        queries.push(match q % 4 {
+            0 => base,
+            3 => (0..20)
+                .map(|i| format!("x{i}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => {
+                let mut w: Vec<&str> = base.split(' ').collect();
+                let at = rnd(w.len());
+                w[at] = "changed";
+                w.join(" ")
+            }
+        });
+    }
+    std::fs::write(dir().join("queries.txt"), queries.join("\n") + "\n").unwrap();
+    file::save(&Memory { units }, &memory_path(n)).unwrap();
+}
+
+fn queries() -> Vec<String> {
+    std::fs::read_to_string(dir().join("queries.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Loads from the JSON, builds the index and writes the cache, as the
+/// first run does.
+fn measure_json(n: usize) {
+    let path = memory_path(n);
+    let _ = std::fs::remove_file(cache::cache_path(&path, Lang::En));
+    let t = Instant::now();
+    let (m, source) = cache::open(&path, Lang::En).unwrap();
+    let total = t.elapsed().as_secs_f64();
+    assert_eq!(source, cache::Source::JsonCached);
+    println!(
+        "json {total:.3} {total:.3} {:.0} {}",
+        peak_mb(),
+        m.store.len()
+    );
+}
+
+/// Loads through the cache (written by [`measure_json`]) and times the
+/// queries.
+fn measure_cache(n: usize) {
+    let path = memory_path(n);
+    let t = Instant::now();
+    let (mut m, source) = cache::open(&path, Lang::En).unwrap();
+    let load = t.elapsed().as_secs_f64();
+    assert_eq!(source, cache::Source::Cache);
+    let qs = queries();
+    let mut indexed = Vec::new();
+    let mut found = 0usize;
+    for q in &qs {
+        let t = Instant::now();
+        found += m.search(q, 50.0, 3).unwrap().len();
+        indexed.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let mut brute = Vec::new();
+    let mut agree = true;
+    // Brute force is slow at 1M: a sample of the queries is enough there.
+    let sample = if n >= 1_000_000 { 10 } else { qs.len() };
+    for q in qs.iter().take(sample) {
+        let want = m.search(q, 50.0, 3).unwrap();
+        let t = Instant::now();
+        let got = m.search_brute(q, 50.0, 3).unwrap();
+        brute.push(t.elapsed().as_secs_f64() * 1000.0);
+        let key = |v: &[tm::fuzzy::Match]| v.iter().map(|x| (x.unit, x.score)).collect::<Vec<_>>();
+        agree &= key(&want) == key(&got);
+    }
+    // Naive: tokenise and score every unit in full, nothing skipped.
+    let mut naive = Vec::new();
+    let naive_sample = if n >= 1_000_000 {
+        3
+    } else if n >= 100_000 {
+        10
+    } else {
+        qs.len()
+    };
+    for q in qs.iter().take(naive_sample) {
+        let t = Instant::now();
+        let query = Prepared::new(q, Lang::En);
+        let mut best = Vec::new();
+        for u in 0..m.store.len() as u32 {
+            let e = m.store.get(u).unwrap();
+            if let Some(src) = e.text(Lang::En) {
+                let s = score(&query, &Prepared::new(src, Lang::En), e.doubtful).score;
+                if s >= 50.0 {
+                    best.push((s, u));
+                }
+            }
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(3);
+        naive.push(t.elapsed().as_secs_f64() * 1000.0);
+        let want: Vec<(f64, u32)> = m
+            .search(q, 50.0, 3)
+            .unwrap()
+            .iter()
+            .map(|x| (x.score, x.unit))
+            .collect();
+        agree &= want == best;
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    println!(
+        "cache {load:.3} {:.3} {:.3} {:.0} {found} {agree} {:.1}",
+        mean(&indexed),
+        mean(&brute),
+        peak_mb(),
+        mean(&naive)
+    );
+}
+
+fn run_child(task: &str, n: usize) -> String {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .env("TM_BENCH_CHILD", format!("{task}:{n}"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{task} {n}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn main() {
+    if let Ok(job) = std::env::var("TM_BENCH_CHILD") {
+        let (task, n) = job.split_once(':').unwrap();
+        let n: usize = n.parse().unwrap();
+        match task {
+            "convert" => convert(n),
+            "json" => measure_json(n),
+            _ => measure_cache(n),
+        }
+        return;
+    }
+    // `cargo test --all-targets` runs this too, without `--bench`: a
+    // benchmark of a million units is not a test.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("run with `cargo bench --bench suggest`");
+        return;
+    }
+    println!("| units | indexed ms/query | brute force ms/query (filtered scan) | ratio | naive ms/query (full score of every unit) | ratio | first run: JSON + index + cache write, s | load from cache, s | peak MB first run | peak MB cached run | same results |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for n in sizes() {
+        prepare(n);
+        let j = run_child("json", n);
+        let c = run_child("cache", n);
+        let j: Vec<&str> = j.split_whitespace().collect();
+        let c: Vec<&str> = c.split_whitespace().collect();
+        let num = |s: &str| s.parse::<f64>().unwrap_or(f64::NAN);
+        println!(
+            "| {n} | {:.2} | {:.1} | {:.0}× | {:.0} | {:.0}× | {:.2} | {:.3} | {} | {} | {} |",
+            num(c[2]),
+            num(c[3]),
+            num(c[3]) / num(c[2]),
+            num(c[7]),
+            num(c[7]) / num(c[2]),
+            num(j[2]),
+            num(c[1]),
+            j[3],
+            c[4],
+            c[6]
+        );
+    }
+}

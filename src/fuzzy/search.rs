@@ -1,0 +1,324 @@
+//! Searching the index for the best `top` units at or above a threshold.
+//!
+//! The query's keys are probed rarest first. Each unit met for the first
+//! time is checked (position, count and bounded edit-distance filters; see
+//! [`super::index`] and [`super::prefix`]) and, if it passes, scored. Once
+//! `top` units have a score, the threshold rises to the lowest of them: a
+//! unit that could still enter the list must score at least that much, so
+//! it must share more keys, and the probing stops sooner. Stopping when
+//! `i > n − ⌈t·n⌉` (the prefix filter at the current threshold) loses
+//! nothing: a unit scoring at least `t` shares a key among the first
+//! `n − ⌈t·n⌉ + 1` query positions, and the threshold only rises.
+
+use super::index::{length_range, max_edits, Index, EPS};
+use super::keyset::KeySet;
+use super::prefix::{key_bit, rank, FLOOR};
+use super::verify::{within, Rows};
+
+/// A unit that passed every filter, with its key edit distance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// The unit number.
+    pub unit: u32,
+    /// The key edit distance (a lower bound of the score's).
+    pub distance: usize,
+}
+
+/// Scratch space for searching one index, reused from query to query.
+#[derive(Debug, Default)]
+pub struct Searcher {
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+    want: KeySet,
+    rows: Rows,
+    batch: Vec<u32>,
+}
+
+/// Units checked together (see [`Searcher::flush`]).
+const BATCH: usize = 32;
+
+/// The `top` best scores so far, highest first, and the threshold they set.
+struct Best {
+    scores: Vec<f64>,
+    top: usize,
+    min: f64,
+}
+
+impl Best {
+    /// The current threshold as a fraction.
+    fn t(&self) -> f64 {
+        let mut t = self.min;
+        if self.scores.len() >= self.top {
+            t = t.max(self.scores[self.top - 1]);
+        }
+        (t / 100.0).clamp(0.0, 1.0)
+    }
+
+    fn add(&mut self, score: f64) {
+        let at = self.scores.partition_point(|&s| s >= score);
+        self.scores.insert(at, score);
+        self.scores.truncate(self.top);
+    }
+}
+
+impl Searcher {
+    /// Scratch space sized for `index`.
+    pub fn new(index: &Index) -> Searcher {
+        Searcher {
+            seen: vec![false; index.units()],
+            ..Searcher::default()
+        }
+    }
+
+    /// Offers `score` every unit that can be among the best `top` scoring
+    /// at least `min` (0–100) for the query with key ids `q`; `score`
+    /// returns the unit's score when it is at least `min`.
+    pub fn top<F>(
+        &mut self,
+        index: &Index,
+        q: &[u32],
+        min: f64,
+        top: usize,
+        mut score: F,
+    ) -> std::io::Result<()>
+    where
+        F: FnMut(Candidate) -> std::io::Result<Option<f64>>,
+    {
+        if top == 0 {
+            return Ok(());
+        }
+        let mut best = Best {
+            scores: Vec::new(),
+            top,
+            min,
+        };
+        let n = q.len();
+        let t0 = best.t();
+        if (t0 * n as f64 - EPS).ceil() < 1.0 {
+            // Nothing must be shared (t = 0, or an empty query).
+            return self.scan(index, q, min, top, score);
+        }
+        let prefix = t0 >= FLOOR - EPS;
+        let mut tokens: Vec<(u32, usize)> = Vec::new();
+        for &k in q {
+            match tokens.iter_mut().find(|(x, _)| *x == k) {
+                Some(e) => e.1 += 1,
+                None => tokens.push((k, 1)),
+            }
+        }
+        // Keys no unit has first (they are the rarest), then by rarity.
+        tokens.sort_by_key(|&(k, _)| {
+            (
+                k != u32::MAX,
+                if k == u32::MAX {
+                    (0, 0)
+                } else {
+                    rank(index, k)
+                },
+            )
+        });
+        self.want.fill(&tokens);
+        // Masks of the query keys' signature bits: `masks[w]` has the bits
+        // whose keys count more than `w` times, so that the sum of the
+        // popcounts bounds the keys a unit with a signature shares.
+        let mut weight = [0usize; 128];
+        for &(k, c) in &tokens {
+            if k != u32::MAX {
+                weight[key_bit(k) as usize] += c;
+            }
+        }
+        let mut masks: Vec<u128> = Vec::new();
+        for w in 0.. {
+            let mask = (0..128)
+                .filter(|&b| weight[b] > w)
+                .fold(0u128, |m, b| m | 1 << b);
+            if mask == 0 {
+                break;
+            }
+            masks.push(mask);
+        }
+        let mut i = 0usize;
+        let mut result = Ok(());
+        'probe: for &(k, c) in &tokens {
+            let t = best.t();
+            let need = (t * n as f64 - EPS).ceil() as usize;
+            if i > n - need {
+                break;
+            }
+            if k != u32::MAX {
+                let (units, pos, sigs) = if prefix {
+                    let r =
+                        index.pre_off[k as usize] as usize..index.pre_off[k as usize + 1] as usize;
+                    (
+                        &index.pre[r.clone()],
+                        &index.pre_pos[r.clone()],
+                        &index.pre_sig[r],
+                    )
+                } else {
+                    (index.postings(k), &[][..], &[][..])
+                };
+                let (lo, hi) = length_range(n, t);
+                let start = units.partition_point(|&u| index.len_of(u) < lo);
+                let end = units.partition_point(|&u| index.len_of(u) <= hi);
+                for at in start..end {
+                    let u = units[at];
+                    if self.seen[u as usize] {
+                        continue;
+                    }
+                    self.seen[u as usize] = true;
+                    self.touched.push(u);
+                    // Position filter: met for the first time, so nothing
+                    // shared comes before; at most min(n − i, m − j) after.
+                    if prefix && pos[at] < u8::MAX && (n - i).min(usize::from(pos[at])) < need {
+                        continue;
+                    }
+                    // Signature filter: an upper bound of the shared keys.
+                    if prefix {
+                        let sig = sigs[at];
+                        let bound: u32 = masks.iter().map(|&m| (sig & m).count_ones()).sum();
+                        if (bound as usize) < need {
+                            continue;
+                        }
+                    }
+                    self.batch.push(u);
+                    if self.batch.len() == BATCH {
+                        if let Err(e) = self.flush(index, q, &mut best, &mut score) {
+                            result = Err(e);
+                            break 'probe;
+                        }
+                    }
+                }
+                if let Err(e) = self.flush(index, q, &mut best, &mut score) {
+                    result = Err(e);
+                    break 'probe;
+                }
+            }
+            i += c;
+        }
+        for &u in &self.touched {
+            self.seen[u as usize] = false;
+        }
+        self.touched.clear();
+        result
+    }
+
+    /// Checks and scores the batched units. Their keys are first read in a
+    /// separate pass so that the memory fetches overlap instead of stalling
+    /// one after another.
+    fn flush<F>(
+        &mut self,
+        index: &Index,
+        q: &[u32],
+        best: &mut Best,
+        score: &mut F,
+    ) -> std::io::Result<()>
+    where
+        F: FnMut(Candidate) -> std::io::Result<Option<f64>>,
+    {
+        let mut sink = 0u32;
+        for &u in &self.batch {
+            sink ^= index.seq_off[u as usize + 1];
+        }
+        for &u in &self.batch {
+            sink ^= index.keys_of(u).first().copied().unwrap_or(0);
+        }
+        std::hint::black_box(sink);
+        let batch = std::mem::take(&mut self.batch);
+        let mut result = Ok(());
+        for &u in &batch {
+            if let Some(c) = self.check(index, q, best.t(), u) {
+                match score(c) {
+                    Ok(Some(s)) => best.add(s),
+                    Ok(None) => {}
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+        }
+        self.batch = batch;
+        self.batch.clear();
+        result
+    }
+
+    /// The same as [`Searcher::top`] by checking every unit: the
+    /// brute-force baseline of the benchmark.
+    pub fn scan<F>(
+        &mut self,
+        index: &Index,
+        q: &[u32],
+        min: f64,
+        top: usize,
+        mut score: F,
+    ) -> std::io::Result<()>
+    where
+        F: FnMut(Candidate) -> std::io::Result<Option<f64>>,
+    {
+        if top == 0 {
+            return Ok(());
+        }
+        let mut best = Best {
+            scores: Vec::new(),
+            top,
+            min,
+        };
+        let mut tokens: Vec<(u32, usize)> = Vec::new();
+        for &k in q {
+            match tokens.iter_mut().find(|(x, _)| *x == k) {
+                Some(e) => e.1 += 1,
+                None => tokens.push((k, 1)),
+            }
+        }
+        self.want.fill(&tokens);
+        // Masks of the query keys' signature bits: `masks[w]` has the bits
+        // whose keys count more than `w` times, so that the sum of the
+        // popcounts bounds the keys a unit with a signature shares.
+        let mut weight = [0usize; 128];
+        for &(k, c) in &tokens {
+            if k != u32::MAX {
+                weight[key_bit(k) as usize] += c;
+            }
+        }
+        let mut masks: Vec<u128> = Vec::new();
+        for w in 0.. {
+            let mask = (0..128)
+                .filter(|&b| weight[b] > w)
+                .fold(0u128, |m, b| m | 1 << b);
+            if mask == 0 {
+                break;
+            }
+            masks.push(mask);
+        }
+        for u in 0..index.units() as u32 {
+            if index.has_text[u as usize] == 0 {
+                continue;
+            }
+            if let Some(c) = self.check(index, q, best.t(), u) {
+                if let Some(s) = score(c)? {
+                    best.add(s);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The count filter and the bounded verification of unit `u` at
+    /// threshold `t`, with the query's key counts in `want`.
+    fn check(&mut self, index: &Index, q: &[u32], t: f64, u: u32) -> Option<Candidate> {
+        let keys = index.keys_of(u);
+        let longest = q.len().max(keys.len());
+        let mut shared = 0usize;
+        for &x in keys {
+            shared += usize::from(self.want.take(x));
+        }
+        self.want.restore();
+        if (shared as f64) < t * longest as f64 - EPS {
+            return None;
+        }
+        within(q, keys, max_edits(longest, t), &mut self.rows).map(|d| Candidate {
+            unit: u,
+            distance: d,
+        })
+    }
+}

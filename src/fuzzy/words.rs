@@ -1,0 +1,210 @@
+//! Words of a sentence as the score and the index see them: the text as
+//! written, a lower-case form, and a key (a stem, or `#` for any number).
+//!
+//! Two words with the same key are "nearly the same" for the score (they cost
+//! at most half an edit) and are what the index looks up; keeping both ideas
+//! in one function is what keeps the index's filters lossless.
+
+use std::sync::OnceLock;
+
+use crate::lang::Lang;
+
+/// The key shared by every number, so that numbers meet in the index and a
+/// changed number costs no word edit (only a small penalty).
+pub const NUMBER_KEY: &str = "#";
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The word as written, without surrounding punctuation (`Astana`).
+    pub text: String,
+    /// Lower case, with `ё` read as `е` (`astana`).
+    pub lower: String,
+    /// The stem, or [`NUMBER_KEY`] for a number: the unit of the index.
+    pub key: String,
+    /// Whether the word is a number (`2024`, `1,5`, `12.3`, `10:00`).
+    pub number: bool,
+    /// What is shown in a diff: the word with its punctuation and any
+    /// punctuation-only pieces that follow it (`Astana,` or `2024 —`).
+    pub display: String,
+}
+
+/// How a language reduces a word to its stem; read from `rules/LANG.txt`.
+#[derive(Debug)]
+struct StemRules {
+    /// Keep at most this many letters (0: no cut).
+    prefix: usize,
+    /// Never strip an ending that leaves fewer letters than this.
+    min: usize,
+    /// How many endings may be stripped one after another.
+    rounds: usize,
+    /// Endings, longest first.
+    endings: Vec<String>,
+}
+
+impl StemRules {
+    fn parse(data: &str) -> StemRules {
+        let mut rules = StemRules {
+            prefix: 0,
+            min: 3,
+            rounds: 1,
+            endings: Vec::new(),
+        };
+        for line in data.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.split_once(' ') {
+                Some(("prefix", n)) => rules.prefix = n.trim().parse().unwrap_or(0),
+                Some(("min", n)) => rules.min = n.trim().parse().unwrap_or(3),
+                Some(("rounds", n)) => rules.rounds = n.trim().parse().unwrap_or(1),
+                _ => rules.endings.push(line.to_string()),
+            }
+        }
+        rules
+            .endings
+            .sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+        rules
+    }
+
+    fn stem(&self, lower: &str) -> String {
+        let mut stem = lower;
+        for _ in 0..self.rounds {
+            let len = stem.chars().count();
+            match self
+                .endings
+                .iter()
+                .find(|e| stem.ends_with(e.as_str()) && len - e.chars().count() >= self.min)
+            {
+                Some(e) => stem = &stem[..stem.len() - e.len()],
+                None => break,
+            }
+        }
+        match self.prefix {
+            0 => stem.to_string(),
+            n => stem.chars().take(n).collect(),
+        }
+    }
+}
+
+fn rules(lang: Lang) -> &'static StemRules {
+    static RULES: OnceLock<[StemRules; 3]> = OnceLock::new();
+    let all = RULES.get_or_init(|| {
+        [
+            StemRules::parse(include_str!("rules/en.txt")),
+            StemRules::parse(include_str!("rules/ru.txt")),
+            StemRules::parse(include_str!("rules/kk.txt")),
+        ]
+    });
+    &all[lang as usize]
+}
+
+/// The lower-case form of a word: lower case, `ё` read as `е`.
+pub fn lower(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+/// The stem of a lower-case word in `lang`.
+pub fn stem(lower: &str, lang: Lang) -> String {
+    rules(lang).stem(lower)
+}
+
+/// Whether `core` (a word without surrounding punctuation) is a number:
+/// digits, possibly with `.,:/-` between them.
+fn is_number(core: &str) -> bool {
+    core.chars().any(|c| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
+}
+
+/// The words of `text` in `lang`, in order. Pieces between spaces that hold
+/// no letter or digit (a dash, an ellipsis) are not words: they join the
+/// display of the word before them.
+pub fn words(text: &str, lang: Lang) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut pending = String::new();
+    for piece in text.split_whitespace() {
+        let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            match out.last_mut() {
+                Some(w) => {
+                    w.display.push(' ');
+                    w.display.push_str(piece);
+                }
+                None => {
+                    pending.push_str(piece);
+                    pending.push(' ');
+                }
+            }
+            continue;
+        }
+        let lower = lower(core);
+        let number = is_number(core);
+        let key = if number {
+            NUMBER_KEY.to_string()
+        } else {
+            stem(&lower, lang)
+        };
+        out.push(Word {
+            text: core.to_string(),
+            lower,
+            key,
+            number,
+            display: format!("{}{piece}", std::mem::take(&mut pending)),
+        });
+    }
+    out
+}
+
+/// The punctuation of `text` in order (every character that is neither a
+/// letter, a digit nor a space): texts whose words agree but whose
+/// punctuation differs get a small penalty.
+pub fn punctuation(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, lang: Lang) -> Vec<String> {
+        words(text, lang).into_iter().map(|w| w.key).collect()
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem() {
+        assert_eq!(keys("Астана Астанада Астанадағы", Lang::Kk), ["аст"; 3]);
+        assert_eq!(keys("қала қалада", Lang::Kk), ["қал"; 2]);
+        assert_eq!(keys("центр центра центре", Lang::Ru), ["центр"; 3]);
+        assert_eq!(
+            keys("Астана Астане новый новые", Lang::Ru),
+            ["астан", "астан", "нов", "нов"]
+        );
+        assert_eq!(keys("centre centres", Lang::En), ["centr"; 2]);
+        assert_eq!(keys("opened opens", Lang::En), ["open"; 2]);
+        assert_ne!(keys("the", Lang::En), keys("th", Lang::En));
+    }
+
+    #[test]
+    fn numbers_share_one_key_and_punctuation_is_kept_for_display() {
+        let w = words("In 2024, — revenue rose 5.5%.", Lang::En);
+        let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["In", "2024", "revenue", "rose", "5.5"]);
+        assert_eq!(w[1].key, NUMBER_KEY);
+        assert!(w[4].number && !w[2].number);
+        assert_eq!(w[1].display, "2024, —");
+        assert_eq!(w[4].display, "5.5%.");
+        assert_eq!(punctuation("In 2024, — 5.5%."), ",—.%.");
+    }
+
+    #[test]
+    fn lower_reads_yo_as_e() {
+        assert_eq!(lower("Ёлка"), "елка");
+    }
+}
