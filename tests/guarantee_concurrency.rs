@@ -119,35 +119,62 @@ fn adds_and_imports_at_once_lose_nothing() {
 }
 
 /// Readers running while writers replace the file must always see a whole
-/// memory: every read succeeds and the unit count never goes down.
+/// memory: every read succeeds and the unit count never goes down; `tm
+/// suggest` (which also rebuilds its cache as the memory changes) always
+/// answers with whole JSON and finds the sentence stored before the writes.
 #[test]
 fn readers_never_see_a_half_written_memory() {
     let env = Env::new();
     // Large enough that each write takes a while, so reads land during writes.
     env.write("memory/tm.json", common::releases::memory_json(3_000));
+    let query = env.write(
+        "new.en.txt",
+        "Stored sentence number 17 about the budget of the city.\n",
+    );
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let dir = env.dir.path().to_path_buf();
-    let reader = {
+    let reader = |args: Vec<String>, check: fn(&serde_json::Value, &mut u64)| {
         let stop = stop.clone();
+        let dir = env.dir.path().to_path_buf();
         std::thread::spawn(move || {
             let mut reads = 0;
-            let mut last = 0;
+            let mut state = 0;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 let out = std::process::Command::new(env!("CARGO_BIN_EXE_tm"))
-                    .args(["stats", "--format", "json"])
+                    .args(&args)
                     .current_dir(&dir)
                     .env_remove("TM_MEMORY")
                     .output()
                     .unwrap();
-                let run = output(out).ok();
-                let units = run.json()["units"].as_u64().expect("a unit count");
-                assert!(units >= last, "the memory shrank from {last} to {units}");
-                last = units;
+                check(&output(out).ok().json(), &mut state);
                 reads += 1;
             }
             reads
         })
     };
+    let stats = reader(
+        vec!["stats".into(), "--format".into(), "json".into()],
+        |v, last| {
+            let units = v["units"].as_u64().expect("a unit count");
+            assert!(units >= *last, "the memory shrank from {last} to {units}");
+            *last = units;
+        },
+    );
+    let suggest = reader(
+        vec![
+            "suggest".into(),
+            query.to_string_lossy().into_owned(),
+            "--format".into(),
+            "json".into(),
+        ],
+        |v, _| {
+            let best = &v["segments"][0]["matches"][0];
+            assert_eq!(best["score"], 100.0, "{v}");
+            assert_eq!(
+                best["targets"]["ru"],
+                "Сохраненное предложение номер 17 о бюджете города."
+            );
+        },
+    );
     for round in 1..=4 {
         let children: Vec<Child> = (0..4).map(|w| spawn_add(&env, round * 4 + w)).collect();
         for child in children {
@@ -155,7 +182,9 @@ fn readers_never_see_a_half_written_memory() {
         }
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let reads = reader.join().expect("a reader saw a broken memory");
+    let reads = stats.join().expect("a reader saw a broken memory");
+    let searches = suggest.join().expect("tm suggest saw a broken memory");
     assert!(reads >= 5, "only {reads} reads during the writes");
+    assert!(searches >= 2, "only {searches} searches during the writes");
     assert_eq!(stored_english(&env).len(), 3_000 + 16 * SENTENCES);
 }

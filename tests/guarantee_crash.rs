@@ -135,3 +135,24 @@ fn sigkill_at_random_moments_never_leaves_a_broken_memory() {
 fn ctrl_c_leaves_the_memory_old_or_new() {
     interrupt_repeatedly("-INT", 0x5eed_0002);
 }
+
+/// A cache temporary file left by a killed `tm suggest` is removed by the
+/// next writer once it is old; a fresh one (a reader may be writing it right
+/// now) is left alone.
+#[test]
+fn stale_cache_temporaries_are_cleaned_up() {
+    let env = Env::new();
+    env.write("memory/tm.json", memory_json(10));
+    let stale = env.write("memory/.tm.json.en.cache.tmp-999999", "half a cache");
+    let fresh = env.write("memory/.tm.json.ru.cache.tmp-999998", "being written");
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    assert!(spawn_add(&env, 1).wait().unwrap().success());
+    assert!(!stale.exists(), "a stale cache temporary was left");
+    assert!(fresh.exists(), "a fresh cache temporary was removed");
+}

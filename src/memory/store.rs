@@ -50,19 +50,38 @@ where
     Ok(value)
 }
 
-/// Temporary files that a killed writer left beside the memory. Only the
-/// lock holder writes them, so under the lock every one is a leftover.
+/// Temporary files that a killed process left beside the memory. Only the
+/// lock holder writes the memory's own (`.tm.json.tmp-PID`), so under the
+/// lock every one is a leftover. Readers write derived caches
+/// (`.tm.json.en.cache.tmp-PID`) without the lock, so only those older than
+/// [`STALE_CACHE_TEMP`] are taken for leftovers.
 fn remove_leftovers(path: &Path) {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
-    let prefix = format!(".{name}.tmp-");
+    let own = format!(".{name}.tmp-");
+    let cache = format!(".{name}.");
     let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
         return;
     };
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let stale_cache_temp = || {
+            file_name.starts_with(&cache)
+                && file_name.contains(".cache.tmp-")
+                && entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > STALE_CACHE_TEMP)
+        };
+        if file_name.starts_with(&own) || stale_cache_temp() {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
+
+/// How old a cache's temporary file must be before a writer removes it: far
+/// longer than building any cache takes.
+const STALE_CACHE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
