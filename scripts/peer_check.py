@@ -2,17 +2,23 @@
 """Peer check: translate-toolkit, which Pootle, Weblate and Virtaal build on,
 reads the TMX and XLIFF that tm writes.
 
-    peer_check.py --tsv tests/data/releases.tsv --tmx releases.tmx --xliff draft.xlf
+    peer_check.py --tsv tests/data/releases.tsv --tmx releases.tmx \
+        --release tests/data/new-release.en.txt --xliff draft.xlf
 
 The TMX must be `tm export` of a memory made by `tm import` of the TSV; the
-XLIFF the draft `cargo run --example xliff_draft` writes from that memory
-(every English text at 100, then a near miss and an unmatched sentence).
-Checks unit counts, texts in all three languages, and the XLIFF states.
+XLIFF `tm suggest RELEASE --format xliff --to ru` from that memory, for an
+English release of one sentence a line. Checks unit counts, texts in all
+three languages, and per XLIFF unit what the draft must hold: a sentence
+stored in the TSV gets its Russian as `translated` at 100; one differing
+from a stored sentence only in its numbers gets the Russian with the new
+numbers, to review; any other either a stored Russian to review, scored
+50–99, or no target. The release must hold each of these kinds.
 Exits 1 with a list of what failed.
 """
 
 import argparse
 import csv
+import re
 import sys
 
 from translate.storage import tmx, xliff
@@ -36,6 +42,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tsv", required=True)
     ap.add_argument("--tmx", required=True)
+    ap.add_argument("--release", required=True)
     ap.add_argument("--xliff", required=True)
     args = ap.parse_args()
     rows = rows_of(args.tsv)
@@ -55,33 +62,56 @@ def main():
 
     x = xliff.xlifffile.parsefile(args.xliff)
     units = x.units
+    with open(args.release, encoding="utf-8") as f:
+        sentences = [line.strip() for line in f if line.strip()]
     check(x.getsourcelanguage() == "en", f"XLIFF source language {x.getsourcelanguage()!r}")
     check(x.gettargetlanguage() == "ru", f"XLIFF target language {x.gettargetlanguage()!r}")
-    check(len(units) == len(rows) + 2, f"XLIFF: {len(units)} units, expected {len(rows) + 2}")
-    if len(units) == len(rows) + 2:
-        first, near, unseen = units[0], units[-2], units[-1]
-        check(first.source == rows[0]["en"], f"XLIFF unit 1 source {first.source!r}")
-        check(first.target == rows[0]["ru"], f"XLIFF unit 1 target {first.target!r}")
-        # translate-toolkit ranks an unapproved "translated" target as
-        # unreviewed, and "needs-review-translation" as needing review.
-        check(target_state(first) == "translated", f"XLIFF unit 1 state {target_state(first)!r}")
-        check(
-            near.get_state_n() == near.S_NEEDS_REVIEW < first.get_state_n() == first.S_UNREVIEWED,
-            f"XLIFF states ranked {near.get_state_n()} (near miss), {first.get_state_n()} (exact)",
-        )
-        alt = first.getalttrans()
-        check(
-            len(alt) == 1 and alt[0].xmlelement.get("match-quality") == "100",
-            "XLIFF unit 1: no alt-trans with match-quality 100",
-        )
-        check(
-            target_state(near) == "needs-review-translation",
-            f"XLIFF near miss state {target_state(near)!r}",
-        )
-        check(near.target == rows[0]["ru"], f"XLIFF near miss target {near.target!r}")
-        quality = near.getalttrans()[0].xmlelement.get("match-quality") if near.getalttrans() else None
-        check(quality is not None and 50 <= float(quality) < 100, f"XLIFF near miss quality {quality!r}")
-        check(not unseen.target, f"XLIFF unseen sentence has a target {unseen.target!r}")
+    check(len(units) == len(sentences), f"XLIFF: {len(units)} units, expected {len(sentences)}")
+    stored = {row["en"]: row["ru"] for row in rows}
+    by_shape = {re.sub(r"\d+", "#", row["en"]): row for row in rows}
+    kinds = {"exact": 0, "numbers": 0, "fuzzy": 0, "none": 0}
+    for i, (unit, sentence) in enumerate(zip(units, sentences), 1):
+        check(unit.source == sentence, f"XLIFF unit {i}: source {unit.source!r} != {sentence!r}")
+        alt = unit.getalttrans()
+        quality = alt[0].xmlelement.get("match-quality") if alt else None
+        shaped = by_shape.get(re.sub(r"\d+", "#", sentence))
+        if sentence in stored:
+            kinds["exact"] += 1
+            check(unit.target == stored[sentence], f"XLIFF unit {i}: target {unit.target!r}")
+            check(target_state(unit) == "translated", f"XLIFF unit {i}: state {target_state(unit)!r}")
+            # translate-toolkit ranks an unapproved "translated" target as
+            # unreviewed, "needs-review-translation" as needing review.
+            check(unit.get_state_n() == unit.S_UNREVIEWED, f"XLIFF unit {i}: rank {unit.get_state_n()}")
+            check(quality == "100", f"XLIFF unit {i}: match-quality {quality!r}")
+        elif shaped is not None:
+            kinds["numbers"] += 1
+            new_numbers = iter(re.findall(r"\d+", sentence))
+            old_numbers = re.findall(r"\d+", shaped["en"])
+            expected = shaped["ru"]
+            for old in old_numbers:
+                expected = expected.replace(old, next(new_numbers))
+            check(unit.target == expected, f"XLIFF unit {i}: target {unit.target!r} != {expected!r}")
+            check(
+                target_state(unit) == "needs-review-translation",
+                f"XLIFF unit {i}: state {target_state(unit)!r}",
+            )
+            check(unit.get_state_n() == unit.S_NEEDS_REVIEW, f"XLIFF unit {i}: rank {unit.get_state_n()}")
+        elif unit.target:
+            kinds["fuzzy"] += 1
+            check(unit.target in stored.values(), f"XLIFF unit {i}: target {unit.target!r} not stored")
+            check(
+                target_state(unit) == "needs-review-translation",
+                f"XLIFF unit {i}: state {target_state(unit)!r}",
+            )
+            check(
+                quality is not None and 50 <= float(quality) < 100,
+                f"XLIFF unit {i}: match-quality {quality!r}",
+            )
+        else:
+            kinds["none"] += 1
+            check(target_state(unit) is None and not alt, f"XLIFF unit {i}: a state or alt-trans without a target")
+    missing = [k for k, n in kinds.items() if n == 0]
+    check(not missing, f"XLIFF: the release has no unit of kind {missing} (exact, numbers, fuzzy, none)")
 
     if failures:
         print("peer check FAILED:", *failures, sep="\n  ")
