@@ -349,3 +349,20 @@ fn a_missing_file_is_named() {
     );
     assert!(!env.path("tm.json").exists());
 }
+
+/// A plain TSV whose text starts with a quotation mark is not a quoted
+/// field: the text is kept exactly as written.
+#[test]
+fn tsv_text_that_starts_with_a_quote_is_kept_as_written() {
+    let env = Env::new();
+    env.write(
+        "plain.tsv",
+        "en\tru\n\"We are ready,\" said the minister.\t«Мы готовы», – сказал министр.\n\"Quoted whole\"\t\"Цитата\"\n",
+    );
+    import(&env, "plain.tsv").ok();
+    let u = units(&env);
+    assert_eq!(u[0]["en"], "\"We are ready,\" said the minister.");
+    assert_eq!(u[0]["ru"], "«Мы готовы», – сказал министр.");
+    // A field wholly in quotes is a spreadsheet's quoting, taken off.
+    assert_eq!(u[1]["en"], "Quoted whole");
+}

@@ -178,7 +178,16 @@ impl<R: BufRead> TsvReader<R> {
                         chars.next();
                         field.push('"');
                     }
-                    '"' if quoted => quoted = false,
+                    '"' if quoted => {
+                        quoted = false;
+                        // A closing quote must end the field; otherwise the
+                        // field only began with a quotation mark ("Yes," he
+                        // said) and is kept as written.
+                        if !matches!(chars.peek(), None | Some('\t' | '\r' | '\n')) {
+                            field.insert(0, '"');
+                            field.push('"');
+                        }
+                    }
                     '\t' if !quoted => {
                         fields.push(std::mem::take(&mut field));
                         at_field_start = true;
