@@ -118,25 +118,7 @@ impl Searcher {
             )
         });
         self.want.fill(&tokens);
-        // Masks of the query keys' signature bits: `masks[w]` has the bits
-        // whose keys count more than `w` times, so that the sum of the
-        // popcounts bounds the keys a unit with a signature shares.
-        let mut weight = [0usize; 128];
-        for &(k, c) in &tokens {
-            if k != u32::MAX {
-                weight[key_bit(k) as usize] += c;
-            }
-        }
-        let mut masks: Vec<u128> = Vec::new();
-        for w in 0.. {
-            let mask = (0..128)
-                .filter(|&b| weight[b] > w)
-                .fold(0u128, |m, b| m | 1 << b);
-            if mask == 0 {
-                break;
-            }
-            masks.push(mask);
-        }
+        let masks = signature_masks(&tokens);
         let mut i = 0usize;
         let mut result = Ok(());
         'probe: for &(k, c) in &tokens {
@@ -271,25 +253,6 @@ impl Searcher {
             }
         }
         self.want.fill(&tokens);
-        // Masks of the query keys' signature bits: `masks[w]` has the bits
-        // whose keys count more than `w` times, so that the sum of the
-        // popcounts bounds the keys a unit with a signature shares.
-        let mut weight = [0usize; 128];
-        for &(k, c) in &tokens {
-            if k != u32::MAX {
-                weight[key_bit(k) as usize] += c;
-            }
-        }
-        let mut masks: Vec<u128> = Vec::new();
-        for w in 0.. {
-            let mask = (0..128)
-                .filter(|&b| weight[b] > w)
-                .fold(0u128, |m, b| m | 1 << b);
-            if mask == 0 {
-                break;
-            }
-            masks.push(mask);
-        }
         for u in 0..index.units() as u32 {
             if index.has_text[u as usize] == 0 {
                 continue;
@@ -321,4 +284,27 @@ impl Searcher {
             distance: d,
         })
     }
+}
+
+/// Masks of the query keys' signature bits: `masks[w]` has the bits whose
+/// keys count more than `w` times, so that the sum of the popcounts bounds
+/// the keys a unit with a signature shares.
+fn signature_masks(tokens: &[(u32, usize)]) -> Vec<u128> {
+    let mut weight = [0usize; 128];
+    for &(k, c) in tokens {
+        if k != u32::MAX {
+            weight[key_bit(k) as usize] += c;
+        }
+    }
+    let mut masks: Vec<u128> = Vec::new();
+    for w in 0.. {
+        let mask = (0..128)
+            .filter(|&b| weight[b] > w)
+            .fold(0u128, |m, b| m | 1 << b);
+        if mask == 0 {
+            break;
+        }
+        masks.push(mask);
+    }
+    masks
 }
