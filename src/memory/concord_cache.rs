@@ -129,7 +129,14 @@ impl Concorder {
         // Only a file of the JSON that was read may be written.
         let written = stamp(memory, lang).ok() == Some(before)
             && ranges.is_some_and(|r| write(&path, before, &c.index, &r).is_ok());
-        Ok((c, if written { Source::JsonCached } else { Source::Json }))
+        Ok((
+            c,
+            if written {
+                Source::JsonCached
+            } else {
+                Source::Json
+            },
+        ))
     }
 
     /// The language searched.
