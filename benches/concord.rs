@@ -14,8 +14,10 @@
 use std::time::{Duration, Instant};
 
 use tm::memory::concord::{concord, Scan};
+use tm::memory::concord_cache::{self, Concorder};
 use tm::memory::concord_index::ConcordIndex;
 use tm::memory::concord_rules::{fold, words, Rules};
+use tm::memory::derived::Source;
 use tm::memory::{file, Memory, Unit};
 use tm::Lang;
 
@@ -330,6 +332,15 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--scan-child") {
+        // The reference command, run in a child so that its peak memory can
+        // be measured: load the JSON, scan it once.
+        let memory = file::load(std::path::Path::new(&args[2])).expect("memory");
+        let found = concord(&memory, &args[3], Lang::Ru, 20).expect("words");
+        println!("{}", found.hits.len());
+        return;
+    }
     // `cargo test --all-targets` runs benches once as tests: keep that quick.
     // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
     // too, without it, and should stay quick.
@@ -425,4 +436,107 @@ fn main() {
     println!(
         "\nslowest phrase on {n} units: index {worst_index:.2} ms, scan {worst_scan:.2} ms (bar: 50 ms)"
     );
+    drop(prepared);
+    concordance_file(&path, &memory, phrases, reps);
+}
+
+/// `tm concord` as it runs now, through the concordance file beside the
+/// memory, against the scan it replaced (load the JSON, [`concord`]): the
+/// first run (build and write the file), a later run (read it), each
+/// phrase, the whole command and its peak memory.
+fn concordance_file(
+    path: &std::path::Path,
+    memory: &Memory,
+    phrases: &[(&str, Lang, &str)],
+    reps: usize,
+) {
+    println!("\n`tm concord` through the concordance file (tm.json.LANG.concord):");
+    let (load, _) = time(1, || file::load(path).expect("loading the memory"));
+    println!("  scan: loading the JSON {:.2} s", load.as_secs_f64());
+    let mut worst = (0.0f64, 0.0f64);
+    for lang in Lang::ALL {
+        let _ = std::fs::remove_file(concord_cache::cache_path(path, lang));
+        let (build, (_, source)) = time(1, || Concorder::open(path, lang).expect("memory"));
+        assert_eq!(source, Source::JsonCached);
+        let (open, (mut c, source)) = time(1, || Concorder::open(path, lang).expect("memory"));
+        assert_eq!(source, Source::Cache);
+        let size = std::fs::metadata(concord_cache::cache_path(path, lang)).map_or(0, |m| m.len());
+        println!(
+            "  {}: first run (parse, index, write {:.0} MB) {:.2} s = {:.2}x loading the JSON; later runs read it in {:.2} s = {:.3}x",
+            lang.code(),
+            size as f64 / 1e6,
+            build.as_secs_f64(),
+            build.as_secs_f64() / load.as_secs_f64(),
+            open.as_secs_f64(),
+            open.as_secs_f64() / load.as_secs_f64()
+        );
+        for &(phrase, l, case) in phrases.iter().filter(|p| p.1 == lang) {
+            let (d, scan) = time(reps, || concord(memory, phrase, l, 20).expect("words"));
+            let (f, fast) = time(reps, || {
+                c.search(phrase, 20).expect("words").expect("agrees")
+            });
+            let want: Vec<(&str, &[(usize, usize)])> = scan
+                .hits
+                .iter()
+                .map(|h| (memory.units[h.index].id.as_str(), h.spans.as_slice()))
+                .collect();
+            let got: Vec<(&str, &[(usize, usize)])> = fast
+                .hits
+                .iter()
+                .map(|h| (h.unit.id.as_str(), h.spans.as_slice()))
+                .collect();
+            assert_eq!(got, want, "file and scan disagree on '{phrase}'");
+            assert_eq!(fast.more, scan.more);
+            worst = (worst.0.max(ms(f)), worst.1.max(ms(d)));
+            println!(
+                "    {phrase:<20} {case:<24} fast {:>8.3} ms  scan {:>8.1} ms  = {:.5}x",
+                ms(f),
+                ms(d),
+                ms(f) / ms(d).max(1e-6)
+            );
+        }
+    }
+    println!(
+        "  slowest phrase: fast {:.2} ms, scan {:.1} ms (bar: 50 ms)",
+        worst.0, worst.1
+    );
+    // The whole command, file present, against the scan in a child process.
+    let Some(tm) = option_env!("CARGO_BIN_EXE_tm") else {
+        return;
+    };
+    let me = std::env::current_exe().expect("bench binary");
+    let measured = |cmd: &mut std::process::Command| -> Option<(f64, f64)> {
+        let out = tempfile::NamedTempFile::new().ok()?;
+        let mut timed = std::process::Command::new("/usr/bin/time");
+        timed.args(["-f", "%e %M", "-o"]).arg(out.path());
+        timed.arg(cmd.get_program()).args(cmd.get_args());
+        timed.envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))));
+        timed.stdout(std::process::Stdio::null());
+        timed.stderr(std::process::Stdio::null());
+        let status = timed.status().ok()?;
+        assert!(status.success(), "{cmd:?} failed");
+        let text = std::fs::read_to_string(out.path()).ok()?;
+        let mut it = text.split_whitespace();
+        Some((
+            it.next()?.parse().ok()?,
+            it.next()?.parse::<f64>().ok()? / 1024.0,
+        ))
+    };
+    for phrase in ["программа развития", "омбудсмен"] {
+        let mut cmd = std::process::Command::new(tm);
+        cmd.env("TM_MEMORY", path)
+            .args(["concord", phrase, "--lang", "ru"]);
+        let mut scan = std::process::Command::new(&me);
+        scan.arg("--scan-child").arg(path).arg(phrase);
+        let (Some((t1, m1)), Some((t0, m0))) = (measured(&mut cmd), measured(&mut scan)) else {
+            println!("  (no /usr/bin/time: whole-command figures skipped)");
+            return;
+        };
+        println!(
+            "  whole `tm concord '{phrase}'` with the file: {t1:.2} s, peak {m1:.0} MB; \
+             scan (load + search): {t0:.2} s, peak {m0:.0} MB: time {:.3}x, memory {:.2}x",
+            t1 / t0.max(1e-6),
+            m1 / m0.max(1e-6)
+        );
+    }
 }
