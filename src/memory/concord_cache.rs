@@ -265,7 +265,7 @@ fn read(path: &Path, expected: Stamp, lang: Lang, json: &Path) -> std::io::Resul
     let ranks = get(&mut r, &mut limit)?;
     let ranges: Vec<u64> = get(&mut r, &mut limit)?;
     let json_len = expected.0[0];
-    let fits = ranges.len() % 2 == 0
+    let fits = ranges.len().is_multiple_of(2)
         && ranges.chunks(2).all(|p| p[0] < p[1] && p[1] <= json_len)
         && units.iter().all(|&u| u < ranges.len() / 2)
         && r.read(&mut [0u8])? == 0;

@@ -158,7 +158,7 @@ pub fn put_len<T>(v: &[T]) -> u64 {
 pub fn get<R: Read, T: Le>(r: &mut R, limit: &mut u64) -> std::io::Result<Vec<T>> {
     let len = get_u64(r)?;
     let size = std::mem::size_of::<T>() as u64;
-    if len > *limit || len % size != 0 {
+    if len > *limit || !len.is_multiple_of(size) {
         return Err(damaged());
     }
     *limit -= len;
