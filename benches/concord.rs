@@ -363,7 +363,9 @@ fn concordance_file(
         .env("TM_MEMORY", path)
         .args(["concord", "столица", "--lang", "ru"]);
     if let Some((t, m)) = measured(&mut first) {
-        println!("  whole first `tm concord 'столица'` (writes the file): {t:.2} s, peak {m:.0} MB");
+        println!(
+            "  whole first `tm concord 'столица'` (writes the file): {t:.2} s, peak {m:.0} MB"
+        );
     }
     for phrase in ["программа развития", "омбудсмен"] {
         let mut cmd = std::process::Command::new(tm);

@@ -21,12 +21,12 @@ use serde_json::value::RawValue;
 use crate::lang::Lang;
 
 use super::concord::{fold_line, ConcordError, Scan};
-use super::concord_index::ConcordIndex;
+use super::concord_index::{index_key, ConcordIndex};
 use super::concord_phrase::Phrase;
-use super::derived::{self, damaged, get, put, Source, Stamp};
+use super::derived::{self, damaged, fnv, get, get_u64, put, Source, Stamp, Sum};
 use super::{file, Memory, MemoryError, Unit};
 
-const MAGIC: &[u8; 8] = b"TMCONC\x00\x01";
+const MAGIC: &[u8; 8] = b"TMCONC\x00\x02";
 
 /// Where the concordance file of `memory` for language `lang` lives.
 pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
@@ -74,28 +74,57 @@ pub enum ConcordFileError {
     Phrase(#[from] ConcordError),
 }
 
-/// Where a [`Concorder`] gets the units it shows.
+/// A searchable memory: loaded, or its concordance file.
 #[derive(Debug)]
-enum Units {
-    /// The loaded memory.
-    Memory(Memory),
-    /// Byte ranges (start, end per unit, in stored order) in the JSON file.
-    Json { file: File, ranges: Vec<u64> },
+enum Inner {
+    /// The loaded memory and its index.
+    Memory(Memory, ConcordIndex),
+    /// The concordance file, read as needed.
+    File(FileIndex),
+}
+
+/// The concordance file of one language, of which only the small arrays
+/// are read on opening; a search reads the posting list it walks, the
+/// folded texts it checks and the units it shows.
+#[derive(Debug)]
+struct FileIndex {
+    lang: Lang,
+    /// The concordance file.
+    file: File,
+    /// Where the folded texts start in it.
+    text_at: u64,
+    /// Where each folded text starts among them (and the end).
+    starts: Vec<u64>,
+    /// The unit index of each text, newest first.
+    units: Vec<u64>,
+    /// The sorted index keys.
+    keys: Vec<u64>,
+    /// Key `keys[i]`'s ranks are entries `off[i]..off[i + 1]` of the ranks.
+    off: Vec<u32>,
+    /// Where the ranks (u32) start in the file.
+    ranks_at: u64,
+    /// The JSON memory.
+    json: File,
+    /// Byte ranges (start, end per unit, in stored order) in the JSON.
+    ranges: Vec<u64>,
+    /// A checksum of each folded text (with its `\n`), checked on reading.
+    text_sums: Vec<u32>,
+    /// A checksum of each key's ranks, checked on reading.
+    list_sums: Vec<u64>,
 }
 
 /// The index of one language of a memory and its units, for searching.
 #[derive(Debug)]
 pub struct Concorder {
-    index: ConcordIndex,
-    units: Units,
+    inner: Inner,
 }
 
 impl Concorder {
     /// Indexes a loaded memory (nothing is written).
     pub fn from_memory(memory: Memory, lang: Lang) -> Concorder {
+        let index = ConcordIndex::new(&memory, lang);
         Concorder {
-            index: ConcordIndex::new(&memory, lang),
-            units: Units::Memory(memory),
+            inner: Inner::Memory(memory, index),
         }
     }
 
@@ -118,19 +147,21 @@ impl Concorder {
             Err(e) => return Err(io(e)),
         };
         let path = cache_path(memory, lang);
-        if let Ok(c) = read(&path, before, lang, memory) {
-            return Ok((c, Source::Cache));
+        if let Ok(f) = read(&path, before, lang, memory) {
+            let inner = Inner::File(f);
+            return Ok((Concorder { inner }, Source::Cache));
         }
         let bytes = std::fs::read(memory).map_err(io)?;
         let loaded = file::parse(&bytes, memory)?;
         let ranges = ranges(&bytes, loaded.units.len());
         drop(bytes);
-        let c = Concorder::from_memory(loaded, lang);
+        let index = ConcordIndex::new(&loaded, lang);
         // Only a file of the JSON that was read may be written.
         let written = stamp(memory, lang).ok() == Some(before)
-            && ranges.is_some_and(|r| write(&path, before, &c.index, &r).is_ok());
+            && ranges.is_some_and(|r| write(&path, before, &index, &r).is_ok());
+        let inner = Inner::Memory(loaded, index);
         Ok((
-            c,
+            Concorder { inner },
             if written {
                 Source::JsonCached
             } else {
@@ -141,38 +172,151 @@ impl Concorder {
 
     /// The language searched.
     pub fn lang(&self) -> Lang {
-        self.index.lang()
+        match &self.inner {
+            Inner::Memory(_, index) => index.lang(),
+            Inner::File(f) => f.lang,
+        }
     }
 
     /// The units holding `phrase`, newest first, at most `top` — the same
-    /// as [`super::concord::concord`] finds. `Ok(None)` when a unit read
-    /// from the JSON does not fit the index (the file changed unnoticed).
+    /// as [`super::concord::concord`] finds. `Ok(None)` when the
+    /// concordance file turns out damaged or a unit read from the JSON does
+    /// not fit it (the JSON changed unnoticed).
     pub fn search(&mut self, phrase: &str, top: usize) -> Result<Option<Found>, ConcordError> {
         let lang = self.lang();
         let phrase = Phrase::new(phrase, lang)?;
-        let (ranks, more) = self.index.ranks(&phrase, top);
-        let (_, _, indices) = self.index.scan().parts();
-        let mut hits = Vec::with_capacity(ranks.len());
-        for rank in ranks {
-            let i = indices[rank];
-            let unit = match &mut self.units {
-                Units::Memory(m) => m.units[i].clone(),
-                Units::Json { file, ranges } => {
-                    let Some(u) = fetch(file, ranges[2 * i], ranges[2 * i + 1]) else {
+        let mut hits = Vec::new();
+        let more = match &mut self.inner {
+            Inner::Memory(memory, index) => {
+                let (ranks, more) = index.ranks(&phrase, top);
+                let (_, _, units) = index.scan().parts();
+                for rank in ranks {
+                    let unit = memory.units[units[rank]].clone();
+                    let spans = phrase.locate(unit.text(lang).unwrap_or(""));
+                    hits.push(FoundUnit { unit, spans });
+                }
+                more
+            }
+            Inner::File(f) => {
+                let Some((ranks, more)) = f.ranks(&phrase, top) else {
+                    return Ok(None);
+                };
+                for (rank, folded) in ranks {
+                    let Some(unit) = f.unit(rank) else {
                         return Ok(None);
                     };
-                    let mut folded = String::new();
-                    fold_line(u.text(lang).unwrap_or(""), &mut folded);
-                    if folded != self.index.scan().folded(rank) {
+                    let mut now = String::new();
+                    fold_line(unit.text(lang).unwrap_or(""), &mut now);
+                    if now != folded {
                         return Ok(None);
                     }
-                    u
+                    let spans = phrase.locate(unit.text(lang).unwrap_or(""));
+                    hits.push(FoundUnit { unit, spans });
                 }
-            };
-            let spans = phrase.locate(unit.text(lang).unwrap_or(""));
-            hits.push(FoundUnit { unit, spans });
-        }
+                more
+            }
+        };
         Ok(Some(Found { hits, more }))
+    }
+}
+
+impl FileIndex {
+    /// The ranks and folded texts of the first `top` texts holding
+    /// `phrase`, and whether there are more; the same walk as
+    /// [`ConcordIndex`]'s. `None` if the file is damaged.
+    fn ranks(&mut self, phrase: &Phrase, top: usize) -> Option<(Vec<(usize, String)>, bool)> {
+        let list_of = |k: u64| -> (usize, usize, Option<usize>) {
+            match self.keys.binary_search(&k) {
+                Ok(i) => (self.off[i] as usize, self.off[i + 1] as usize, Some(i)),
+                Err(_) => (0, 0, None),
+            }
+        };
+        let anchor = phrase
+            .words
+            .iter()
+            .filter_map(|w| Some((w, list_of(index_key(w)?))))
+            .min_by_key(|(_, (a, b, _))| b - a);
+        let Some((anchor, (a, b, key))) = anchor else {
+            return self.scan_all(phrase, top);
+        };
+        let mut list = vec![0u32; b - a];
+        self.file
+            .seek(SeekFrom::Start(self.ranks_at + 4 * a as u64))
+            .ok()?;
+        self.file
+            .read_exact(bytemuck::cast_slice_mut(&mut list))
+            .ok()?;
+        list.iter_mut().for_each(|r| *r = u32::from_le(*r));
+        if let Some(i) = key {
+            let n = self.units.len() as u32;
+            let sound = list_sum(&list) == self.list_sums[i]
+                && list.windows(2).all(|w| w[0] < w[1])
+                && list.last().is_none_or(|&r| r < n);
+            if !sound {
+                return None;
+            }
+        }
+        let finder = memchr::memmem::Finder::new(anchor.stem.as_bytes());
+        let (mut hits, mut spans, mut buf) = (Vec::new(), Vec::new(), Vec::new());
+        for rank in list {
+            let rank = rank as usize;
+            let text = self.text(rank, &mut buf)?;
+            if finder.find(text.as_bytes()).is_none() || !phrase.matches_folded(text, &mut spans) {
+                continue;
+            }
+            if hits.len() == top {
+                return Some((hits, true));
+            }
+            hits.push((rank, text.to_string()));
+        }
+        Some((hits, false))
+    }
+
+    /// The folded text of rank `rank`, read into `buf`.
+    fn text<'b>(&mut self, rank: usize, buf: &'b mut Vec<u8>) -> Option<&'b str> {
+        let (s, e) = (*self.starts.get(rank)?, *self.starts.get(rank + 1)?);
+        buf.resize(usize::try_from(e - s).ok()?, 0);
+        self.file.seek(SeekFrom::Start(self.text_at + s)).ok()?;
+        self.file.read_exact(buf).ok()?;
+        if fnv(buf) as u32 != *self.text_sums.get(rank)? {
+            return None;
+        }
+        let text = std::str::from_utf8(buf).ok()?;
+        text.strip_suffix('\n')
+    }
+
+    /// A search without an index key (a phrase of short stems only): every
+    /// text read and scanned.
+    fn scan_all(&mut self, phrase: &Phrase, top: usize) -> Option<(Vec<(usize, String)>, bool)> {
+        let len = *self.starts.last()?;
+        let mut text = vec![0u8; usize::try_from(len).ok()?];
+        self.file.seek(SeekFrom::Start(self.text_at)).ok()?;
+        self.file.read_exact(&mut text).ok()?;
+        let sound = self
+            .starts
+            .windows(2)
+            .enumerate()
+            .all(|(r, p)| fnv(&text[p[0] as usize..p[1] as usize]) as u32 == self.text_sums[r]);
+        let text = String::from_utf8(text).ok().filter(|_| sound)?;
+        let starts = self.starts.iter().map(|&s| s as usize).collect();
+        let units = self.units.iter().map(|&u| u as usize).collect();
+        let scan = Scan::from_parts(self.lang, text, starts, units)?;
+        let (ranks, more) = scan.ranks(phrase, top);
+        let hits = ranks
+            .into_iter()
+            .map(|r| (r, scan.folded(r).to_string()))
+            .collect();
+        Some((hits, more))
+    }
+
+    /// The unit of rank `rank`, read from the JSON.
+    fn unit(&mut self, rank: usize) -> Option<Unit> {
+        let i = usize::try_from(*self.units.get(rank)?).ok()?;
+        let (start, end) = (*self.ranges.get(2 * i)?, *self.ranges.get(2 * i + 1)?);
+        let mut buf = vec![0u8; usize::try_from(end.checked_sub(start)?).ok()?];
+        self.json.seek(SeekFrom::Start(start)).ok()?;
+        self.json.read_exact(&mut buf).ok()?;
+        serde_json::from_slice(&buf).ok()
     }
 }
 
@@ -197,14 +341,6 @@ pub fn concord_file(
         more: false,
     });
     Ok((found, source))
-}
-
-/// Reads the unit whose JSON object is at `start..end` of `file`.
-fn fetch(file: &mut File, start: u64, end: u64) -> Option<Unit> {
-    let mut buf = vec![0u8; usize::try_from(end - start).ok()?];
-    file.seek(SeekFrom::Start(start)).ok()?;
-    file.read_exact(&mut buf).ok()?;
-    serde_json::from_slice(&buf).ok()
 }
 
 /// The byte range of each unit's object in the memory file `bytes`
@@ -243,42 +379,110 @@ fn write(path: &Path, stamp: Stamp, index: &ConcordIndex, ranges: &[u64]) -> std
         put(w, keys)?;
         put(w, off)?;
         put(w, ranks)?;
-        put(w, ranges)
+        put(w, ranges)?;
+        // Checksums of what a search reads lazily: each text, each list.
+        let text_sums: Vec<u32> = starts
+            .windows(2)
+            .map(|p| fnv(&text.as_bytes()[p[0]..p[1]]) as u32)
+            .collect();
+        put(w, &text_sums)?;
+        let list_sums: Vec<u64> = off
+            .windows(2)
+            .map(|p| list_sum(&ranks[p[0] as usize..p[1] as usize]))
+            .collect();
+        put(w, &list_sums)?;
+        // And of everything a search reads on opening.
+        let (starts, units) = (wide(starts), wide(units));
+        let sum = Sum::default()
+            .add(&starts)
+            .add(&units)
+            .add(keys)
+            .add(off)
+            .add(ranges)
+            .add(&text_sums)
+            .add(&list_sums)
+            .0;
+        put(w, &[sum])
     })
 }
 
-fn read(path: &Path, expected: Stamp, lang: Lang, json: &Path) -> std::io::Result<Concorder> {
+fn read(path: &Path, expected: Stamp, lang: Lang, json: &Path) -> std::io::Result<FileIndex> {
     let f = File::open(path)?;
     let mut limit = f.metadata()?.len();
-    let mut r = BufReader::with_capacity(1 << 20, f);
+    let mut r = BufReader::with_capacity(1 << 16, f);
     derived::read_header(&mut r, MAGIC, expected)?;
-    let text = String::from_utf8(get(&mut r, &mut limit)?).map_err(|_| damaged())?;
-    let narrow = |v: Vec<u64>| -> std::io::Result<Vec<usize>> {
-        v.into_iter()
-            .map(|x| usize::try_from(x).map_err(|_| damaged()))
-            .collect()
-    };
-    let starts = narrow(get(&mut r, &mut limit)?)?;
-    let units = narrow(get(&mut r, &mut limit)?)?;
-    let keys = get(&mut r, &mut limit)?;
-    let off = get(&mut r, &mut limit)?;
-    let ranks = get(&mut r, &mut limit)?;
+    // The folded texts and the ranks are left in the file: only where
+    // they are is noted.
+    let (text_at, text_len) = skip(&mut r, &mut limit, 1)?;
+    let starts: Vec<u64> = get(&mut r, &mut limit)?;
+    let units: Vec<u64> = get(&mut r, &mut limit)?;
+    let keys: Vec<u64> = get(&mut r, &mut limit)?;
+    let off: Vec<u32> = get(&mut r, &mut limit)?;
+    let (ranks_at, ranks_len) = skip(&mut r, &mut limit, 4)?;
     let ranges: Vec<u64> = get(&mut r, &mut limit)?;
+    let text_sums: Vec<u32> = get(&mut r, &mut limit)?;
+    let list_sums: Vec<u64> = get(&mut r, &mut limit)?;
+    let sum: Vec<u64> = get(&mut r, &mut limit)?;
     let json_len = expected.0[0];
-    let fits = ranges.len().is_multiple_of(2)
+    let fits = sum
+        == [Sum::default()
+            .add(&starts)
+            .add(&units)
+            .add(&keys)
+            .add(&off)
+            .add(&ranges)
+            .add(&text_sums)
+            .add(&list_sums)
+            .0]
+        && starts.first() == Some(&0)
+        && text_sums.len() == units.len()
+        && list_sums.len() == keys.len()
+        && starts.last() == Some(&text_len)
+        && starts.windows(2).all(|w| w[0] < w[1])
+        && starts.len() == units.len() + 1
+        && keys.windows(2).all(|w| w[0] < w[1])
+        && off.len() == keys.len() + 1
+        && off.first() == Some(&0)
+        && off.windows(2).all(|w| w[0] <= w[1])
+        && off.last().is_some_and(|&o| 4 * u64::from(o) == ranks_len)
+        && ranges.len().is_multiple_of(2)
         && ranges.chunks(2).all(|p| p[0] < p[1] && p[1] <= json_len)
-        && units.iter().all(|&u| u < ranges.len() / 2)
+        && units.iter().all(|&u| u < ranges.len() as u64 / 2)
         && r.read(&mut [0u8])? == 0;
     if !fits {
         return Err(damaged());
     }
-    let scan = Scan::from_parts(lang, text, starts, units).ok_or_else(damaged)?;
-    let index = ConcordIndex::from_parts(scan, keys, off, ranks).ok_or_else(damaged)?;
-    Ok(Concorder {
-        index,
-        units: Units::Json {
-            file: File::open(json)?,
-            ranges,
-        },
+    Ok(FileIndex {
+        lang,
+        file: r.into_inner(),
+        text_at,
+        starts,
+        units,
+        keys,
+        off,
+        ranks_at,
+        json: File::open(json)?,
+        ranges,
+        text_sums,
+        list_sums,
     })
+}
+
+/// Passes over an array written by [`put`] of items of `size` bytes,
+/// giving where it starts and its length in bytes.
+fn skip(r: &mut BufReader<File>, limit: &mut u64, size: u64) -> std::io::Result<(u64, u64)> {
+    let len = get_u64(r)?;
+    if len > *limit || !len.is_multiple_of(size) {
+        return Err(damaged());
+    }
+    *limit -= len;
+    let at = r.stream_position()?;
+    r.seek_relative(i64::try_from(len).map_err(|_| damaged())?)?;
+    Ok((at, len))
+}
+
+/// The checksum of a list of ranks.
+fn list_sum(ranks: &[u32]) -> u64 {
+    let bytes: Vec<u8> = ranks.iter().flat_map(|r| r.to_le_bytes()).collect();
+    fnv(&bytes)
 }

@@ -23,7 +23,7 @@ use crate::lang::Lang;
 
 use super::concord::{ConcordError, Concordance, Scan};
 use super::concord_phrase::Phrase;
-use super::concord_rules::is_word_char;
+use super::concord_rules::{is_word_char, PhraseWord};
 use super::Memory;
 
 /// How many letters of a word its short index key holds.
@@ -52,6 +52,19 @@ fn key(word: &str) -> u64 {
     word.chars()
         .take(KEY_CHARS)
         .fold(0u64, |k, c| (k << 21) | u64::from(c))
+}
+
+/// The key under which every text word a phrase word matches is filed;
+/// `None` for a stem shorter than a key that is not matched exactly, which
+/// may start words filed under several keys.
+pub(crate) fn index_key(w: &PhraseWord) -> Option<u64> {
+    if !w.exact && w.stem_chars >= LONG_KEY_CHARS {
+        Some(long_key(&w.stem))
+    } else if w.exact || w.stem_chars >= KEY_CHARS {
+        Some(key(&w.stem))
+    } else {
+        None
+    }
 }
 
 /// The long key of a word of at least five letters: a hash of them, with
@@ -140,29 +153,6 @@ impl ConcordIndex {
         (&self.keys, &self.off, &self.ranks)
     }
 
-    /// An index from parts stored by [`ConcordIndex::parts`]; `None` unless
-    /// they fit together, so that a damaged file cannot make a search panic.
-    pub(crate) fn from_parts(
-        scan: Scan,
-        keys: Vec<u64>,
-        off: Vec<u32>,
-        ranks: Vec<u32>,
-    ) -> Option<ConcordIndex> {
-        let n = scan.len();
-        let ok = keys.windows(2).all(|w| w[0] < w[1])
-            && off.len() == keys.len() + 1
-            && off.first() == Some(&0)
-            && off.windows(2).all(|w| w[0] <= w[1])
-            && off.last().is_some_and(|&o| o as usize == ranks.len())
-            && ranks.iter().all(|&r| (r as usize) < n);
-        ok.then_some(ConcordIndex {
-            scan,
-            keys,
-            off,
-            ranks,
-        })
-    }
-
     /// The language this index searches.
     pub fn lang(&self) -> Lang {
         self.scan.lang()
@@ -191,20 +181,10 @@ impl ConcordIndex {
     /// The ranks (0 = newest) of the first `top` texts holding `phrase`,
     /// and whether there are more: the same as [`Scan`] finds.
     pub(crate) fn ranks(&self, phrase: &Phrase, top: usize) -> (Vec<usize>, bool) {
-        // A stem shorter than a key that is not matched exactly may start
-        // words filed under several keys; such words cannot be the anchor.
         let Some((anchor, list)) = phrase
             .words
             .iter()
-            .filter(|w| w.exact || w.stem_chars >= KEY_CHARS)
-            .map(|w| {
-                let k = if !w.exact && w.stem_chars >= LONG_KEY_CHARS {
-                    long_key(&w.stem)
-                } else {
-                    key(&w.stem)
-                };
-                (w, self.postings(k))
-            })
+            .filter_map(|w| Some((w, self.postings(index_key(w)?))))
             .min_by_key(|(_, list)| list.len())
         else {
             return self.scan.ranks(phrase, top);
