@@ -8,219 +8,53 @@
 //! scan and the index once after loading, then milliseconds per phrase for
 //! the index and the scan, and the same phrases with a naive baseline (fold
 //! every text, split it into words, compare) measured in the same run.
+//! Then `tm concord` as it runs, through the concordance file beside the
+//! memory, against the scan it replaced (load the JSON, `concord()`): the
+//! first run that writes the file, later runs that read it, each phrase,
+//! and the whole command and its peak memory (`/usr/bin/time`) against the
+//! scan's, run in a child process.
 //!
 //! Run: `cargo bench --bench concord`.
 
 use std::time::{Duration, Instant};
 
 use tm::memory::concord::{concord, Scan};
+use tm::memory::concord_cache::{self, Concorder};
 use tm::memory::concord_index::ConcordIndex;
 use tm::memory::concord_rules::{fold, words, Rules};
+use tm::memory::derived::Source;
 use tm::memory::{file, Memory, Unit};
 use tm::Lang;
 
-const EN: &[&str] = &[
-    "the",
-    "office",
-    "held",
-    "a",
-    "seminar",
-    "for",
-    "journalists",
-    "on",
-    "press",
-    "freedom",
-    "minister",
-    "met",
-    "delegation",
-    "from",
-    "city",
-    "region",
-    "programme",
-    "development",
-    "meeting",
-    "agreement",
-    "signed",
-    "between",
-    "two",
-    "countries",
-    "project",
-    "support",
-    "education",
-    "health",
-    "water",
-    "energy",
-    "report",
-    "annual",
-    "results",
-    "of",
-    "and",
-    "in",
-    "to",
-    "with",
-    "new",
-    "school",
-    "hospital",
-    "road",
-    "bridge",
-    "conference",
-    "participants",
-    "discussed",
-    "questions",
-    "cooperation",
-    "international",
-    "national",
-    "experts",
-    "women",
-    "youth",
-    "rights",
-    "elections",
-    "observers",
-    "mission",
-    "visit",
-    "capital",
-    "parliament",
-    "law",
-    "reform",
-    "budget",
-    "citizens",
-    "public",
-    "council",
-    "training",
-    "course",
-    "teachers",
-    "students",
-    "farmers",
-    "environment",
-    "climate",
-];
+/// The word lists (benches/data/concord_words.txt).
+struct Lists {
+    en: Vec<&'static str>,
+    ru_stems: Vec<&'static str>,
+    ru_endings: Vec<&'static str>,
+    ru_small: Vec<&'static str>,
+    kk_stems: Vec<&'static str>,
+    kk_suffixes: Vec<&'static str>,
+}
 
-const RU_STEMS: &[&str] = &[
-    "офис",
-    "семинар",
-    "журналист",
-    "министр",
-    "делегаци",
-    "город",
-    "регион",
-    "программ",
-    "развити",
-    "встреч",
-    "соглашени",
-    "стран",
-    "проект",
-    "поддержк",
-    "образовани",
-    "здоровь",
-    "вод",
-    "энерги",
-    "отчет",
-    "результат",
-    "школ",
-    "больниц",
-    "дорог",
-    "мост",
-    "конференци",
-    "участник",
-    "вопрос",
-    "сотрудничеств",
-    "эксперт",
-    "женщин",
-    "молодеж",
-    "прав",
-    "выбор",
-    "наблюдател",
-    "мисси",
-    "визит",
-    "столиц",
-    "парламент",
-    "закон",
-    "реформ",
-    "бюджет",
-    "гражданин",
-    "совет",
-    "курс",
-    "учител",
-    "студент",
-    "фермер",
-    "климат",
-    "област",
-    "район",
-    "центр",
-    "форум",
-    "сесси",
-    "доклад",
-    "план",
-];
-const RU_ENDINGS: &[&str] = &[
-    "", "а", "ы", "е", "у", "ой", "ами", "ов", "ах", "ом", "и", "ей",
-];
-const RU_SMALL: &[&str] = &["в", "на", "с", "и", "по", "для", "о", "из", "при", "к"];
-
-const KK_STEMS: &[&str] = &[
-    "кеңсе",
-    "семинар",
-    "журналист",
-    "министр",
-    "делегация",
-    "қала",
-    "облыс",
-    "бағдарлама",
-    "даму",
-    "кездесу",
-    "келісім",
-    "ел",
-    "жоба",
-    "қолдау",
-    "білім",
-    "денсаулық",
-    "су",
-    "энергия",
-    "есеп",
-    "нәтиже",
-    "мектеп",
-    "аурухана",
-    "жол",
-    "көпір",
-    "конференция",
-    "қатысушы",
-    "сұрақ",
-    "ынтымақтастық",
-    "сарапшы",
-    "әйел",
-    "жастар",
-    "құқық",
-    "сайлау",
-    "байқаушы",
-    "миссия",
-    "сапар",
-    "астана",
-    "парламент",
-    "заң",
-    "реформа",
-    "бюджет",
-    "азамат",
-    "кеңес",
-    "курс",
-    "мұғалім",
-    "студент",
-    "фермер",
-    "климат",
-    "аудан",
-    "орталық",
-];
-const KK_SUFFIXES: &[&str] = &[
-    "",
-    "да",
-    "дағы",
-    "ның",
-    "ға",
-    "лар",
-    "лардың",
-    "мен",
-    "ды",
-    "тың",
-];
+fn lists() -> Lists {
+    let text = include_str!("data/concord_words.txt");
+    let list = |name: &str| -> Vec<&'static str> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+            .unwrap_or_else(|| panic!("no list {name}"))
+            .split_whitespace()
+            .map(|w| if w == "-" { "" } else { w })
+            .collect()
+    };
+    Lists {
+        en: list("EN"),
+        ru_stems: list("RU_STEMS"),
+        ru_endings: list("RU_ENDINGS"),
+        ru_small: list("RU_SMALL"),
+        kk_stems: list("KK_STEMS"),
+        kk_suffixes: list("KK_SUFFIXES"),
+    }
+}
 
 /// xorshift64*: a fixed, seedable generator so every run builds the same
 /// memory.
@@ -241,15 +75,15 @@ impl Rng {
     }
 }
 
-fn sentence(rng: &mut Rng, lang: Lang) -> String {
+fn sentence(rng: &mut Rng, w: &Lists, lang: Lang) -> String {
     let n = 6 + rng.below(14);
     let mut words: Vec<String> = Vec::with_capacity(n);
     for _ in 0..n {
         let w = match lang {
-            Lang::En => rng.pick(EN).to_string(),
-            Lang::Ru if rng.below(4) == 0 => rng.pick(RU_SMALL).to_string(),
-            Lang::Ru => format!("{}{}", rng.pick(RU_STEMS), rng.pick(RU_ENDINGS)),
-            Lang::Kk => format!("{}{}", rng.pick(KK_STEMS), rng.pick(KK_SUFFIXES)),
+            Lang::En => rng.pick(&w.en).to_string(),
+            Lang::Ru if rng.below(4) == 0 => rng.pick(&w.ru_small).to_string(),
+            Lang::Ru => format!("{}{}", rng.pick(&w.ru_stems), rng.pick(&w.ru_endings)),
+            Lang::Kk => format!("{}{}", rng.pick(&w.kk_stems), rng.pick(&w.kk_suffixes)),
         };
         words.push(w);
     }
@@ -264,6 +98,7 @@ fn sentence(rng: &mut Rng, lang: Lang) -> String {
 
 fn generate(units: usize) -> Memory {
     let mut rng = Rng(0x9E3779B97F4A7C15);
+    let w = lists();
     let mut memory = Memory::default();
     memory.units.reserve(units);
     for i in 0..units {
@@ -277,10 +112,10 @@ fn generate(units: usize) -> Memory {
             1 + (day % 365) % 28
         );
         let mut u = Unit::new(format!("{i:012x}"), &date);
-        u.en = Some(sentence(&mut rng, Lang::En));
-        u.ru = Some(sentence(&mut rng, Lang::Ru));
+        u.en = Some(sentence(&mut rng, &w, Lang::En));
+        u.ru = Some(sentence(&mut rng, &w, Lang::Ru));
         if rng.below(5) != 0 {
-            u.kk = Some(sentence(&mut rng, Lang::Kk));
+            u.kk = Some(sentence(&mut rng, &w, Lang::Kk));
         }
         u.release = Some(format!("release-{release}"));
         u.position = Some(i % 25);
@@ -330,6 +165,15 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--scan-child") {
+        // The reference command, run in a child so that its peak memory can
+        // be measured: load the JSON, scan it once.
+        let memory = file::load(std::path::Path::new(&args[2])).expect("memory");
+        let found = concord(&memory, &args[3], Lang::Ru, 20).expect("words");
+        println!("{}", found.hits.len());
+        return;
+    }
     // `cargo test --all-targets` runs benches once as tests: keep that quick.
     // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
     // too, without it, and should stay quick.
@@ -425,4 +269,125 @@ fn main() {
     println!(
         "\nslowest phrase on {n} units: index {worst_index:.2} ms, scan {worst_scan:.2} ms (bar: 50 ms)"
     );
+    drop(prepared);
+    concordance_file(&path, &memory, phrases, reps);
+}
+
+/// `tm concord` as it runs now, through the concordance file beside the
+/// memory, against the scan it replaced (load the JSON, [`concord`]): the
+/// first run (build and write the file), a later run (read it), each
+/// phrase, the whole command and its peak memory.
+fn concordance_file(
+    path: &std::path::Path,
+    memory: &Memory,
+    phrases: &[(&str, Lang, &str)],
+    reps: usize,
+) {
+    println!("\n`tm concord` through the concordance file (tm.json.LANG.concord):");
+    let (load, _) = time(1, || file::load(path).expect("loading the memory"));
+    println!("  scan: loading the JSON {:.2} s", load.as_secs_f64());
+    let mut worst = (0.0f64, 0.0f64);
+    for lang in Lang::ALL {
+        let _ = std::fs::remove_file(concord_cache::cache_path(path, lang));
+        let (build, (_, source)) = time(1, || Concorder::open(path, lang).expect("memory"));
+        assert_eq!(source, Source::JsonCached);
+        let (open, (mut c, source)) = time(1, || Concorder::open(path, lang).expect("memory"));
+        assert_eq!(source, Source::Cache);
+        let size = std::fs::metadata(concord_cache::cache_path(path, lang)).map_or(0, |m| m.len());
+        println!(
+            "  {}: first run (parse, index, write {:.0} MB) {:.2} s = {:.2}x loading the JSON; \
+             later runs read it in {:.2} s = {:.3}x",
+            lang.code(),
+            size as f64 / 1e6,
+            build.as_secs_f64(),
+            build.as_secs_f64() / load.as_secs_f64(),
+            open.as_secs_f64(),
+            open.as_secs_f64() / load.as_secs_f64()
+        );
+        for &(phrase, l, case) in phrases.iter().filter(|p| p.1 == lang) {
+            let (d, scan) = time(reps, || concord(memory, phrase, l, 20).expect("words"));
+            let (f, fast) = time(reps, || {
+                c.search(phrase, 20).expect("words").expect("agrees")
+            });
+            let want: Vec<(&str, &[(usize, usize)])> = scan
+                .hits
+                .iter()
+                .map(|h| (memory.units[h.index].id.as_str(), h.spans.as_slice()))
+                .collect();
+            let got: Vec<(&str, &[(usize, usize)])> = fast
+                .hits
+                .iter()
+                .map(|h| (h.unit.id.as_str(), h.spans.as_slice()))
+                .collect();
+            assert_eq!(got, want, "file and scan disagree on '{phrase}'");
+            assert_eq!(fast.more, scan.more);
+            worst = (worst.0.max(ms(f)), worst.1.max(ms(d)));
+            println!(
+                "    {phrase:<20} {case:<24} fast {:>8.3} ms  scan {:>8.1} ms  scan/fast {:>9.0}x",
+                ms(f),
+                ms(d),
+                ms(d) / ms(f).max(1e-6)
+            );
+        }
+    }
+    println!(
+        "  slowest phrase: fast {:.2} ms, scan {:.1} ms (bar: 50 ms)",
+        worst.0, worst.1
+    );
+    // The whole command, file present, against the scan in a child process.
+    let Some(tm) = option_env!("CARGO_BIN_EXE_tm") else {
+        return;
+    };
+    let me = std::env::current_exe().expect("bench binary");
+    let measured = |cmd: &mut std::process::Command| -> Option<(f64, f64)> {
+        let out = tempfile::NamedTempFile::new().ok()?;
+        let mut timed = std::process::Command::new("/usr/bin/time");
+        timed.args(["-f", "%e %M", "-o"]).arg(out.path());
+        timed.arg(cmd.get_program()).args(cmd.get_args());
+        timed.envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))));
+        timed.stdout(std::process::Stdio::null());
+        timed.stderr(std::process::Stdio::null());
+        let status = timed.status().ok()?;
+        assert!(status.success(), "{cmd:?} failed");
+        let text = std::fs::read_to_string(out.path()).ok()?;
+        let mut it = text.split_whitespace();
+        Some((
+            it.next()?.parse().ok()?,
+            it.next()?.parse::<f64>().ok()? / 1024.0,
+        ))
+    };
+    // The first run after a change: the command builds and writes the file.
+    let _ = std::fs::remove_file(concord_cache::cache_path(path, Lang::Ru));
+    let mut first = std::process::Command::new(tm);
+    first
+        .env("TM_MEMORY", path)
+        .args(["concord", "столица", "--lang", "ru"]);
+    if let Some((t, m)) = measured(&mut first) {
+        println!(
+            "  whole first `tm concord 'столица'` (writes the file): {t:.2} s, peak {m:.0} MB"
+        );
+    }
+    for phrase in ["программа развития", "омбудсмен"] {
+        let mut cmd = std::process::Command::new(tm);
+        cmd.env("TM_MEMORY", path)
+            .args(["concord", phrase, "--lang", "ru"]);
+        let mut scan = std::process::Command::new(&me);
+        scan.arg("--scan-child").arg(path).arg(phrase);
+        // Best of three runs each: the machine is shared.
+        let best = |cmd: &mut std::process::Command| {
+            (0..3)
+                .filter_map(|_| measured(cmd))
+                .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1)))
+        };
+        let (Some((t1, m1)), Some((t0, m0))) = (best(&mut cmd), best(&mut scan)) else {
+            println!("  (no /usr/bin/time: whole-command figures skipped)");
+            return;
+        };
+        println!(
+            "  whole `tm concord '{phrase}'` with the file: {t1:.2} s, peak {m1:.0} MB; \
+             scan (load + search): {t0:.2} s, peak {m0:.0} MB: time {:.3}x, memory {:.2}x",
+            t1 / t0.max(1e-6),
+            m1 / m0.max(1e-6)
+        );
+    }
 }

@@ -161,3 +161,82 @@ fn missing_memory_is_an_error() {
     let env = common::Env::new();
     assert_eq!(env.run(&["concord", "форум"]).fails().stderr, MISSING);
 }
+
+/// The concordance file of the default memory for `lang`.
+fn concord_file(env: &common::Env, lang: &str) -> std::path::PathBuf {
+    env.path(&format!("memory/tm.json.{lang}.concord"))
+}
+
+#[test]
+fn the_concordance_file_is_written_then_used() {
+    let env = setup();
+    let first = env.run(&["concord", "форум"]).ok();
+    let file = concord_file(&env, "ru");
+    let written = std::fs::read(&file).expect("concordance file written");
+    assert!(!concord_file(&env, "kk").exists());
+    // The second run reads the file (unchanged) and finds the same units.
+    let second = env.run(&["concord", "форум"]).ok();
+    assert_eq!(second.stdout, first.stdout);
+    assert_eq!(std::fs::read(&file).unwrap(), written);
+    assert_eq!(second.lines()[0], first.lines()[0]);
+    assert_eq!(
+        first.lines()[0],
+        "0000000000b2  water-report #1  2026-05-20  alternative of 0000000000a1"
+    );
+    assert_untouched(&env);
+}
+
+#[test]
+fn an_edit_is_seen_by_the_next_search() {
+    let env = setup();
+    let before = env.run(&["concord", "вторник"]).ok();
+    assert_eq!(before.lines()[1], "  ru  Форум продолжится во [вторник].");
+    env.run(&["edit", "0000000000a3", "--ru", "Форум продолжится в среду."])
+        .ok();
+    let after = env.run(&["concord", "вторник"]).ok();
+    assert!(!after.stdout.contains("0000000000a3"), "{}", after.stdout);
+    let after = env.run(&["concord", "среду"]).ok();
+    assert_eq!(after.lines()[1], "  ru  Форум продолжится в [среду].");
+    assert!(after.lines()[0].starts_with("0000000000a3  spring-forum #2  20"));
+}
+
+#[test]
+fn a_damaged_concordance_file_is_rebuilt() {
+    let env = setup();
+    let want = env.run(&["concord", "Астана"]).ok();
+    let file = concord_file(&env, "ru");
+    let good = std::fs::read(&file).unwrap();
+    let search = |bytes: &[u8]| -> Vec<u8> {
+        std::fs::write(&file, bytes).unwrap();
+        let run = env.run(&["concord", "Астана"]).ok();
+        let at = bytes.iter().zip(&good).position(|(a, b)| a != b);
+        assert_eq!(
+            run.stdout,
+            want.stdout,
+            "damage at {at:?} of {}",
+            bytes.len()
+        );
+        assert_eq!(run.stderr, want.stderr);
+        std::fs::read(&file).unwrap()
+    };
+    // Cut short, or garbage after a valid header: rebuilt.
+    let header = 48;
+    let mut garbage = good[..header].to_vec();
+    garbage.extend(std::iter::repeat_n(0xff, 64));
+    for bytes in [&good[..good.len() / 2], &good[..header], &garbage[..]] {
+        assert_eq!(search(bytes), good, "rebuilt");
+    }
+    // A byte changed anywhere: the same units found, never an error. A
+    // search reads only part of the file (and checks what it reads), so
+    // the file is rebuilt when the damage is in that part, else left.
+    let mut rebuilt = 0;
+    for at in (header..good.len()).step_by(5) {
+        let mut b = good.clone();
+        b[at] ^= 0x24;
+        let after = search(&b);
+        assert!(after == good || after == b, "byte {at}");
+        rebuilt += usize::from(after == good);
+    }
+    assert!(rebuilt > 20, "{rebuilt}");
+    assert_untouched(&env);
+}

@@ -7,9 +7,9 @@ use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
-use tm::memory::concord::{concord, mark, ConcordError};
+use tm::memory::concord::{mark, ConcordError};
+use tm::memory::concord_cache::concord_file;
 use tm::memory::concord_rules::is_word_char;
-use tm::memory::file;
 use tm::Lang;
 
 use super::common::{Global, OutputFormat};
@@ -81,15 +81,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         ),
     };
     let path = global.memory_path();
-    let memory = file::load(&path)?;
-    let found = concord(&memory, &args.phrase, lang, args.top)?;
+    // Through the concordance file beside the memory, built on first use.
+    let (found, _) = concord_file(&path, &args.phrase, lang, args.top)?;
     let mut out = std::io::stdout().lock();
     if args.format == OutputFormat::Json {
         let hits = found
             .hits
             .iter()
             .map(|h| {
-                let u = &memory.units[h.index];
+                let u = &h.unit;
                 JsonHit {
                     id: &u.id,
                     release: u.release.as_deref(),
@@ -123,7 +123,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         if i > 0 {
             writeln!(out)?;
         }
-        let u = &memory.units[h.index];
+        let u = &h.unit;
         let marked = mark(u.text(lang).unwrap_or(""), &h.spans, open, close);
         write_unit(&mut out, u, Some(lang), Some(&marked))?;
     }

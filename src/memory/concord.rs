@@ -108,6 +108,18 @@ fn newest_first(memory: &Memory, a: usize, b: usize) -> std::cmp::Ordering {
         .then(a.cmp(&b))
 }
 
+/// Appends `text` folded as a scan holds it: a line break inside a text
+/// must not look like the separator between texts, so it becomes a space.
+pub(crate) fn fold_line(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            push_folded(c, out);
+        }
+    }
+}
+
 impl Scan {
     /// Folds and orders the texts in `lang` of `memory`.
     pub fn new(memory: &Memory, lang: Lang) -> Scan {
@@ -123,15 +135,7 @@ impl Scan {
         let mut starts = Vec::with_capacity(units.len() + 1);
         for &i in &units {
             starts.push(text.len());
-            for c in memory.units[i].text(lang).unwrap_or("").chars() {
-                // A line break inside a text must not look like the
-                // separator between texts.
-                if c == '\n' {
-                    text.push(' ');
-                } else {
-                    push_folded(c, &mut text);
-                }
-            }
+            fold_line(memory.units[i].text(lang).unwrap_or(""), &mut text);
             text.push('\n');
         }
         starts.push(text.len());
@@ -157,6 +161,20 @@ impl Scan {
         top: usize,
     ) -> Result<Concordance, ConcordError> {
         let phrase = Phrase::new(phrase, self.lang)?;
+        let (ranks, more) = self.ranks(&phrase, top);
+        Ok(Concordance {
+            lang: self.lang,
+            hits: ranks
+                .into_iter()
+                .map(|r| self.hit(memory, r, &phrase))
+                .collect(),
+            more,
+        })
+    }
+
+    /// The ranks (0 = newest) of the first `top` texts holding `phrase`,
+    /// and whether there are more.
+    pub(crate) fn ranks(&self, phrase: &Phrase, top: usize) -> (Vec<usize>, bool) {
         let anchor = phrase.anchor().stem.as_bytes();
         let finder = memchr::memmem::Finder::new(anchor);
         let hay = self.text.as_bytes();
@@ -180,20 +198,48 @@ impl Scan {
                 continue;
             }
             let rank = self.starts.partition_point(|&s| s <= at) - 1;
-            if self.matches(rank, &phrase, &mut spans) {
+            if self.matches(rank, phrase, &mut spans) {
                 if hits.len() == top {
                     more = true;
                     break;
                 }
-                hits.push(self.hit(memory, rank, &phrase));
+                hits.push(rank);
             }
             let end = self.starts[rank + 1] - 1;
             pos = end + 1;
         }
-        Ok(Concordance {
-            lang: self.lang,
-            hits,
-            more,
+        (hits, more)
+    }
+
+    /// The prepared parts, for storing them: the folded texts, where each
+    /// starts (and the end), the unit index of each.
+    pub(crate) fn parts(&self) -> (&str, &[usize], &[usize]) {
+        (&self.text, &self.starts, &self.units)
+    }
+
+    /// A scan from parts stored by [`Scan::parts`]; `None` unless they fit
+    /// together (every text ends with `\n` at a character boundary), so
+    /// that a damaged file cannot make a search panic.
+    pub(crate) fn from_parts(
+        lang: Lang,
+        text: String,
+        starts: Vec<usize>,
+        units: Vec<usize>,
+    ) -> Option<Scan> {
+        let ok = starts.first() == Some(&0)
+            && starts.last() == Some(&text.len())
+            && starts.len() == units.len() + 1
+            && starts.windows(2).all(|w| {
+                w[0] < w[1]
+                    && w[1] <= text.len()
+                    && text.as_bytes()[w[1] - 1] == b'\n'
+                    && text.is_char_boundary(w[1])
+            });
+        ok.then_some(Scan {
+            lang,
+            text,
+            starts,
+            units,
         })
     }
 }

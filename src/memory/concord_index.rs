@@ -23,7 +23,7 @@ use crate::lang::Lang;
 
 use super::concord::{ConcordError, Concordance, Scan};
 use super::concord_phrase::Phrase;
-use super::concord_rules::is_word_char;
+use super::concord_rules::{is_word_char, PhraseWord};
 use super::Memory;
 
 /// How many letters of a word its short index key holds.
@@ -37,7 +37,12 @@ const LONG: u64 = 1 << 63;
 #[derive(Debug, Clone)]
 pub struct ConcordIndex {
     scan: Scan,
-    postings: HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>>,
+    /// Every key, sorted.
+    keys: Vec<u64>,
+    /// Key `keys[i]`'s texts are `ranks[off[i]..off[i + 1]]`.
+    off: Vec<u32>,
+    /// Ranks of texts (0 = newest), ascending per key.
+    ranks: Vec<u32>,
 }
 
 /// The key of a word (or stem): its first three letters packed into 63
@@ -47,6 +52,19 @@ fn key(word: &str) -> u64 {
     word.chars()
         .take(KEY_CHARS)
         .fold(0u64, |k, c| (k << 21) | u64::from(c))
+}
+
+/// The key under which every text word a phrase word matches is filed;
+/// `None` for a stem shorter than a key that is not matched exactly, which
+/// may start words filed under several keys.
+pub(crate) fn index_key(w: &PhraseWord) -> Option<u64> {
+    if !w.exact && w.stem_chars >= LONG_KEY_CHARS {
+        Some(long_key(&w.stem))
+    } else if w.exact || w.stem_chars >= KEY_CHARS {
+        Some(key(&w.stem))
+    } else {
+        None
+    }
 }
 
 /// The long key of a word of at least five letters: a hash of them, with
@@ -96,10 +114,43 @@ impl ConcordIndex {
                 }
             }
         }
-        for list in postings.values_mut() {
-            list.shrink_to_fit();
+        // Frozen into sorted arrays: as fast to search, and stored as they
+        // are in the derived file (see [`super::concord_cache`]).
+        let mut entries: Vec<(u64, Vec<u32>)> = postings.into_iter().collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        let mut keys = Vec::with_capacity(entries.len());
+        let mut off = Vec::with_capacity(entries.len() + 1);
+        let mut ranks = Vec::with_capacity(entries.iter().map(|e| e.1.len()).sum());
+        off.push(0);
+        for (k, list) in entries {
+            keys.push(k);
+            ranks.extend_from_slice(&list);
+            off.push(u32::try_from(ranks.len()).unwrap_or(u32::MAX));
         }
-        ConcordIndex { scan, postings }
+        ConcordIndex {
+            scan,
+            keys,
+            off,
+            ranks,
+        }
+    }
+
+    /// The texts filed under key `k`, newest first.
+    fn postings(&self, k: u64) -> &[u32] {
+        match self.keys.binary_search(&k) {
+            Ok(i) => &self.ranks[self.off[i] as usize..self.off[i + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
+    /// The scan the index is over.
+    pub(crate) fn scan(&self) -> &Scan {
+        &self.scan
+    }
+
+    /// The stored parts: keys, offsets, ranks.
+    pub(crate) fn parts(&self) -> (&[u64], &[u32], &[u32]) {
+        (&self.keys, &self.off, &self.ranks)
     }
 
     /// The language this index searches.
@@ -115,26 +166,28 @@ impl ConcordIndex {
         phrase: &str,
         top: usize,
     ) -> Result<Concordance, ConcordError> {
-        let phrase_text = phrase;
         let phrase = Phrase::new(phrase, self.lang())?;
-        let empty = Vec::new();
-        // A stem shorter than a key that is not matched exactly may start
-        // words filed under several keys; such words cannot be the anchor.
+        let (ranks, more) = self.ranks(&phrase, top);
+        Ok(Concordance {
+            lang: self.lang(),
+            hits: ranks
+                .into_iter()
+                .map(|r| self.scan.hit(memory, r, &phrase))
+                .collect(),
+            more,
+        })
+    }
+
+    /// The ranks (0 = newest) of the first `top` texts holding `phrase`,
+    /// and whether there are more: the same as [`Scan`] finds.
+    pub(crate) fn ranks(&self, phrase: &Phrase, top: usize) -> (Vec<usize>, bool) {
         let Some((anchor, list)) = phrase
             .words
             .iter()
-            .filter(|w| w.exact || w.stem_chars >= KEY_CHARS)
-            .map(|w| {
-                let k = if !w.exact && w.stem_chars >= LONG_KEY_CHARS {
-                    long_key(&w.stem)
-                } else {
-                    key(&w.stem)
-                };
-                (w, self.postings.get(&k).unwrap_or(&empty))
-            })
+            .filter_map(|w| Some((w, self.postings(index_key(w)?))))
             .min_by_key(|(_, list)| list.len())
         else {
-            return self.scan.search(memory, phrase_text, top);
+            return self.scan.ranks(phrase, top);
         };
         let finder = memchr::memmem::Finder::new(anchor.stem.as_bytes());
         let mut hits = Vec::new();
@@ -145,19 +198,15 @@ impl ConcordIndex {
             if finder.find(self.scan.folded(rank).as_bytes()).is_none() {
                 continue;
             }
-            if self.scan.matches(rank, &phrase, &mut spans) {
+            if self.scan.matches(rank, phrase, &mut spans) {
                 if hits.len() == top {
                     more = true;
                     break;
                 }
-                hits.push(self.scan.hit(memory, rank, &phrase));
+                hits.push(rank);
             }
         }
-        Ok(Concordance {
-            lang: self.lang(),
-            hits,
-            more,
-        })
+        (hits, more)
     }
 }
 

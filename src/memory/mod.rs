@@ -5,9 +5,12 @@
 
 pub mod adder;
 pub mod concord;
+pub mod concord_cache;
 pub mod concord_index;
 pub mod concord_phrase;
 pub mod concord_rules;
+pub mod concord_store;
+pub mod derived;
 pub mod error;
 pub mod file;
 pub mod lock;

@@ -1,0 +1,237 @@
+//! `tm concord` on a large memory: the [`ConcordIndex`] of one language kept
+//! in a derived file beside the memory (`tm.json.ru.concord`), so that only
+//! the first search after a change pays for parsing the JSON and building
+//! the index, and later ones read the index and the few units they show.
+//!
+//! The file holds the folded texts in result order, the prefix postings,
+//! and for each unit the byte range of its object in the JSON; a search
+//! reads only what it needs of it ([`super::concord_store`]). It is keyed,
+//! checked and written like `tm suggest`'s cache ([`super::derived`]): a
+//! stale, damaged or unreadable file is rebuilt, a file that cannot be
+//! written is skipped. A unit read back through its byte range must parse
+//! and have the text the index was built from; if not, the JSON changed
+//! behind the stamp's back and the search is made again from the JSON.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::lang::Lang;
+
+use super::concord::{fold_line, ConcordError};
+use super::concord_index::ConcordIndex;
+use super::concord_phrase::Phrase;
+use super::concord_store::{read, write, FileIndex};
+use super::derived::{self, Source, Stamp};
+use super::{file, Memory, MemoryError, Unit};
+
+/// Where the concordance file of `memory` for language `lang` lives.
+pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
+    derived::beside(memory, &format!("{}.concord", lang.code()))
+}
+
+fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
+    derived::stamp(
+        memory,
+        lang as u64,
+        &[
+            include_str!("concord_rules/en.txt"),
+            include_str!("concord_rules/ru.txt"),
+            include_str!("concord_rules/kk.txt"),
+        ],
+    )
+}
+
+/// A unit that holds the phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundUnit {
+    /// The unit.
+    pub unit: Unit,
+    /// Byte ranges of each occurrence of the phrase in its text.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The result of a search through a [`Concorder`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The matching units, newest first, at most `top`.
+    pub hits: Vec<FoundUnit>,
+    /// Whether more units match than were returned.
+    pub more: bool,
+}
+
+/// What can go wrong in [`concord_file`].
+#[derive(Debug, thiserror::Error)]
+pub enum ConcordFileError {
+    /// The memory cannot be read.
+    #[error(transparent)]
+    Memory(#[from] MemoryError),
+    /// The phrase has no word.
+    #[error(transparent)]
+    Phrase(#[from] ConcordError),
+}
+
+/// A searchable memory: loaded, or its concordance file.
+#[derive(Debug)]
+enum Inner {
+    /// The loaded memory and its index.
+    Memory(Memory, ConcordIndex),
+    /// The concordance file, read as needed.
+    File(FileIndex),
+}
+
+/// The index of one language of a memory and its units, for searching.
+#[derive(Debug)]
+pub struct Concorder {
+    inner: Inner,
+}
+
+impl Concorder {
+    /// Indexes a loaded memory (nothing is written).
+    pub fn from_memory(memory: Memory, lang: Lang) -> Concorder {
+        let index = ConcordIndex::new(&memory, lang);
+        Concorder {
+            inner: Inner::Memory(memory, index),
+        }
+    }
+
+    /// Opens the memory at `memory` for searching in `lang`: through its
+    /// concordance file when that is current, else from the JSON (writing
+    /// the file for next time).
+    pub fn open(memory: &Path, lang: Lang) -> Result<(Concorder, Source), MemoryError> {
+        let io = |source| MemoryError::Io {
+            path: memory.to_path_buf(),
+            action: "reading",
+            source,
+        };
+        let before = match stamp(memory, lang) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(MemoryError::Missing {
+                    path: memory.to_path_buf(),
+                })
+            }
+            Err(e) => return Err(io(e)),
+        };
+        let path = cache_path(memory, lang);
+        if let Ok(f) = read(&path, before, lang, memory) {
+            let inner = Inner::File(f);
+            return Ok((Concorder { inner }, Source::Cache));
+        }
+        let bytes = std::fs::read(memory).map_err(io)?;
+        let loaded = file::parse(&bytes, memory)?;
+        let ranges = ranges(&bytes, loaded.units.len());
+        drop(bytes);
+        let index = ConcordIndex::new(&loaded, lang);
+        // Only a file of the JSON that was read may be written.
+        let written = stamp(memory, lang).ok() == Some(before)
+            && ranges.is_some_and(|r| write(&path, before, &index, &r).is_ok());
+        let inner = Inner::Memory(loaded, index);
+        Ok((
+            Concorder { inner },
+            if written {
+                Source::JsonCached
+            } else {
+                Source::Json
+            },
+        ))
+    }
+
+    /// The language searched.
+    pub fn lang(&self) -> Lang {
+        match &self.inner {
+            Inner::Memory(_, index) => index.lang(),
+            Inner::File(f) => f.lang,
+        }
+    }
+
+    /// The units holding `phrase`, newest first, at most `top` — the same
+    /// as [`super::concord::concord`] finds. `Ok(None)` when the
+    /// concordance file turns out damaged or a unit read from the JSON does
+    /// not fit it (the JSON changed unnoticed).
+    pub fn search(&mut self, phrase: &str, top: usize) -> Result<Option<Found>, ConcordError> {
+        let lang = self.lang();
+        let phrase = Phrase::new(phrase, lang)?;
+        let mut hits = Vec::new();
+        let more = match &mut self.inner {
+            Inner::Memory(memory, index) => {
+                let (ranks, more) = index.ranks(&phrase, top);
+                let (_, _, units) = index.scan().parts();
+                for rank in ranks {
+                    let unit = memory.units[units[rank]].clone();
+                    let spans = phrase.locate(unit.text(lang).unwrap_or(""));
+                    hits.push(FoundUnit { unit, spans });
+                }
+                more
+            }
+            Inner::File(f) => {
+                let Some((ranks, more)) = f.ranks(&phrase, top) else {
+                    return Ok(None);
+                };
+                for (rank, folded) in ranks {
+                    let Some(unit) = f.unit(rank) else {
+                        return Ok(None);
+                    };
+                    let mut now = String::new();
+                    fold_line(unit.text(lang).unwrap_or(""), &mut now);
+                    if now != folded {
+                        return Ok(None);
+                    }
+                    let spans = phrase.locate(unit.text(lang).unwrap_or(""));
+                    hits.push(FoundUnit { unit, spans });
+                }
+                more
+            }
+        };
+        Ok(Some(Found { hits, more }))
+    }
+}
+
+/// One search of the memory at `memory`, as `tm concord` makes it, through
+/// the concordance file (built or rebuilt when needed).
+pub fn concord_file(
+    memory: &Path,
+    phrase: &str,
+    lang: Lang,
+    top: usize,
+) -> Result<(Found, Source), ConcordFileError> {
+    Phrase::new(phrase, lang)?;
+    let (mut c, source) = Concorder::open(memory, lang)?;
+    if let Some(found) = c.search(phrase, top)? {
+        return Ok((found, source));
+    }
+    // The file disagreed with the JSON: drop it and search the JSON.
+    let _ = std::fs::remove_file(cache_path(memory, lang));
+    let (mut c, source) = Concorder::open(memory, lang)?;
+    let found = c.search(phrase, top)?.unwrap_or(Found {
+        hits: Vec::new(),
+        more: false,
+    });
+    Ok((found, source))
+}
+
+/// The byte range of each unit's object in the memory file `bytes`
+/// (already parsed successfully), start and end one after another; `None`
+/// if the count differs from `units`.
+fn ranges(bytes: &[u8], units: usize) -> Option<Vec<u64>> {
+    #[derive(Deserialize)]
+    struct Raw<'a> {
+        #[serde(borrow)]
+        units: Vec<&'a RawValue>,
+    }
+    let raw: Raw = serde_json::from_slice(bytes).ok()?;
+    if raw.units.len() != units {
+        return None;
+    }
+    let base = bytes.as_ptr() as usize;
+    Some(
+        raw.units
+            .iter()
+            .flat_map(|u| {
+                let start = (u.get().as_ptr() as usize - base) as u64;
+                [start, start + u.get().len() as u64]
+            })
+            .collect(),
+    )
+}
