@@ -12,7 +12,9 @@ use hashbrown::DefaultHashBuilder;
 
 use hashbrown::HashTable;
 
-use super::{fresh_id, key, normalize, AddReport, Memory, Unit};
+use std::borrow::Cow;
+
+use super::{fresh_id, key, normalized, AddReport, Memory, Unit};
 use crate::lang::Lang;
 
 /// What became of one unit offered to an [`Adder`].
@@ -62,12 +64,18 @@ impl Memory {
             source,
             report: AddReport::default(),
         };
+        let li = lang_index(source);
         for i in 0..adder.memory.units.len() {
-            let k = key(&adder.memory.units[i]);
-            let first = k[lang_index(source)]
-                .as_deref()
-                .and_then(|s| adder.find_source(s));
-            adder.index(i, k, first);
+            let (kh, sh, first) = {
+                let k = key(&adder.memory.units[i]);
+                let first = k[li].as_deref().and_then(|s| adder.find_source(s));
+                (
+                    adder.hash(&k),
+                    k[li].as_deref().map(|s| adder.hash(s)),
+                    first,
+                )
+            };
+            adder.index(i, kh, sh, first);
         }
         adder
     }
@@ -90,7 +98,10 @@ impl Adder<'_> {
     /// texts, or more languages (an en–ru file exported from a trilingual
     /// memory and imported back adds nothing).
     pub fn offer_keeping(&mut self, mut unit: Unit) -> Offered {
-        let k = key(&unit);
+        // Owned, as the unit changes below; stored units are compared
+        // without copies.
+        let k: [Option<Cow<'static, str>>; 3] =
+            key(&unit).map(|t| t.map(|c| Cow::Owned(c.into_owned())));
         if k.iter().all(Option::is_none) {
             return Offered::Empty;
         }
@@ -130,8 +141,9 @@ impl Adder<'_> {
             _ if unit.alternative_of.is_some() => outcome = Offered::Alternative,
             _ => {}
         }
+        let sh = k[lang_index(self.source)].as_deref().map(|s| self.hash(s));
         self.memory.units.push(unit);
-        self.index(self.memory.units.len() - 1, k, first);
+        self.index(self.memory.units.len() - 1, kh, sh, first);
         self.report.added += 1;
         if outcome == Offered::Alternative {
             self.report.alternatives += 1;
@@ -156,20 +168,19 @@ impl Adder<'_> {
             .map(|&(_, i)| i as usize)
     }
 
-    fn find_source(&self, normalized: &str) -> Option<usize> {
-        let h = self.hash(normalized);
+    fn find_source(&self, wanted: &str) -> Option<usize> {
+        let h = self.hash(wanted);
         let (units, source) = (&self.memory.units, self.source);
         self.sources
             .find(h, |&(hh, i)| {
-                hh == h
-                    && units[i as usize].text(source).map(normalize).as_deref() == Some(normalized)
+                hh == h && units[i as usize].text(source).map(normalized).as_deref() == Some(wanted)
             })
             .map(|&(_, i)| i as usize)
     }
 
     /// Whether a unit of the same-source chain from `first` has every text
     /// in `k` (and maybe more).
-    fn covered(&self, first: usize, k: &[Option<String>; 3]) -> bool {
+    fn covered(&self, first: usize, k: &[Option<Cow<'_, str>>; 3]) -> bool {
         let mut j = first as u32;
         while j != NONE {
             let stored = key(&self.memory.units[j as usize]);
@@ -184,15 +195,14 @@ impl Adder<'_> {
         false
     }
 
-    /// Puts the unit at `i`, whose normalized texts are `k`, into the
-    /// tables. `first` is the first stored unit with its source text, if
-    /// any: that one stays the unit alternatives point to, and this one
-    /// joins its chain.
-    fn index(&mut self, i: usize, k: [Option<String>; 3], first: Option<usize>) {
+    /// Puts the unit at `i` into the tables: `kh` is the hash of its
+    /// normalized texts, `sh` that of its normalized source text. `first` is
+    /// the first stored unit with its source text, if any: that one stays
+    /// the unit alternatives point to, and this one joins its chain.
+    fn index(&mut self, i: usize, kh: u64, sh: Option<u64>, first: Option<usize>) {
         self.same_source.push(NONE);
         let slot = u32::try_from(i).expect("a memory holds fewer than 2^32 units");
         let rehash = |&(h, _): &(u64, u32)| h;
-        let kh = self.hash(&k);
         self.keys.insert_unique(kh, (kh, slot), rehash);
         let idh = self.hash(self.memory.units[i].id.as_str());
         self.ids.insert_unique(idh, (idh, slot), rehash);
@@ -205,8 +215,7 @@ impl Adder<'_> {
                 self.same_source[last] = slot;
             }
             None => {
-                if let Some(s) = &k[lang_index(self.source)] {
-                    let sh = self.hash(s.as_str());
+                if let Some(sh) = sh {
                     self.sources.insert_unique(sh, (sh, slot), rehash);
                 }
             }

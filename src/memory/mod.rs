@@ -20,6 +20,7 @@ pub mod stats;
 pub mod store;
 pub mod unit;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
@@ -57,13 +58,24 @@ pub fn now() -> String {
 /// The form in which texts are compared for sameness: Unicode NFC, runs of
 /// white space folded to one space, trimmed.
 pub fn normalize(text: &str) -> String {
+    normalized(text).into_owned()
+}
+
+/// [`normalize`] without a copy when the text is already in that form, as
+/// stored texts almost always are: comparing a memory's units then costs no
+/// allocation.
+pub fn normalized(text: &str) -> Cow<'_, str> {
     // Most texts are already NFC, which a quick check tells without
     // decomposing and recomposing every character (a 1M-unit import spent
     // half its time there).
+    let nfc = plainly_nfc(text)
+        || unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes;
+    if nfc && is_folded(text) {
+        return Cow::Borrowed(text);
+    }
     let composed;
-    let text = if unicode_normalization::is_nfc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes
-    {
+    let text = if nfc {
         text
     } else {
         composed = text.nfc().collect::<String>();
@@ -76,12 +88,46 @@ pub fn normalize(text: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Characters that are NFC on their own and combine with nothing: Latin-1,
+/// Cyrillic letters (not the combining marks U+0483–U+0489) and general
+/// punctuation. A text of only these is NFC without the table look-ups of
+/// the full check, which dominate adding to a large Russian and Kazakh
+/// memory. A test checks every one against the full rules.
+const PLAIN_NFC: [(char, char); 4] = [
+    ('\u{0}', '\u{2FF}'),
+    ('\u{400}', '\u{482}'),
+    ('\u{48A}', '\u{4FF}'),
+    ('\u{2010}', '\u{205E}'),
+];
+
+fn plainly_nfc(text: &str) -> bool {
+    text.chars()
+        .all(|c| PLAIN_NFC.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)))
+}
+
+/// True when `text` has no white space but single ASCII spaces between
+/// words: what folding would leave as it is.
+fn is_folded(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// The texts of a unit in comparable form, language by language.
-fn key(unit: &Unit) -> [Option<String>; 3] {
-    Lang::ALL.map(|l| unit.text(l).map(normalize))
+fn key(unit: &Unit) -> [Option<Cow<'_, str>>; 3] {
+    Lang::ALL.map(|l| unit.text(l).map(normalized))
 }
 
 impl Memory {
@@ -189,5 +235,48 @@ mod tests {
     fn normalize_folds_space_and_composes() {
         assert_eq!(normalize("  a\u{00a0} b\n c "), "a b c");
         assert_eq!(normalize("e\u{0301}"), "\u{00e9}");
+    }
+
+    #[test]
+    fn plain_nfc_characters_are_nfc_and_combine_with_nothing() {
+        use unicode_normalization::char::canonical_combining_class;
+        for &(lo, hi) in &PLAIN_NFC {
+            for c in lo..=hi {
+                let one = c.to_string();
+                assert_eq!(one.nfc().collect::<String>(), one, "{c:?} is not NFC");
+                assert_eq!(canonical_combining_class(c), 0, "{c:?} combines");
+                // Not "maybe": it never composes with what stands before it.
+                assert_eq!(
+                    unicode_normalization::is_nfc_quick(one.chars()),
+                    unicode_normalization::IsNormalized::Yes,
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(plainly_nfc("Астана – «Қазақстан» 2,5%"));
+        assert!(!plainly_nfc("e\u{0301}"));
+    }
+
+    #[test]
+    fn normalized_borrows_only_what_is_already_folded() {
+        for text in ["a b c", "Астана", "", "e\u{00e9}"] {
+            assert!(
+                matches!(normalized(text), Cow::Borrowed(t) if t == text),
+                "{text:?}"
+            );
+        }
+        for text in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{00a0}b",
+            "e\u{0301}",
+            "a\nb",
+        ] {
+            assert!(matches!(normalized(text), Cow::Owned(_)), "{text:?}");
+            assert_eq!(normalized(text), normalize(text));
+        }
+        assert_eq!(normalized(" a\u{00a0}b "), "a b");
     }
 }
