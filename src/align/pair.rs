@@ -330,6 +330,32 @@ mod tests {
     }
 
     #[test]
+    fn an_added_sentence_is_one_where_the_other_translation_has_it_too() {
+        let en = side(
+            Lang::En,
+            &[
+                "The ministry opened 12 new schools in 2025.",
+                "Minister Aliyev visited Shymkent.",
+            ],
+        );
+        let ru = side(
+            Lang::Ru,
+            &[
+                "В 2025 году министерство открыло 12 новых школ.",
+                "Это рекорд.",
+                "Министр Алиев посетил Шымкент.",
+            ],
+        );
+        // Alone in this translation: the translator's split, a 1-2 bead.
+        let lone = align_pair_expecting(&en, &ru, &[]);
+        assert_eq!(lone.len(), 2);
+        assert!(lone.iter().all(|b| b.src.len() == 1), "{lone:?}");
+        // The other translation has a sentence here too: an insertion.
+        let both = align_pair_expecting(&en, &ru, &[1]);
+        assert_eq!(shapes(&both), vec![(1, 1), (0, 1), (1, 1)]);
+    }
+
+    #[test]
     fn finds_a_split_and_a_drop() {
         let en = side(
             Lang::En,
