@@ -9,6 +9,7 @@
 //! the ones left without a partner.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use strsim::jaro_winkler;
 
@@ -25,6 +26,8 @@ pub enum Kind {
     Mark = 2,
     /// The segment holds a quotation.
     Quote = 3,
+    /// A number written as a word (`three`, `три`, `үш`), from `numbers.txt`.
+    NumberWord = 4,
 }
 
 /// One anchor of a segment.
@@ -49,7 +52,7 @@ pub struct Weight {
 }
 
 /// The weights by [`Kind`] (index = kind as usize).
-pub const WEIGHTS: [Weight; 4] = [
+pub const WEIGHTS: [Weight; 5] = [
     Weight {
         hit: 2.0,
         miss: 1.0,
@@ -65,6 +68,11 @@ pub const WEIGHTS: [Weight; 4] = [
     Weight {
         hit: 0.5,
         miss: 0.25,
+    },
+    // No miss: translators write numbers as digits or words, or rephrase.
+    Weight {
+        hit: 1.0,
+        miss: 0.0,
     },
 ];
 
@@ -179,9 +187,15 @@ fn intern(ids: &mut HashMap<String, u32>, key: String) -> u32 {
     *ids.entry(key).or_insert(next)
 }
 
-/// Numbers, marks and quotation: anchors compared exactly.
+/// Numbers, number words, marks and quotation: anchors compared exactly.
 fn exact_anchors(text: &str, ids: &mut HashMap<String, u32>) -> Vec<Anchor> {
     let mut out = Vec::new();
+    for value in number_words(text) {
+        out.push(Anchor {
+            id: intern(ids, format!("w{value}")),
+            kind: Kind::NumberWord,
+        });
+    }
     for run in text.split(|c: char| !c.is_ascii_digit()) {
         if run.is_empty() {
             continue;
@@ -209,6 +223,31 @@ fn exact_anchors(text: &str, ids: &mut HashMap<String, u32>) -> Vec<Anchor> {
             kind: Kind::Quote,
         });
     }
+    out
+}
+
+/// The values of the number words of `text` (`numbers.txt`), each once.
+fn number_words(text: &str) -> Vec<u64> {
+    static TABLE: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("numbers.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                let value: u64 = f.next()?.parse().ok()?;
+                Some(f.map(move |w| (w.to_string(), value)).collect::<Vec<_>>())
+            })
+            .flatten()
+            .collect()
+    });
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| table.get(&w.to_lowercase()).copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -256,6 +295,18 @@ mod tests {
         assert!(bead_cost(&a[0..1], &b[0..1]) < -4.0);
         assert!(bead_cost(&a[1..2], &b[1..2]) < 0.0);
         assert!(bead_cost(&a[0..1], &b[1..2]) > 0.0);
+    }
+
+    #[test]
+    fn number_words_match_across_languages() {
+        let en = ["Three people were inside, none was hurt."];
+        let kk = ["Ішінде үш адам болған, ешкім жарақат алмады."];
+        let (a, b) = pair_anchors(&en, &kk);
+        assert!(bead_cost(&a[..], &b[..]) < 0.0);
+        let (a, b) = pair_anchors(&["Nobody was hurt."], &["Ешкім жарақат алмады."]);
+        assert_eq!(bead_cost(&a[..], &b[..]), 0.0);
+        // "үшін" (for) is not "үш" (three).
+        assert!(number_words("Бұл үшін").is_empty());
     }
 
     #[test]

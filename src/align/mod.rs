@@ -90,11 +90,11 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
                 .map(|b| b.src.start)
                 .collect()
         };
+        // A sentence found in one translation only is looked at again with
+        // the other's finding: expected where both have it, costlier alone.
         let (in_ru, in_kk) = (inserted(rb), inserted(kb));
-        if !in_ru.is_empty() {
+        if !in_ru.is_empty() || !in_kk.is_empty() {
             *kb = pair::align_pair_expecting(&en_side, &side(Lang::Kk, k), &in_ru);
-        }
-        if !in_kk.is_empty() {
             *rb = pair::align_pair_expecting(&en_side, &side(Lang::Ru, r), &in_kk);
         }
     }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::anchors::{bead_cost, pair_anchors, Anchor};
 use super::lattice::Lattice;
 use super::length::{text_len, LengthModel};
-use super::shapes::{EXPECTED_INSERT_COST, SHAPES, SKIP_COST};
+use super::shapes::{EXPECTED_INSERT_COST, LONE_INSERT_COST, SHAPES, SKIP_COST};
 use crate::lang::Lang;
 
 /// One version of a text, as the aligner sees it.
@@ -70,9 +70,12 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
 /// source lacks at source positions `inserted`: a target sentence missing
 /// in the source is far likelier there (the source was edited, and both
 /// translations kept the old sentence), so it costs [`EXPECTED_INSERT_COST`]
-/// instead of [`SKIP_COST`].
+/// instead of [`SKIP_COST`]; anywhere else it costs [`LONE_INSERT_COST`],
+/// as a sentence only one translator added is rarer still than a dropped
+/// one, and a translator's split (a 1-2 bead) usually explains it better.
 pub fn align_pair_expecting(src: &Side, tgt: &Side, inserted: &[usize]) -> Vec<Bead> {
     let mut scorer = Scorer::new(src, tgt);
+    scorer.lone_insert = LONE_INSERT_COST;
     let mut hint = vec![false; src.texts.len() + 1];
     for &p in inserted {
         if let Some(h) = hint.get_mut(p) {
@@ -224,6 +227,9 @@ struct Scorer {
     bounds: Option<Vec<bool>>,
     /// Source positions where a target sentence without source is expected.
     inserted: Vec<bool>,
+    /// Cost of a target sentence without source elsewhere, once the other
+    /// translation has been looked at (before that, [`SKIP_COST`]).
+    lone_insert: f64,
 }
 
 impl Scorer {
@@ -242,6 +248,7 @@ impl Scorer {
             paragraphs: trusted.then(|| (src.paragraphs.clone(), tgt.paragraphs.clone())),
             bounds: None,
             inserted: Vec::new(),
+            lone_insert: SKIP_COST,
             prior_cost: SHAPES.map(|s| {
                 if s.prior > 0.0 {
                     -s.prior.ln()
@@ -274,6 +281,8 @@ impl Scorer {
         let anchors = bead_cost(&self.src_anchors[src], &self.tgt_anchors[tgt]);
         let prior = if s.src == 0 && self.inserted.get(i).copied().unwrap_or(false) {
             EXPECTED_INSERT_COST
+        } else if s.src == 0 {
+            self.lone_insert
         } else {
             self.prior_cost[k]
         };
@@ -318,6 +327,32 @@ mod tests {
 
     fn shapes(beads: &[Bead]) -> Vec<(usize, usize)> {
         beads.iter().map(|b| (b.src.len(), b.tgt.len())).collect()
+    }
+
+    #[test]
+    fn an_added_sentence_is_one_where_the_other_translation_has_it_too() {
+        let en = side(
+            Lang::En,
+            &[
+                "The ministry opened 12 new schools in 2025.",
+                "Minister Aliyev visited Shymkent.",
+            ],
+        );
+        let ru = side(
+            Lang::Ru,
+            &[
+                "В 2025 году министерство открыло 12 новых школ.",
+                "Это рекорд.",
+                "Министр Алиев посетил Шымкент.",
+            ],
+        );
+        // Alone in this translation: the translator's split, a 1-2 bead.
+        let lone = align_pair_expecting(&en, &ru, &[]);
+        assert_eq!(lone.len(), 2);
+        assert!(lone.iter().all(|b| b.src.len() == 1), "{lone:?}");
+        // The other translation has a sentence here too: an insertion.
+        let both = align_pair_expecting(&en, &ru, &[1]);
+        assert_eq!(shapes(&both), vec![(1, 1), (0, 1), (1, 1)]);
     }
 
     #[test]
