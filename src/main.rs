@@ -23,10 +23,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Align the English, Russian and Kazakh versions of a release and store them.
-    Add(cmd::add::Args),
     /// Split a release into sentence segments.
     Segment(cmd::segment::Args),
+    /// Align the English, Russian and Kazakh versions of a release and store them.
+    Add(cmd::add::Args),
+    /// Fuzzy matches from the memory for each sentence of a new release.
+    Suggest(cmd::suggest::Args),
     /// Import a TMX or TSV file into the memory.
     Import(cmd::import::Args),
     /// Export the memory as TMX 1.4b.
@@ -35,39 +37,37 @@ enum Command {
     Concord(cmd::concord::Args),
     /// List the units of the memory, all or by release or language.
     List(cmd::list::Args),
-    /// Remove units, or every unit of a release, from the memory.
-    Remove(cmd::remove::Args),
-    /// Correct the text of one language of a unit.
-    Edit(cmd::edit::Args),
     /// Show the units marked doubtful at alignment, and accept them.
     Review(cmd::review::Args),
+    /// Correct the text of one language of a unit.
+    Edit(cmd::edit::Args),
+    /// Remove units, or every unit of a release, from the memory.
+    Remove(cmd::remove::Args),
     /// Show what the memory holds, in numbers.
     Stats(cmd::stats::Args),
     /// Write a shell completion script to standard output.
     Completions(cmd::completions::Args),
     /// Write the manual page to standard output (or a directory).
     Man(cmd::man::Args),
-    /// Fuzzy matches from the memory for each sentence of a new release.
-    Suggest(cmd::suggest::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let global = &cli.global;
     let result = match cli.command {
-        Command::Add(args) => cmd::add::run(args, global),
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Add(args) => cmd::add::run(args, global),
+        Command::Suggest(args) => cmd::suggest::run(args, global),
         Command::Import(args) => cmd::import::run(args, global),
         Command::Export(args) => cmd::export::run(args, global),
         Command::Concord(args) => cmd::concord::run(args, global),
         Command::List(args) => cmd::list::run(args, global),
-        Command::Remove(args) => cmd::remove::run(args, global),
-        Command::Edit(args) => cmd::edit::run(args, global),
         Command::Review(args) => cmd::review::run(args, global),
+        Command::Edit(args) => cmd::edit::run(args, global),
+        Command::Remove(args) => cmd::remove::run(args, global),
         Command::Stats(args) => cmd::stats::run(args, global),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
-        Command::Suggest(args) => cmd::suggest::run(args, &cli.global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
