@@ -12,8 +12,9 @@ use tm::memory::concord_cache::concord_file;
 use tm::memory::concord_rules::is_word_char;
 use tm::Lang;
 
+use super::common::ColorChoice;
 use super::common::{Global, OutputFormat};
-use super::show::{write_unit, ColorChoice};
+use super::show::write_unit;
 
 /// Arguments of `tm concord`.
 #[derive(Debug, ClapArgs)]

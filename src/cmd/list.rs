@@ -4,14 +4,13 @@ use std::io::Write;
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
-use serde::Serialize;
 
+use tm::memory::file;
 use tm::memory::query::{select, Filter};
-use tm::memory::{file, Unit};
 use tm::Lang;
 
 use super::common::{Global, OutputFormat};
-use super::show::write_units;
+use super::show::{write_units, write_units_json};
 
 /// Arguments of `tm list`.
 #[derive(Debug, ClapArgs)]
@@ -30,11 +29,6 @@ pub struct Args {
     pub format: OutputFormat,
 }
 
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    units: Vec<&'a Unit>,
-}
-
 /// Runs `tm list`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     let path = global.memory_path();
@@ -48,10 +42,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         OutputFormat::Text => write_units(&mut out, units)?,
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &JsonOut { units })?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_units_json(&mut out, units)?,
     }
     out.flush()?;
     Ok(())

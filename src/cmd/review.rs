@@ -5,13 +5,12 @@ use std::io::Write;
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
-use serde::Serialize;
 
 use tm::memory::query::{find_ids, find_release, select, Filter, QueryError};
-use tm::memory::{edit, file, now, EditOutcome, Unit};
+use tm::memory::{edit, file, now, EditOutcome};
 
 use super::common::{Global, OutputFormat};
-use super::show::write_units;
+use super::show::{write_units, write_units_json};
 
 /// Arguments of `tm review`.
 #[derive(Debug, ClapArgs)]
@@ -32,11 +31,6 @@ pub struct Args {
     /// Output of the listing: blocks of text for people, or JSON.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    units: Vec<&'a Unit>,
 }
 
 /// Runs `tm review`.
@@ -102,10 +96,7 @@ fn show(args: Args, global: &Global) -> Result<()> {
                 if n == 1 { "unit" } else { "units" }
             )?;
         }
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &JsonOut { units })?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_units_json(&mut out, units)?,
     }
     out.flush()?;
     Ok(())

@@ -2,37 +2,12 @@
 //! id, release, position, date and marks, then one indented line per text.
 //! Shared by `tm list`, `tm review` and `tm concord`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use clap::ValueEnum;
+use serde::Serialize;
 
 use tm::memory::Unit;
 use tm::Lang;
-
-/// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// On a terminal, unless `NO_COLOR` is set.
-    Auto,
-    /// Always (even into a pipe, even with `NO_COLOR`).
-    Always,
-    /// Never.
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour standard output.
-    pub fn enabled(self) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
-        }
-    }
-}
 
 /// The header line of a unit: `id  release #position  date  marks`.
 pub fn header(u: &Unit) -> String {
@@ -95,4 +70,15 @@ pub fn write_units<'a>(
         write_unit(out, u, None, None)?;
     }
     Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonUnits<'a> {
+    units: Vec<&'a Unit>,
+}
+
+/// Writes units as `{"units":[…]}` with their stored fields, one line.
+pub fn write_units_json(out: &mut impl Write, units: Vec<&Unit>) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &JsonUnits { units })?;
+    writeln!(out)
 }

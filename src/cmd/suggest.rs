@@ -5,7 +5,7 @@
 
 mod output;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
@@ -20,7 +20,7 @@ use tm::memory::normalize;
 use tm::segment::{segment, Segment};
 use tm::Lang;
 
-use super::common::{Global, LangArg};
+use super::common::{ColorChoice, Global, LangArg};
 
 /// What `tm suggest` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,17 +32,6 @@ pub enum Format {
     /// An XLIFF 1.2 draft into the one `--to` language, for OmegaT, Trados,
     /// memoQ: each segment's best match as its target.
     Xliff,
-}
-
-/// When to colour the word diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always.
-    Always,
-    /// Never: mark changes as [-removed-]{+added+}.
-    Never,
 }
 
 /// Arguments of `tm suggest`.
@@ -165,15 +154,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         }
         Format::Xliff => output::write_xliff_draft(&mut out, &args.file, from, to[0], &found)?,
         Format::Text => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            output::print_text(&mut out, &to, &found, &bands, color)?;
+            output::print_text(&mut out, &to, &found, &bands, args.color.enabled())?;
         }
     }
     out.flush()?;
