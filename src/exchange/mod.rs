@@ -119,3 +119,15 @@ pub trait UnitSource {
 pub fn is_tm_id(id: &str) -> bool {
     id.len() == 12 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
+
+/// Opens an exchange file for streaming, with an error that names it.
+pub fn open_buffered(
+    path: &std::path::Path,
+) -> Result<std::io::BufReader<std::fs::File>, ExchangeError> {
+    let file = std::fs::File::open(path).map_err(|source| ExchangeError::Io {
+        path: path.to_path_buf(),
+        action: "opening",
+        source,
+    })?;
+    Ok(std::io::BufReader::with_capacity(1 << 16, file))
+}

@@ -37,12 +37,7 @@ impl TmxReader<BufReader<File>> {
     /// Opens the TMX file at `path` and reads up to its `<body>`. `now` dates
     /// units that carry no dates.
     pub fn open(path: &Path, now: &str) -> Result<Self, ExchangeError> {
-        let file = File::open(path).map_err(|source| ExchangeError::Io {
-            path: path.to_path_buf(),
-            action: "opening",
-            source,
-        })?;
-        TmxReader::new(BufReader::with_capacity(1 << 16, file), path, now)
+        TmxReader::new(super::open_buffered(path)?, path, now)
     }
 }
 

@@ -41,12 +41,7 @@ pub struct TsvReader<R: BufRead> {
 impl TsvReader<BufReader<File>> {
     /// Opens the TSV file at `path` and reads its header row.
     pub fn open(path: &Path, now: &str) -> Result<Self, ExchangeError> {
-        let file = File::open(path).map_err(|source| ExchangeError::Io {
-            path: path.to_path_buf(),
-            action: "opening",
-            source,
-        })?;
-        TsvReader::new(BufReader::with_capacity(1 << 16, file), path, now)
+        TsvReader::new(super::open_buffered(path)?, path, now)
     }
 }
 
