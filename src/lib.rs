@@ -11,4 +11,5 @@ pub mod segment;
 pub mod fuzzy;
 pub use lang::Lang;
 pub mod align;
+pub mod localise;
 pub mod memory;

@@ -130,7 +130,11 @@ fn number_only_difference_adapts_the_translations() {
     let out = suggest_json(&env, "In 2025 grain exports grew by 15 percent.\n", &[]);
     let m = &out["segments"][0]["matches"][0];
     assert_eq!(m["score"], 98.0);
+    assert_eq!(m["adapted"], json!(["ru", "kk"]));
+    // The older name stays for scripts written against it.
     assert_eq!(m["numbers_adapted"], json!(["ru", "kk"]));
+    // Fully adapted: nothing for a person to check.
+    assert_eq!(m["check"], json!({}));
     assert_eq!(
         m["targets"],
         json!({"ru": "В 2025 году экспорт зерна вырос на 15 процентов.",
@@ -141,7 +145,7 @@ fn number_only_difference_adapts_the_translations() {
         .ok()
         .stdout;
     assert!(
-        text.contains("ru: В 2025 году экспорт зерна вырос на 15 процентов.  (numbers adapted)"),
+        text.contains("ru: В 2025 году экспорт зерна вырос на 15 процентов.  (adapted)"),
         "{text}"
     );
 }
@@ -168,7 +172,12 @@ fn doubtful_units_are_penalised_and_flagged() {
         .run(&["suggest", "new.txt", "--color", "never"])
         .ok()
         .stdout;
-    assert!(text.contains("warning: doubtful alignment"), "{text}");
+    assert!(text.contains("check ru,kk: doubtful alignment"), "{text}");
+    let check = &m["check"];
+    assert!(
+        check["ru"][0].as_str().unwrap().contains("doubtful"),
+        "{check}"
+    );
 }
 
 const RELEASE: &str = "Both parties signed the agreement on Friday. The Ministry of Energy opened a new training centre in Astana.\n\nHeavy snow closed mountain roads overnight.\nBoth parties signed the agreement on Friday.\n";
@@ -184,6 +193,7 @@ fn text_output_lists_segments_matches_and_the_analysis() {
 [1] The Ministry of Energy opened a large training centre in Astana.
    90.9  unit0  The Ministry of Energy opened a [-new-]{+large+} training centre in Astana.
          kk: Энергетика министрлігі Астанада жаңа оқу орталығын ашты.
+         check kk: 90.9% match: words differ from the stored sentence
 
 [2] Heavy snow closed mountain roads overnight.
     no match

@@ -13,6 +13,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use tm::fuzzy::bands::analyse;
 use tm::fuzzy::cache;
+use tm::fuzzy::draft::DRAFT_MIN;
 use tm::fuzzy::words::words;
 use tm::fuzzy::Match;
 use tm::input::read_text;
@@ -63,9 +64,30 @@ pub struct Args {
     /// Colour the word diff.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Write a draft per target language into DIR (`NAME.ru.txt`, …).
+    /// Write a draft per target language into DIR (`NAME.ru.txt`, …);
+    /// never over an existing file unless `--force`.
     #[arg(long, value_name = "DIR")]
     pub draft: Option<PathBuf>,
+    /// Lowest score whose translation goes into a draft or an XLIFF target;
+    /// lower matches are still listed.
+    #[arg(long, default_value_t = DRAFT_MIN, value_name = "N")]
+    pub draft_min: f64,
+    /// How a text draft shows what is not a 100 match: `marks` wraps it as
+    /// `[[96% …]]` (unmatched: `[[en: …]]`), `none` writes clean text.
+    #[arg(long, value_enum, default_value = "marks")]
+    pub draft_marks: DraftMarks,
+    /// Let `--draft` replace existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How a text draft marks segments that are not a 100 match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftMarks {
+    /// `[[96% …]]` and `[[en: …]]`.
+    Marks,
+    /// Clean text.
+    None,
 }
 
 /// One segment with its matches.
@@ -77,8 +99,10 @@ struct Found {
 
 /// Runs `tm suggest`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
-    if !(0.0..=100.0).contains(&args.min) {
-        bail!("--min {}: must be between 0 and 100", args.min);
+    for (name, v) in [("--min", args.min), ("--draft-min", args.draft_min)] {
+        if !(0.0..=100.0).contains(&v) {
+            bail!("{name} {v}: must be between 0 and 100");
+        }
     }
     let mut asked: Vec<Lang> = Vec::new();
     for &l in &args.to {
@@ -152,14 +176,21 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             serde_json::to_writer(&mut out, &output::to_json(from, &to, &found, &bands))?;
             writeln!(out)?;
         }
-        Format::Xliff => output::write_xliff_draft(&mut out, &args.file, from, to[0], &found)?,
+        Format::Xliff => {
+            output::write_xliff_draft(&mut out, &args.file, from, to[0], &found, args.draft_min)?
+        }
         Format::Text => {
             output::print_text(&mut out, &to, &found, &bands, args.color.enabled())?;
         }
     }
     out.flush()?;
     if let Some(dir) = &args.draft {
-        output::write_drafts(dir, &args.file, &text, from, &to, &found)?;
+        let options = output::DraftOptions {
+            min: args.draft_min,
+            marks: args.draft_marks == DraftMarks::Marks,
+            force: args.force,
+        };
+        output::write_drafts(dir, &args.file, &text, from, &to, &found, options)?;
     }
     Ok(())
 }

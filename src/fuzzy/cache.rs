@@ -23,7 +23,7 @@ use super::Matcher;
 
 pub use crate::memory::derived::Source;
 
-const MAGIC: &[u8; 8] = b"TMCACHE\x05";
+const MAGIC: &[u8; 8] = b"TMCACHE\x06";
 
 /// Where the cache of `memory` for source language `lang` lives.
 pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
@@ -38,6 +38,9 @@ fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
             include_str!("rules/en.txt"),
             include_str!("rules/ru.txt"),
             include_str!("rules/kk.txt"),
+            // Month names are index keys too.
+            include_str!("../localise/rules/months.txt"),
+            include_str!("../localise/rules/kk-endings.txt"),
         ],
     )
 }

@@ -12,7 +12,6 @@ pub mod diff;
 pub mod draft;
 pub mod index;
 pub mod keyset;
-pub mod numbers;
 pub mod prefix;
 pub mod score;
 pub mod search;
@@ -23,6 +22,7 @@ pub mod vocab;
 pub mod words;
 
 use crate::lang::Lang;
+use crate::localise::Plan;
 use crate::memory::Memory;
 
 use diff::Piece;
@@ -42,11 +42,16 @@ pub struct Match {
     pub score: f64,
     /// The stored sentence in the source language.
     pub source: String,
-    /// The stored translations, in `Lang::ALL` order, numbers adapted where
-    /// `numbers_adapted` says so.
+    /// The stored translations, in `Lang::ALL` order, adapted to the new
+    /// sentence where `adapted` says so.
     pub targets: Vec<(Lang, String)>,
-    /// The languages whose translation got the new sentence's numbers.
-    pub numbers_adapted: Vec<Lang>,
+    /// The languages whose translation was changed to fit the new sentence
+    /// (its dates and numbers put in, see [`crate::localise`]).
+    pub adapted: Vec<Lang>,
+    /// Per language, the reasons a person must look at that translation;
+    /// a language absent here has a translation that fits the new
+    /// sentence. A translation that does not fit always has a reason.
+    pub check: Vec<(Lang, Vec<String>)>,
     /// Whether the unit's alignment is marked doubtful.
     pub doubtful: bool,
     /// The word diff of the new sentence against the stored one.
@@ -164,21 +169,51 @@ impl Matcher {
         unit: u32,
     ) -> Match {
         let mut targets = Vec::new();
-        let mut numbers_adapted = Vec::new();
+        let mut adapted = Vec::new();
+        let mut check = Vec::new();
+        // Only a sentence whose words all pair with the stored ones can take
+        // its new values; any other difference is for a person.
+        let same_text = old.norm == query.norm;
+        let plan =
+            (!same_text && s.edits2 == 0).then(|| Plan::new(&old.norm, &query.norm, self.lang));
         for l in Lang::ALL {
             if l == self.lang {
                 continue;
             }
-            if let Some(t) = entry.text(l) {
-                let adapted = s
-                    .numbers_only()
-                    .then(|| numbers::adapt(t, &old.norm, &s.changed_numbers))
-                    .flatten();
-                if adapted.is_some() {
-                    numbers_adapted.push(l);
+            let Some(t) = entry.text(l) else { continue };
+            let mut reasons = Vec::new();
+            let text = match &plan {
+                Some(plan) if !plan.is_empty() => {
+                    let a = plan.apply(t, l);
+                    if a.changed {
+                        adapted.push(l);
+                    }
+                    reasons = a.checks;
+                    a.text
                 }
-                targets.push((l, adapted.unwrap_or_else(|| t.to_string())));
+                Some(_) => {
+                    reasons.push(format!(
+                        "{}% match: the new sentence differs in case or punctuation",
+                        s.score
+                    ));
+                    t.to_string()
+                }
+                None if !same_text => {
+                    reasons.push(format!(
+                        "{}% match: words differ from the stored sentence",
+                        s.score
+                    ));
+                    t.to_string()
+                }
+                None => t.to_string(),
+            };
+            if entry.doubtful {
+                reasons.push("doubtful alignment: check that this translates the sentence".into());
             }
+            if !reasons.is_empty() {
+                check.push((l, reasons));
+            }
+            targets.push((l, text));
         }
         Match {
             unit,
@@ -187,7 +222,8 @@ impl Matcher {
             score: s.score,
             source: entry.text(self.lang).unwrap_or_default().to_string(),
             targets,
-            numbers_adapted,
+            adapted,
+            check,
             doubtful: entry.doubtful,
         }
     }

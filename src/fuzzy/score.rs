@@ -81,13 +81,15 @@ pub struct Scored {
     pub edits2: u32,
     /// The alignment, in order.
     pub ops: Vec<Op>,
-    /// Numbers that changed, as (stored, new) texts, in order.
+    /// Recognised tokens (numbers, months) that changed, as (stored, new)
+    /// texts, in order.
     pub changed_numbers: Vec<(String, String)>,
 }
 
 impl Scored {
-    /// Whether the only word differences are numbers (case and punctuation
-    /// aside): then the stored translation can take the new numbers.
+    /// Whether the only word differences are recognised tokens (case and
+    /// punctuation aside): then the stored translation can take the new
+    /// values (see [`crate::localise`]).
     pub fn numbers_only(&self) -> bool {
         self.edits2 == 0 && !self.changed_numbers.is_empty()
     }
@@ -95,7 +97,7 @@ impl Scored {
 
 /// The cost, doubled, of aligning word `a` with word `b`.
 pub fn pair_cost2(a: &Word, b: &Word) -> u32 {
-    if a.lower == b.lower || (a.number && b.number) {
+    if a.lower == b.lower || (a.number && b.number && a.key == b.key) {
         0
     } else if a.key == b.key {
         1

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
+use crate::localise::token::month_word;
 
 /// The key shared by every number, so that numbers meet in the index and a
 /// changed number costs no word edit (only a small penalty).
@@ -22,7 +23,9 @@ pub struct Word {
     pub lower: String,
     /// The stem, or [`NUMBER_KEY`] for a number: the unit of the index.
     pub key: String,
-    /// Whether the word is a number (`2024`, `1,5`, `12.3`, `10:00`).
+    /// Whether the word is a recognised token: a number (`2024`, `1,5`,
+    /// `12.3`, `10:00`, `3rd`, `12-ге`) or a month name (key
+    /// [`MONTH_KEY`]). Two tokens with the same key cost no word edit.
     pub number: bool,
     /// What is shown in a diff: the word with its punctuation and any
     /// punctuation-only pieces that follow it (`Astana,` or `2024 —`).
@@ -112,13 +115,29 @@ pub fn stem(lower: &str, lang: Lang) -> String {
     rules(lang).stem(lower)
 }
 
+/// The key shared by every month name, in any language and form: a month
+/// replaced by another costs no word edit, like a number.
+pub const MONTH_KEY: &str = "#m";
+
 /// Whether `core` (a word without surrounding punctuation) is a number:
-/// digits, possibly with `.,:/-` between them.
+/// digits, possibly with `.,:/-–—` between them ("2021–2023"), and possibly
+/// an ordinal or case ending after them ("3rd", «12-ге», «3-е»).
 fn is_number(core: &str) -> bool {
-    core.chars().any(|c| c.is_ascii_digit())
-        && core
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
+    if !core.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let digits_end = core
+        .find(|c: char| {
+            !(c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-' | '–' | '—'))
+        })
+        .unwrap_or(core.len());
+    let rest = &core[digits_end..];
+    rest.is_empty()
+        || matches!(rest, "st" | "nd" | "rd" | "th")
+        || (core[..digits_end].ends_with('-') && rest.chars().all(char::is_alphabetic))
+        || rest
+            .strip_prefix('%')
+            .is_some_and(|r| r.is_empty() || r.starts_with('-'))
 }
 
 /// The words of `text` in `lang`, in order. Pieces between spaces that hold
@@ -143,8 +162,11 @@ pub fn words(text: &str, lang: Lang) -> Vec<Word> {
             continue;
         }
         let lower = lower(core);
-        let number = is_number(core);
-        let key = if number {
+        let month = month_word(core, lang, out.is_empty()).is_some();
+        let number = month || is_number(core);
+        let key = if month {
+            MONTH_KEY.to_string()
+        } else if number {
             NUMBER_KEY.to_string()
         } else {
             stem(&lower, lang)

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 
 use tm::exchange::xliff::{write_xliff, DraftSegment};
@@ -22,8 +22,9 @@ fn targets_of<'a>(m: &'a Match, to: &'a [Lang]) -> impl Iterator<Item = &'a (Lan
     m.targets.iter().filter(|(l, _)| to.contains(l))
 }
 
-/// The JSON report: the shape in DESIGN.md plus `diff`, `numbers_adapted`
-/// and `doubtful` per match.
+/// The JSON report: the shape in DESIGN.md (with `adapted` and `check` per
+/// match) plus `diff`, `doubtful` and `numbers_adapted` (the older name of
+/// `adapted`).
 pub(super) fn to_json(from: Lang, to: &[Lang], found: &[Found], bands: &[BandRow]) -> Value {
     let segments: Vec<Value> = found
         .iter()
@@ -36,10 +37,16 @@ pub(super) fn to_json(from: Lang, to: &[Lang], found: &[Found], bands: &[BandRow
                         .map(|(l, t)| (l.code().to_string(), Value::from(t.as_str())))
                         .collect();
                     let adapted: Vec<&str> = m
-                        .numbers_adapted
+                        .adapted
                         .iter()
                         .filter(|l| to.contains(l))
                         .map(|l| l.code())
+                        .collect();
+                    let check: serde_json::Map<String, Value> = m
+                        .check
+                        .iter()
+                        .filter(|(l, _)| to.contains(l))
+                        .map(|(l, reasons)| (l.code().to_string(), json!(reasons)))
                         .collect();
                     json!({
                         "score": m.score,
@@ -47,6 +54,9 @@ pub(super) fn to_json(from: Lang, to: &[Lang], found: &[Found], bands: &[BandRow
                         "source": m.source,
                         "targets": targets,
                         "diff": render(&m.diff, false),
+                        "adapted": adapted,
+                        "check": check,
+                        // The older name of `adapted`, kept for scripts.
                         "numbers_adapted": adapted,
                         "doubtful": m.doubtful,
                     })
@@ -83,19 +93,26 @@ pub(super) fn print_text(
                 m.id,
                 render(&m.diff, color)
             )?;
-            if m.doubtful {
-                writeln!(
-                    out,
-                    "         warning: doubtful alignment, check the translation"
-                )?;
-            }
             for (l, t) in targets_of(m, to) {
-                let note = if m.numbers_adapted.contains(l) {
-                    "  (numbers adapted)"
+                let note = if m.adapted.contains(l) {
+                    "  (adapted)"
                 } else {
                     ""
                 };
                 writeln!(out, "         {}: {t}{note}", l.code())?;
+            }
+            // Each reason once, with the languages it concerns.
+            let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+            for (l, rs) in m.check.iter().filter(|(l, _)| to.contains(l)) {
+                for r in rs {
+                    match reasons.iter_mut().find(|(x, _)| x == r) {
+                        Some((_, ls)) => ls.push(l.code()),
+                        None => reasons.push((r, vec![l.code()])),
+                    }
+                }
+            }
+            for (r, ls) in reasons {
+                writeln!(out, "         check {}: {r}", ls.join(","))?;
             }
         }
         writeln!(out)?;
@@ -119,11 +136,12 @@ pub(super) fn write_xliff_draft(
     from: Lang,
     lang: Lang,
     found: &[Found],
+    min: f64,
 ) -> Result<()> {
     let segments: Vec<DraftSegment> = found
         .iter()
         .map(|f| {
-            let target = best(&f.matches, lang).map(|(t, score)| (t.to_string(), score));
+            let target = best(&f.matches, lang, min).map(|(t, score)| (t.to_string(), score));
             (f.segment.text.clone(), target)
         })
         .collect();
@@ -166,8 +184,20 @@ fn draft_name(file: &Path, from: Lang) -> String {
     name.to_string()
 }
 
+/// How `--draft` writes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DraftOptions {
+    /// Lowest score taken into a draft.
+    pub min: f64,
+    /// Mark fuzzy and unmatched segments.
+    pub marks: bool,
+    /// Replace existing files.
+    pub force: bool,
+}
+
 /// Writes `DIR/NAME.LANG.txt` per target language: the release with each
-/// segment replaced by its best match's translation.
+/// segment replaced by its best match's translation. Refuses, before
+/// writing any, when one of them exists and `force` is not set.
 pub(super) fn write_drafts(
     dir: &Path,
     file: &Path,
@@ -175,18 +205,54 @@ pub(super) fn write_drafts(
     from: Lang,
     to: &[Lang],
     found: &[Found],
+    options: DraftOptions,
 ) -> Result<()> {
+    let paths: Vec<(Lang, std::path::PathBuf)> = to
+        .iter()
+        .map(|&l| {
+            (
+                l,
+                dir.join(format!("{}.{}.txt", draft_name(file, from), l.code())),
+            )
+        })
+        .collect();
+    if !options.force {
+        if let Some((_, p)) = paths.iter().find(|(_, p)| p.exists()) {
+            bail!(
+                "{}: the draft exists already; not overwritten (--force replaces it)",
+                p.display()
+            );
+        }
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let segments: Vec<Segment> = found.iter().map(|f| f.segment.clone()).collect();
-    for &lang in to {
-        let choice: Vec<Option<String>> = found
+    for (lang, path) in paths {
+        let choice: Vec<Option<(String, f64)>> = found
             .iter()
-            .map(|f| best(&f.matches, lang).map(|(t, _)| t.to_string()))
+            .map(|f| best(&f.matches, lang, options.min).map(|(t, s)| (t.to_string(), s)))
             .collect();
-        let path = dir.join(format!("{}.{}.txt", draft_name(file, from), lang.code()));
-        std::fs::write(&path, draft(text, &segments, &choice, from))
+        let body = draft(text, &segments, &choice, from, options.marks);
+        let mut open = std::fs::OpenOptions::new();
+        open.write(true);
+        if options.force {
+            open.create(true).truncate(true);
+        } else {
+            // Created only if absent, even if one appeared since the check.
+            open.create_new(true);
+        }
+        open.open(&path)
+            .and_then(|mut f| f.write_all(body.as_bytes()).and_then(|_| f.sync_all()))
             .with_context(|| format!("writing {}", path.display()))?;
-        eprintln!("tm: wrote {}", path.display());
+        let fuzzy = choice
+            .iter()
+            .filter(|c| c.as_ref().is_some_and(|(_, s)| *s < 100.0))
+            .count();
+        let missing = choice.iter().filter(|c| c.is_none()).count();
+        eprintln!(
+            "tm: wrote {} ({} exact, {fuzzy} to check, {missing} untranslated)",
+            path.display(),
+            choice.len() - fuzzy - missing
+        );
     }
     Ok(())
 }

@@ -1,0 +1,413 @@
+//! Russian numeral–noun agreement: the noun after a number takes the
+//! nominative singular after 1 (21, 101), the genitive singular after 2–4
+//! (22, 103) and after a decimal, the genitive plural after 5 and more and
+//! after 11–14; after a preposition that governs the genitive («более»,
+//! «до») it is genitive singular after 1 and genitive plural otherwise.
+//!
+//! The noun is changed only when that is certain: a noun of `ru-nouns.txt`
+//! whose form shows the case, or a genitive plural in -ов/-ев becoming a
+//! genitive singular. Anything else is left as stored and said.
+
+use super::rules::{month_forms, ru_nouns};
+use crate::lang::Lang;
+
+/// The agreement class of a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Ends in 1, not 11: «21 район».
+    One,
+    /// Ends in 2–4, not 12–14, or has a fraction: «3 района», «1,5 млн».
+    Few,
+    /// Everything else: «5 районов», «12 районов».
+    Many,
+}
+
+/// The class of the number with integer digits `int` and fraction `frac`.
+pub fn class(int: &str, frac: &str) -> Class {
+    if !frac.is_empty() {
+        return Class::Few;
+    }
+    let last2: u32 = int[int.len().saturating_sub(2)..].parse().unwrap_or(0);
+    match (last2 % 10, last2 / 10 == 1) {
+        (_, true) => Class::Many,
+        (1, _) => Class::One,
+        (2..=4, _) => Class::Few,
+        _ => Class::Many,
+    }
+}
+
+/// What agreement asks of the words after a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Agreement {
+    /// Nothing to change.
+    Unchanged,
+    /// Replace the bytes `start..end` (relative to the text after the
+    /// number) with `with`.
+    Replace {
+        /// Start of the noun.
+        start: usize,
+        /// End of the noun.
+        end: usize,
+        /// Its new form.
+        with: String,
+    },
+    /// The noun may need another form and tm cannot say which.
+    Unsure(String),
+}
+
+/// Words after which a number and its noun are in the genitive.
+const GENITIVE_BEFORE: &[&str] = &[
+    "более",
+    "менее",
+    "свыше",
+    "около",
+    "до",
+    "от",
+    "из",
+    "для",
+    "без",
+    "порядка",
+    "кроме",
+    "вместо",
+    "у",
+    "с",
+    "со",
+    "среди",
+];
+
+/// Words after which a number is the subject: verbs that take no object
+/// (reflexive verbs in -ся/-сь are recognised by their ending).
+const NOMINATIVE_BEFORE: &[&str] = &[
+    "вошли",
+    "вошло",
+    "вошел",
+    "вошёл",
+    "войдут",
+    "войдет",
+    "участвовали",
+    "участвуют",
+    "участвовало",
+    "прибыли",
+    "прибыло",
+    "прибудут",
+    "работают",
+    "работали",
+    "работает",
+    "проживают",
+    "проживает",
+    "проживало",
+    "было",
+    "были",
+    "будет",
+    "будут",
+    "стало",
+    "станет",
+    "приехали",
+    "приехало",
+    "пришли",
+    "пришло",
+    "выступили",
+    "выступят",
+    "насчитывается",
+    "составило",
+    "составит",
+    "составляет",
+    "составляло",
+];
+
+/// Words that end a number's phrase without a noun, or that never change.
+const NO_NOUN: &[&str] = &[
+    "и",
+    "или",
+    "а",
+    "но",
+    "в",
+    "во",
+    "на",
+    "по",
+    "с",
+    "со",
+    "до",
+    "из",
+    "от",
+    "за",
+    "для",
+    "к",
+    "у",
+    "о",
+    "об",
+    "при",
+    "млн",
+    "млрд",
+    "трлн",
+    "тыс",
+    "км",
+    "кг",
+    "га",
+    "м",
+    "т",
+    "тенге",
+    "евро",
+    "долл",
+    "руб",
+    "чел",
+    "шт",
+    "мм",
+    "см",
+    "сом",
+    "г",
+    "гг",
+];
+
+/// Endings of adjectives and participles that stand between a number and
+/// its noun («5 сельских школ»).
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ых", "их", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его",
+];
+
+fn is_month(word: &str) -> bool {
+    month_forms()
+        .iter()
+        .filter(|f| f.lang == Lang::Ru)
+        .any(|f| f.forms.iter().any(|m| m == word))
+}
+
+/// The words of `after` with their byte ranges, up to the first
+/// punctuation (a noun never follows one).
+fn words_after(after: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    for piece in after.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        let start = i;
+        i += piece.len();
+        if word.is_empty() {
+            continue;
+        }
+        let letters = word.chars().take_while(|c| c.is_alphabetic()).count();
+        let end = start
+            + word
+                .chars()
+                .take(letters)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        if letters == 0 {
+            break;
+        }
+        out.push((start, end, word[..end - start].to_lowercase()));
+        if end - start < word.len() || out.len() == 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// The agreement of the noun in `after` (the text following a number) when
+/// the number's class goes from `old` to `new`; `before` is the word before
+/// the number, `new_text` the number as written (for messages).
+pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) -> Agreement {
+    if old == new {
+        return Agreement::Unchanged;
+    }
+    let words = words_after(after);
+    let Some(first) = words.first() else {
+        return Agreement::Unchanged;
+    };
+    if !after.starts_with(char::is_whitespace)
+        || NO_NOUN.contains(&first.2.as_str())
+        || is_month(&first.2)
+    {
+        return Agreement::Unchanged;
+    }
+    let mut k = 0;
+    while k < words.len()
+        && k < 2
+        && ADJECTIVE_ENDINGS.iter().any(|e| words[k].2.ends_with(e))
+        && words[k].2.chars().count() > 3
+    {
+        k += 1;
+    }
+    let unsure = |what: &str| {
+        Agreement::Unsure(format!(
+            "agreement after {new_text}: «{what}» left as stored"
+        ))
+    };
+    let Some((start, end, noun)) = words.get(k).cloned() else {
+        return unsure(&first.2);
+    };
+    let written = &after[start..end];
+    let adjectives = k > 0;
+    if adjectives && (old == Class::One || new == Class::One) {
+        return unsure(&after[first.0..end]);
+    }
+    let before = before.to_lowercase();
+    let genitive_before = GENITIVE_BEFORE.contains(&before.as_str());
+    // After a verb that takes no object the number is the subject: the
+    // nominative. Elsewhere it may be an object, whose accusative differs
+    // for animate nouns («наградили 3 экспертов») and feminine ones
+    // («построят 1 школу»).
+    let nominative = NOMINATIVE_BEFORE.contains(&before.as_str())
+        || before.ends_with("ся")
+        || before.ends_with("сь");
+    let replace = |form: &str| {
+        if form == noun {
+            Agreement::Unchanged
+        } else {
+            Agreement::Replace {
+                start,
+                end,
+                with: keep_case(written, form),
+            }
+        }
+    };
+    if let Some(n) = ru_nouns().get(&noun) {
+        // The case the stored text uses, from its form and its number: a
+        // genitive plural after 2–4, or a genitive singular after 1, is a
+        // genitive (or an animate accusative, which agrees the same way).
+        let genitive = if genitive_before {
+            true
+        } else if noun == n.gen_pl && n.gen_pl != n.gen_sg {
+            old == Class::Few
+        } else if noun == n.gen_sg && n.gen_sg != n.nom_sg {
+            old == Class::One
+        } else if noun == n.nom_sg {
+            false
+        } else {
+            return unsure(written);
+        };
+        let feminine = n.nom_sg.ends_with('а') || n.nom_sg.ends_with('я');
+        if !genitive
+            && !nominative
+            && ((n.animate && new != Class::Many) || (feminine && new == Class::One))
+        {
+            return unsure(written);
+        }
+        let form = match (genitive, new) {
+            (true, Class::One) => &n.gen_sg,
+            (true, _) => &n.gen_pl,
+            (false, Class::One) => &n.nom_sg,
+            (false, Class::Few) => &n.gen_sg,
+            (false, Class::Many) => &n.gen_pl,
+        };
+        return replace(form);
+    }
+    if adjectives && !(genitive_before || (noun.ends_with("ов") || noun.ends_with("ев"))) {
+        return unsure(&after[first.0..end]);
+    }
+    // Unknown noun: after a genitive preposition, 2–4 and 5+ both take the
+    // genitive plural.
+    if genitive_before && old != Class::One && new != Class::One {
+        return Agreement::Unchanged;
+    }
+    // A subject in the genitive plural in -ов/-ев is a masculine noun whose
+    // genitive singular is certain («экспертов» → «эксперта», «музеев» →
+    // «музея»).
+    if nominative && old == Class::Many && new == Class::Few && noun.chars().count() > 4 {
+        if let Some(stem) = noun.strip_suffix("ов") {
+            return replace(&format!("{stem}а"));
+        }
+        if let Some(stem) = noun.strip_suffix("ев") {
+            let after_vowel = stem
+                .chars()
+                .next_back()
+                .is_some_and(|c| "аеиоуыэюяё".contains(c));
+            return replace(&if after_vowel {
+                format!("{stem}я")
+            } else {
+                format!("{stem}а")
+            });
+        }
+    }
+    unsure(written)
+}
+
+/// `form` written with the capitalisation of `like`.
+fn keep_case(like: &str, form: &str) -> String {
+    match super::token::caps(like) {
+        super::token::Caps::Upper => form.to_uppercase(),
+        super::token::Caps::Capital => {
+            let mut c = form.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        super::token::Caps::Lower => form.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noun(before: &str, after: &str, old: &str, new: &str) -> String {
+        let (o, n) = (class(old, ""), class(new, ""));
+        match agree(before, after, o, n, new) {
+            Agreement::Unchanged => after.to_string(),
+            Agreement::Replace { start, end, with } => {
+                format!("{}{}{}", &after[..start], with, &after[end..])
+            }
+            Agreement::Unsure(why) => format!("UNSURE {why}"),
+        }
+    }
+
+    #[test]
+    fn classes() {
+        for (n, c) in [
+            ("1", Class::One),
+            ("21", Class::One),
+            ("301", Class::One),
+            ("11", Class::Many),
+            ("2", Class::Few),
+            ("104", Class::Few),
+            ("12", Class::Many),
+            ("5", Class::Many),
+            ("100", Class::Many),
+        ] {
+            assert_eq!(class(n, ""), c, "{n}");
+        }
+        assert_eq!(class("1", "5"), Class::Few);
+    }
+
+    #[test]
+    fn nouns_follow_the_number_and_the_case() {
+        assert_eq!(noun("вошли", " экспертов.", "5", "3"), " эксперта.");
+        assert_eq!(noun("охватит", " районов.", "5", "2"), " района.");
+        assert_eq!(noun("охватит", " районов.", "5", "21"), " район.");
+        assert_eq!(noun("более", " проектов", "300", "301"), " проекта");
+        assert_eq!(noun("более", " проекта", "301", "300"), " проектов");
+        assert_eq!(noun("построят", " школы", "3", "5"), " школ");
+        assert_eq!(noun("работают", " школ", "5", "1"), " школа");
+        assert_eq!(noun("за", " года", "3", "5"), " лет");
+        assert_eq!(
+            noun("зарегистрировались", " волонтеров", "5", "3"),
+            " волонтера"
+        );
+        // Unknown noun after a genitive preposition, 2–4 ↔ 5+: unchanged.
+        assert_eq!(noun("более", " хакатонов", "3", "7"), " хакатонов");
+        // -ов after a verb without an object: the genitive singular is
+        // certain.
+        assert!(noun("прошло", " хакатонов", "7", "3").starts_with("UNSURE"));
+        assert_eq!(noun("состоялось", " хакатонов", "7", "3"), " хакатона");
+        assert_eq!(noun("насчитывается", " хакатонов", "7", "3"), " хакатона");
+        // Nothing after the number, or a word that never changes.
+        assert_eq!(noun("до", ".", "12", "16"), ".");
+        assert_eq!(noun("проживает", " млн человек", "1", "2"), " млн человек");
+        assert_eq!(noun("", " мая", "14", "2"), " мая");
+    }
+
+    #[test]
+    fn unsure_when_it_cannot_be_known() {
+        // An animate noun after 1 or 2–4: nominative or accusative?
+        assert!(noun("наградили", " экспертов", "5", "21").starts_with("UNSURE"));
+        assert!(noun("наградили", " экспертов", "5", "3").starts_with("UNSURE"));
+        // A feminine noun after 1: «построят 1 школу».
+        assert!(noun("построят", " школ", "5", "1").starts_with("UNSURE"));
+        // An unknown noun into 1.
+        assert!(noun("прошли", " хакатонов", "7", "21").starts_with("UNSURE"));
+        // Feminine or neuter unknown noun, 2–4 → 5.
+        assert!(noun("открыли", " библиотеки", "3", "5").starts_with("UNSURE"));
+        // Adjective and 1.
+        assert!(noun("вошли", " новых района", "3", "21").starts_with("UNSURE"));
+        assert_eq!(noun("вошли", " новых района", "3", "5"), " новых районов");
+    }
+}
