@@ -392,3 +392,153 @@ fn a_doubtful_alignment_is_listed_and_marked() {
     assert_eq!(with_ru[0]["doubtful"], true);
     assert!(with_ru[0]["confidence"].as_f64().unwrap() < 0.5);
 }
+
+/// The Kazakh sentences of the library release, as the segmenter cuts them.
+const KK_SENTENCES: [&str; 5] = [
+    "Облыстық кітапхана балаларға арналған оқу залын ашты",
+    "Дүйсенбі күні облыстық кітапхана 120 балаға арналған жаңа оқу залын ашты.",
+    "Залда қазақ, орыс және ағылшын тілдеріндегі 4 000 кітап бар.",
+    "«Балалар кітаппен бірге өсуі керек», – деді директор Марат Жақсыбеков.",
+    "Кітапхана күн сайын сағат 9-дан 19-ға дейін жұмыс істейді.",
+];
+
+#[test]
+fn kazakh_added_later_completes_the_stored_units() {
+    let env = Env::new();
+    library(&env);
+    env.run(&["add", "--en", "library.en.txt", "--ru", "library.ru.txt"])
+        .ok();
+    let r = env
+        .run(&["add", "--en", "library.en.txt", "--kk", "library.kk.txt"])
+        .ok();
+    assert_eq!(
+        r.lines()[0],
+        "library: 0 units added, 0 already there, 0 alternative translations, \
+         5 units completed with kk (memory/tm.json)"
+    );
+    let m = memory(&env, "memory/tm.json");
+    let units = m["units"].as_array().unwrap();
+    assert_eq!(units.len(), 5);
+    for u in units {
+        assert!(u["ru"].is_string() && u["kk"].is_string(), "{u}");
+        assert_eq!(u.get("alternative_of"), None, "{u}");
+    }
+    assert_eq!(units[4]["kk"], KK_SENTENCES[4]);
+    assert_eq!(
+        units[4]["ru"],
+        "Библиотека работает ежедневно с 9 до 19 часов."
+    );
+
+    // Either bilingual release again, or all three, adds nothing.
+    let before = std::fs::read(env.path("memory/tm.json")).unwrap();
+    for args in [
+        &["add", "--en", "library.en.txt", "--ru", "library.ru.txt"][..],
+        &["add", "--en", "library.en.txt", "--kk", "library.kk.txt"][..],
+        ADD_LIBRARY,
+    ] {
+        let again = env.run(args).ok();
+        assert!(
+            again.lines()[0].starts_with("library: 0 units added, 5 already there, 0 alternative"),
+            "{}",
+            again.stdout
+        );
+        assert!(!again.stdout.contains("completed"), "{}", again.stdout);
+    }
+    assert_eq!(std::fs::read(env.path("memory/tm.json")).unwrap(), before);
+
+    // The Kazakh draft of the English release is complete.
+    env.write("new.en.txt", EN);
+    env.run(&["suggest", "new.en.txt", "--draft", "drafts"])
+        .ok();
+    let kk = std::fs::read_to_string(env.path("drafts/new.kk.txt")).unwrap();
+    for sentence in KK_SENTENCES {
+        assert!(kk.contains(sentence), "{sentence:?} missing in\n{kk}");
+    }
+    assert!(!kk.contains("The library is open every day"), "{kk}");
+    assert!(!kk.contains("[[en:"), "{kk}");
+}
+
+#[test]
+fn completion_is_counted_in_the_json_report() {
+    let env = Env::new();
+    library(&env);
+    env.run(&["add", "--en", "library.en.txt", "--kk", "library.kk.txt"])
+        .ok();
+    let json = env
+        .run(&[
+            "add",
+            "--en",
+            "library.en.txt",
+            "--ru",
+            "library.ru.txt",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(json["added"], 0);
+    assert_eq!(json["completed"], 5);
+    assert_eq!(json["completed_with"], serde_json::json!({"ru": 5}));
+}
+
+#[test]
+fn a_conflicting_kazakh_text_is_still_an_alternative() {
+    let env = Env::new();
+    library(&env);
+    env.run(ADD_LIBRARY).ok();
+    env.write(
+        "library2.kk.txt",
+        KK.replace("күн сайын сағат", "әр күні сағат"),
+    );
+    let r = env
+        .run(&[
+            "add",
+            "--en",
+            "library.en.txt",
+            "--kk",
+            "library2.kk.txt",
+            "--id",
+            "second",
+        ])
+        .ok();
+    assert_eq!(
+        r.lines()[0],
+        "second: 1 units added, 4 already there, 1 alternative translations (memory/tm.json)"
+    );
+    let m = memory(&env, "memory/tm.json");
+    let units = m["units"].as_array().unwrap();
+    assert_eq!(units.len(), 6);
+    assert_eq!(units[5]["alternative_of"], units[4]["id"]);
+    assert_eq!(units[4]["kk"], KK_SENTENCES[4]);
+    assert_eq!(units[5].get("ru"), None);
+}
+
+#[test]
+fn kazakh_set_by_edit_makes_the_kazakh_release_already_there() {
+    let env = Env::new();
+    library(&env);
+    env.write(
+        "short.en.txt",
+        "The library is open every day from 9 to 19.\n",
+    );
+    env.write(
+        "short.ru.txt",
+        "Библиотека работает ежедневно с 9 до 19 часов.\n",
+    );
+    env.write("short.kk.txt", format!("{}\n", KK_SENTENCES[4]));
+    env.run(&["add", "--en", "short.en.txt", "--ru", "short.ru.txt"])
+        .ok();
+    let id = memory(&env, "memory/tm.json")["units"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let edit = env.run(&["edit", &id, "--kk", KK_SENTENCES[4]]).ok();
+    assert_eq!(edit.stdout, format!("{id}: kk text added\n"));
+    let r = env
+        .run(&["add", "--en", "short.en.txt", "--kk", "short.kk.txt"])
+        .ok();
+    assert_eq!(
+        r.lines()[0],
+        "short: 0 units added, 1 already there, 0 alternative translations (memory/tm.json)"
+    );
+}

@@ -366,3 +366,60 @@ fn tsv_text_that_starts_with_a_quote_is_kept_as_written() {
     // A field wholly in quotes is a spreadsheet's quoting, taken off.
     assert_eq!(u[1]["en"], "Quoted whole");
 }
+
+#[test]
+fn a_second_bilingual_file_completes_the_stored_units() {
+    let env = Env::new();
+    env.write(
+        "en-ru.tsv",
+        "en\tru\n\
+         The museum opened a new hall.\tМузей открыл новый зал.\n\
+         Entry is free on Sundays.\tПо воскресеньям вход свободный.\n\
+         The hall shows old carpets.\tВ зале показаны старинные ковры.\n",
+    );
+    env.write(
+        "en-kk.tsv",
+        "en\tkk\n\
+         The museum opened a new hall.\tМұражай жаңа зал ашты.\n\
+         Entry is free on Sundays.\tЖексенбі күндері кіру тегін.\n\
+         The hall shows old carpets.\tЗалда көне кілемдер көрсетілген.\n\
+         Guides speak three languages.\tГидтер үш тілде сөйлейді.\n",
+    );
+    import(&env, "en-ru.tsv").ok();
+    let run = import(&env, "en-kk.tsv").ok();
+    assert_eq!(
+        run.lines()[1..],
+        [
+            "added 1, already present 0, skipped 0",
+            "3 units completed with kk",
+            "tm.json: 4 units",
+        ]
+    );
+    let u = units(&env);
+    assert_eq!(u.len(), 4);
+    assert_eq!(u[0]["ru"], "Музей открыл новый зал.");
+    assert_eq!(u[0]["kk"], "Мұражай жаңа зал ашты.");
+    assert_eq!(u[2]["kk"], "Залда көне кілемдер көрсетілген.");
+    assert_eq!(u[3].get("ru"), None);
+    assert!(u.iter().all(|u| u.get("alternative_of").is_none()));
+
+    // Either file again changes nothing.
+    let before = std::fs::read(env.path("tm.json")).unwrap();
+    let run = import(&env, "en-ru.tsv").ok();
+    assert_eq!(run.lines()[1], "added 0, already present 3, skipped 0");
+    let run = import(&env, "en-kk.tsv").ok();
+    assert_eq!(run.lines()[1], "added 0, already present 4, skipped 0");
+    assert_eq!(std::fs::read(env.path("tm.json")).unwrap(), before);
+
+    // Another Kazakh text of a stored sentence is an alternative.
+    env.write(
+        "other.tsv",
+        "en\tkk\nEntry is free on Sundays.\tЖексенбіде кіру ақысыз.\n",
+    );
+    let run = import(&env, "other.tsv").ok();
+    assert_eq!(
+        run.lines()[1],
+        "added 1 (1 as alternatives), already present 0, skipped 0"
+    );
+    assert_eq!(units(&env)[4]["alternative_of"], u[1]["id"]);
+}

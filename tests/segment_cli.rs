@@ -162,3 +162,36 @@ fn json_offsets_survive_a_byte_order_mark_and_crlf() {
         [(0, 0, 5, "Title"), (1, 9, 13, "One."), (1, 14, 18, "Two.")]
     );
 }
+
+#[test]
+fn a_language_the_text_clearly_is_not_gets_a_warning() {
+    let env = Env::new();
+    env.write(
+        "news.txt",
+        "Аким Өскемена Ерұлан Сәрсенғалиұлы открыл новую школу.\n\n\
+         В ней будут учиться 600 детей.\n",
+    );
+    let run = env.run(&["segment", "news.txt", "--lang", "kk"]).ok();
+    assert_eq!(
+        run.stderr,
+        "tm: warning: news.txt reads as Russian, but --lang kk was given\n"
+    );
+    // The given language is used all the same.
+    let json = env
+        .run(&["segment", "news.txt", "--lang", "kk", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(json["language"], "kk");
+    for args in [
+        &["segment", "news.txt"][..],
+        &["segment", "news.txt", "--lang", "ru"],
+    ] {
+        let run = env.run(args).ok();
+        assert_eq!(run.stderr, "", "{args:?}");
+    }
+    let json = env
+        .run(&["segment", "news.txt", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(json["language"], "ru");
+}

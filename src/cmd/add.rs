@@ -1,5 +1,6 @@
 //! `tm add`: align the language versions of one release and store the units.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,10 @@ struct JsonOut<'a> {
     duplicates: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     alternatives: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completed: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completed_with: Option<&'a BTreeMap<Lang, usize>>,
     units: &'a [Aligned],
 }
 
@@ -93,7 +98,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let units = to_units(&aligned, &release, &memory::now());
     let report = memory::edit(&path, true, |m| {
         let r = m.add(units, Lang::En);
-        let outcome = if r.added > 0 {
+        let outcome = if r.changed() {
             EditOutcome::Save
         } else {
             EditOutcome::Discard
@@ -132,6 +137,8 @@ fn json(
         added: report.map(|r| r.added),
         duplicates: report.map(|r| r.duplicates),
         alternatives: report.map(|r| r.alternatives),
+        completed: report.map(|r| r.completed),
+        completed_with: report.map(|r| &r.completed_with),
         units,
     };
     serde_json::to_writer(&mut *out, &j)?;
@@ -174,9 +181,12 @@ fn report_text(
     r: &AddReport,
     units: &[Aligned],
 ) -> Result<()> {
+    let completed = memory::completed_summary(&r.completed_with)
+        .map(|c| format!(", {c}"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "{release}: {} units added, {} already there, {} alternative translations ({})",
+        "{release}: {} units added, {} already there, {} alternative translations{completed} ({})",
         r.added,
         r.duplicates,
         r.alternatives,

@@ -1,7 +1,7 @@
 //! Argument types shared by several subcommands.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
@@ -29,6 +29,39 @@ impl LangArg {
             LangArg::Ru => Some(Lang::Ru),
             LangArg::Kk => Some(Lang::Kk),
         }
+    }
+
+    /// [`LangArg::resolve`] for the text of `file`, given with the option
+    /// `flag` (`--lang`, `--from`): a language given explicitly is used, but
+    /// when the text clearly reads as another one, a warning says so on
+    /// standard error.
+    pub fn resolve_file(self, text: &str, file: &Path, flag: &str) -> Option<Lang> {
+        let lang = self.resolve(text)?;
+        if let Some(warning) = self.disagreement(text, file, flag) {
+            eprintln!("{warning}");
+        }
+        Some(lang)
+    }
+
+    /// The warning [`LangArg::resolve_file`] prints, if any.
+    fn disagreement(self, text: &str, file: &Path, flag: &str) -> Option<String> {
+        if self == LangArg::Auto {
+            return None;
+        }
+        let given = self.resolve(text)?;
+        let guess = Lang::detect_with_confidence(text)?;
+        let name = if file == Path::new("-") {
+            "standard input".to_string()
+        } else {
+            file.display().to_string()
+        };
+        (guess.clear && guess.lang != given).then(|| {
+            format!(
+                "tm: warning: {name} reads as {}, but {flag} {} was given",
+                guess.lang.name(),
+                given.code()
+            )
+        })
     }
 }
 
@@ -80,5 +113,33 @@ impl Global {
         self.memory
             .clone()
             .unwrap_or_else(|| PathBuf::from("memory/tm.json"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RUSSIAN: &str = "Әлия Нұрсұлтанқызы открыла в понедельник новую школу. \
+        В ней будут учиться 600 детей из трёх районов.";
+
+    #[test]
+    fn a_clear_disagreement_is_a_warning() {
+        let file = Path::new("news.ru.txt");
+        assert_eq!(
+            LangArg::Kk.disagreement(RUSSIAN, file, "--from").as_deref(),
+            Some("tm: warning: news.ru.txt reads as Russian, but --from kk was given")
+        );
+        assert_eq!(LangArg::Ru.disagreement(RUSSIAN, file, "--from"), None);
+        assert_eq!(LangArg::Auto.disagreement(RUSSIAN, file, "--from"), None);
+        // A short text leaves room for doubt: no warning.
+        assert_eq!(
+            LangArg::Kk.disagreement("Офис открыт.", file, "--lang"),
+            None
+        );
+        assert_eq!(
+            LangArg::Kk.resolve_file(RUSSIAN, file, "--lang"),
+            Some(Lang::Kk)
+        );
     }
 }

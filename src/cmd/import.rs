@@ -33,7 +33,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let now = memory::now();
     let (report, units) = memory::edit(&memory_path, true, |m| -> Result<_, ExchangeError> {
         let report = import_file(m, &args.file, &now, &mut |p| bar.set_position(p))?;
-        let outcome = if report.added > 0 && !args.dry_run {
+        let outcome = if report.changed() && !args.dry_run {
             EditOutcome::Save
         } else {
             EditOutcome::Discard
@@ -74,6 +74,9 @@ fn print_summary(args: &Args, r: &ImportReport) {
         r.already_present,
         r.skipped_total()
     );
+    if let Some(completed) = memory::completed_summary(&r.completed_with) {
+        println!("{completed}");
+    }
     for (reason, n) in &r.skipped {
         println!("skipped {n}: {reason}");
     }

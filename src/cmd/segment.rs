@@ -39,7 +39,7 @@ struct JsonOut<'a> {
 /// Runs `tm segment`.
 pub fn run(args: Args) -> Result<()> {
     let text = read_text(&args.file)?;
-    let lang = match args.lang.resolve(&text) {
+    let lang = match args.lang.resolve_file(&text, &args.file, "--lang") {
         Some(lang) => lang,
         None if text.trim().is_empty() => Lang::En,
         None => bail!(

@@ -47,6 +47,12 @@ pub struct ImportReport {
     pub alternatives: usize,
     /// Units whose texts the memory already had.
     pub already_present: usize,
+    /// Stored units that gained a text in a language they lacked from a
+    /// unit of the file with the same source text (see
+    /// [`crate::memory::Adder::offer_keeping`]).
+    pub completed: usize,
+    /// Of those, how many gained a text in each language.
+    pub completed_with: BTreeMap<crate::Lang, usize>,
     /// Units not offered to the memory, by reason.
     pub skipped: BTreeMap<SkipReason, usize>,
     /// What was left out inside units.
@@ -54,6 +60,11 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// Whether the memory changed: units were added or completed.
+    pub fn changed(&self) -> bool {
+        self.added > 0 || self.completed > 0
+    }
+
     /// All units skipped, whatever the reason.
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
@@ -95,6 +106,7 @@ pub fn import_from(
                     report.alternatives += 1;
                 }
                 Offered::Duplicate => report.already_present += 1,
+                Offered::Completed => report.completed += 1,
                 Offered::Empty => {
                     *report
                         .skipped
@@ -110,5 +122,6 @@ pub fn import_from(
     }
     progress(source.position());
     report.tally = source.tally().clone();
+    report.completed_with = adder.report().completed_with;
     Ok(report)
 }

@@ -24,6 +24,10 @@ pub enum Offered {
     Added,
     /// Stored as an alternative translation of a stored source sentence.
     Alternative,
+    /// Not stored as a unit of its own: a stored unit with the same source
+    /// text lacked a language the offered unit has, and has it now (every
+    /// language both have holds the same text).
+    Completed,
     /// Not stored: the same texts are already there.
     Duplicate,
     /// Not stored: the unit has no text at all.
@@ -45,6 +49,16 @@ pub struct Adder<'m> {
     /// the end): the chain a source's first unit starts.
     same_source: Vec<u32>,
     report: AddReport,
+}
+
+/// How an offered unit's texts stand to the stored units of its source text.
+enum ChainMatch {
+    /// A stored unit has all of them.
+    Covered,
+    /// The stored unit at this index can take the ones it lacks.
+    Fillable(usize),
+    /// Every stored unit has another text in a language the offered one has.
+    Conflicting,
 }
 
 /// The end of a `same_source` chain.
@@ -97,6 +111,13 @@ impl Adder<'_> {
     /// A unit is a duplicate when a stored unit has all its texts: the same
     /// texts, or more languages (an en–ru file exported from a trilingual
     /// memory and imported back adds nothing).
+    ///
+    /// A unit whose source text is stored completes the first stored unit of
+    /// that source that has no other text in any of its languages and lacks
+    /// one of them (an en–kk unit fills the Kazakh of a stored en–ru one);
+    /// its own id and `alternative_of` are then dropped. It is stored as an
+    /// alternative only when every stored unit of its source has another
+    /// text in a language it brings.
     pub fn offer_keeping(&mut self, mut unit: Unit) -> Offered {
         // Owned, as the unit changes below; stored units are compared
         // without copies.
@@ -115,21 +136,28 @@ impl Adder<'_> {
             self.report.duplicates += 1;
             return Offered::Duplicate;
         }
+        let first = k[lang_index(self.source)]
+            .as_deref()
+            .and_then(|s| self.find_source(s));
+        if let Some(f) = first {
+            match self.match_in_chain(f, &k) {
+                ChainMatch::Covered => {
+                    self.report.duplicates += 1;
+                    return Offered::Duplicate;
+                }
+                ChainMatch::Fillable(j) => {
+                    self.fill(j, unit);
+                    return Offered::Completed;
+                }
+                ChainMatch::Conflicting => {}
+            }
+        }
         if unit.id.is_empty() || self.find_id(&unit.id).is_some() {
             unit.id = fresh_id(&unit, |id| self.find_id(id).is_some());
         }
         if let Some(target) = &unit.alternative_of {
             if self.find_id(target).is_none() {
                 unit.alternative_of = None;
-            }
-        }
-        let first = k[lang_index(self.source)]
-            .as_deref()
-            .and_then(|s| self.find_source(s));
-        if let Some(f) = first {
-            if self.covered(f, &k) {
-                self.report.duplicates += 1;
-                return Offered::Duplicate;
             }
         }
         let mut outcome = Offered::Added;
@@ -178,21 +206,63 @@ impl Adder<'_> {
             .map(|&(_, i)| i as usize)
     }
 
-    /// Whether a unit of the same-source chain from `first` has every text
-    /// in `k` (and maybe more).
-    fn covered(&self, first: usize, k: &[Option<Cow<'_, str>>; 3]) -> bool {
+    /// How the units of the same-source chain from `first` stand to the
+    /// texts `k`: one has every text (and maybe more), or else the first one
+    /// that lacks some of them and has no other text in any language `k` has
+    /// (filling it loses nothing and contradicts nothing), or none.
+    fn match_in_chain(&self, first: usize, k: &[Option<Cow<'_, str>>; 3]) -> ChainMatch {
+        let mut fillable = None;
         let mut j = first as u32;
         while j != NONE {
             let stored = key(&self.memory.units[j as usize]);
-            if k.iter()
-                .zip(&stored)
-                .all(|(new, old)| new.is_none() || new == old)
+            let pairs = || k.iter().zip(&stored);
+            if pairs().all(|(new, old)| new.is_none() || new == old) {
+                return ChainMatch::Covered;
+            }
+            if fillable.is_none()
+                && pairs().all(|(new, old)| new.is_none() || old.is_none() || new == old)
             {
-                return true;
+                fillable = Some(j as usize);
             }
             j = self.same_source[j as usize];
         }
-        false
+        fillable.map_or(ChainMatch::Conflicting, ChainMatch::Fillable)
+    }
+
+    /// Gives the stored unit at `j` the texts of `unit` in the languages it
+    /// lacks (see [`ChainMatch::Fillable`]), and moves it in the table of
+    /// texts to its new key, so that a later offer of all its texts is found
+    /// a duplicate. Its source text is unchanged, so its place in the other
+    /// tables and in its chain stays. Nothing stored is lost: its id, origin, dates and props stay; it
+    /// stays doubtful if it was, and becomes doubtful if the newcomer's
+    /// alignment was; props it lacks are taken from the newcomer.
+    fn fill(&mut self, j: usize, unit: Unit) {
+        let slot = j as u32;
+        let old = self.hash(&key(&self.memory.units[j]));
+        if let Ok(entry) = self.keys.find_entry(old, |&(h, i)| h == old && i == slot) {
+            entry.remove();
+        }
+        let stored = &mut self.memory.units[j];
+        for lang in Lang::ALL {
+            if stored.text(lang).is_none() {
+                if let Some(text) = unit.text(lang) {
+                    stored.set_text(lang, Some(text.to_string()));
+                    *self.report.completed_with.entry(lang).or_default() += 1;
+                }
+            }
+        }
+        stored.doubtful |= unit.doubtful;
+        if let (Some(a), Some(b)) = (stored.confidence, unit.confidence) {
+            stored.confidence = Some(a.min(b));
+        }
+        for (name, value) in unit.props {
+            stored.props.entry(name).or_insert(value);
+        }
+        stored.changed = super::now();
+        let new = self.hash(&key(&self.memory.units[j]));
+        self.keys
+            .insert_unique(new, (new, slot), |&(h, _): &(u64, u32)| h);
+        self.report.completed += 1;
     }
 
     /// Puts the unit at `i` into the tables: `kh` is the hash of its
@@ -230,6 +300,7 @@ fn lang_index(lang: Lang) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn unit(id: &str, en: &str, ru: &str) -> Unit {
         let mut u = Unit::new(id.to_string(), "2026-01-01T00:00:00Z");
@@ -301,11 +372,13 @@ mod tests {
         assert_eq!(a.offer(en_kk), Offered::Duplicate);
         assert_eq!(a.offer(unit("", "One.", "Единица.")), Offered::Duplicate);
         assert_eq!(a.offer(unit("", "One.", "Раз.")), Offered::Alternative);
-        // More languages than the stored unit: new information, kept.
+        // More languages than the stored unit: new information, which
+        // fills the Kazakh of the unit it agrees with.
         let mut more = unit("", "One.", "Единица.");
         more.set_text(Lang::Kk, Some("Бірлік.".into()));
-        assert_eq!(a.offer(more), Offered::Alternative);
-        assert_eq!(m.units.len(), 4);
+        assert_eq!(a.offer(more), Offered::Completed);
+        assert_eq!(m.units.len(), 3);
+        assert_eq!(m.units[1].kk.as_deref(), Some("Бірлік."));
     }
 
     #[test]
@@ -316,5 +389,180 @@ mod tests {
         u.alternative_of = Some("nowhere00000".into());
         assert_eq!(a.offer_keeping(u), Offered::Added);
         assert_eq!(m.units[0].alternative_of, None);
+    }
+
+    fn en_kk(en: &str, kk: &str) -> Unit {
+        let mut u = Unit::new(String::new(), "2026-02-01T00:00:00Z");
+        u.set_text(Lang::En, Some(en.into()));
+        u.set_text(Lang::Kk, Some(kk.into()));
+        u
+    }
+
+    fn tri(en: &str, ru: &str, kk: &str) -> Unit {
+        let mut u = unit("", en, ru);
+        u.set_text(Lang::Kk, Some(kk.into()));
+        u
+    }
+
+    #[test]
+    fn a_later_language_fills_the_stored_unit() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        let mut stored = unit("", "The park  opened.", "Парк открылся.");
+        stored.release = Some("park".into());
+        stored.position = Some(3);
+        stored.confidence = Some(0.9);
+        stored.props.insert("note".into(), "kept".into());
+        a.offer(stored);
+        a.offer(unit("", "Snow fell.", "Выпал снег."));
+        let mut newcomer = en_kk("The park opened.", "Саябақ ашылды.");
+        newcomer.confidence = Some(0.7);
+        newcomer.props.insert("note".into(), "not taken".into());
+        newcomer.props.insert("client".into(), "taken".into());
+        assert_eq!(a.offer(newcomer), Offered::Completed);
+        let r = a.report();
+        assert_eq!(
+            (r.added, r.duplicates, r.alternatives, r.completed),
+            (2, 0, 0, 1)
+        );
+        assert_eq!(r.completed_with, BTreeMap::from([(Lang::Kk, 1)]));
+        assert_eq!(m.units.len(), 2);
+        let u = &m.units[0];
+        assert_eq!(u.en.as_deref(), Some("The park  opened."));
+        assert_eq!(u.ru.as_deref(), Some("Парк открылся."));
+        assert_eq!(u.kk.as_deref(), Some("Саябақ ашылды."));
+        assert_eq!((u.release.as_deref(), u.position), (Some("park"), Some(3)));
+        assert_eq!(u.confidence, Some(0.7));
+        assert_eq!(u.created, "2026-01-01T00:00:00Z");
+        assert_ne!(u.changed, "2026-01-01T00:00:00Z");
+        assert_eq!(u.props["note"], "kept");
+        assert_eq!(u.props["client"], "taken");
+        assert_eq!(u.alternative_of, None);
+        assert!(!u.doubtful);
+    }
+
+    #[test]
+    fn a_filled_unit_is_found_by_its_new_texts() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(unit("", "One.", "Один."));
+        assert_eq!(a.offer(en_kk("One.", "Бір.")), Offered::Completed);
+        // The whole trilingual unit, and each bilingual half, again.
+        assert_eq!(a.offer(tri("One.", "Один.", "Бір.")), Offered::Duplicate);
+        assert_eq!(a.offer(tri(" One.", "Один. ", "Бір.")), Offered::Duplicate);
+        assert_eq!(a.offer(unit("", "One.", "Один.")), Offered::Duplicate);
+        assert_eq!(a.offer(en_kk("One.", "Бір.")), Offered::Duplicate);
+        let r = a.report();
+        assert_eq!((r.added, r.duplicates, r.completed), (1, 4, 1));
+        assert_eq!(m.units.len(), 1);
+        // A new session builds its tables from the filled unit.
+        let mut a = m.adder(Lang::En);
+        assert_eq!(a.offer(tri("One.", "Один.", "Бір.")), Offered::Duplicate);
+        assert_eq!(a.offer(en_kk("One.", "Бір.")), Offered::Duplicate);
+        assert_eq!(a.keys.len(), 1);
+    }
+
+    #[test]
+    fn the_tables_follow_a_filled_unit_within_a_session() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(unit("", "One.", "Один."));
+        a.offer(en_kk("One.", "Бір."));
+        assert_eq!(a.keys.len(), 1);
+        let want = a.hash(&key(&tri("One.", "Один.", "Бір.")));
+        assert!(a.keys.find(want, |&(h, i)| h == want && i == 0).is_some());
+        assert_eq!(a.find_source("One."), Some(0));
+        let id = a.memory.units[0].id.clone();
+        assert_eq!(a.find_id(&id), Some(0));
+    }
+
+    #[test]
+    fn another_text_in_the_language_brought_is_an_alternative() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(tri("One.", "Один.", "Бір."));
+        assert_eq!(a.offer(en_kk("One.", "Біреу.")), Offered::Alternative);
+        // A newcomer that agrees on Kazakh but not on Russian does not
+        // fill either.
+        a.offer(unit("", "Two.", "Два."));
+        assert_eq!(a.offer(tri("Two.", "Двое.", "Екі.")), Offered::Alternative);
+        let r = a.report();
+        assert_eq!((r.added, r.alternatives, r.completed), (4, 2, 0));
+        assert_eq!(m.units[0].kk.as_deref(), Some("Бір."));
+        assert_eq!(m.units[2].kk, None);
+        assert_eq!(
+            m.units[1].alternative_of.as_deref(),
+            Some(m.units[0].id.as_str())
+        );
+    }
+
+    #[test]
+    fn the_first_agreeing_unit_of_a_source_is_filled() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(unit("", "One.", "Один."));
+        a.offer(unit("", "One.", "Единица."));
+        // Agrees with the alternative only.
+        assert_eq!(
+            a.offer(tri("One.", "Единица.", "Бірлік.")),
+            Offered::Completed
+        );
+        // Agrees with both: the primary is filled.
+        assert_eq!(a.offer(en_kk("One.", "Бір.")), Offered::Completed);
+        assert_eq!(m.units.len(), 2);
+        assert_eq!(m.units[0].kk.as_deref(), Some("Бір."));
+        assert_eq!(m.units[1].kk.as_deref(), Some("Бірлік."));
+        assert_eq!(
+            m.units[1].alternative_of.as_deref(),
+            Some(m.units[0].id.as_str())
+        );
+    }
+
+    #[test]
+    fn any_pair_fills_by_its_source_text() {
+        // en–kk stored, en–ru arrives.
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(en_kk("One.", "Бір."));
+        assert_eq!(a.offer(unit("", "One.", "Один.")), Offered::Completed);
+        assert_eq!(a.report().completed_with, BTreeMap::from([(Lang::Ru, 1)]));
+        assert_eq!(m.units[0].ru.as_deref(), Some("Один."));
+        // en–ru stored, ru–kk arrives with Russian as its source.
+        let mut m = Memory::default();
+        m.add(vec![unit("", "One.", "Один.")], Lang::En);
+        let mut ru_kk = Unit::new(String::new(), "2026-02-01T00:00:00Z");
+        ru_kk.set_text(Lang::Ru, Some("Один.".into()));
+        ru_kk.set_text(Lang::Kk, Some("Бір.".into()));
+        let r = m.add(vec![ru_kk], Lang::Ru);
+        assert_eq!((r.added, r.completed), (0, 1));
+        assert_eq!(m.units[0].kk.as_deref(), Some("Бір."));
+    }
+
+    #[test]
+    fn a_doubtful_unit_stays_doubtful_and_a_doubtful_newcomer_marks_it() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        let mut doubtful = unit("", "One.", "Один.");
+        doubtful.doubtful = true;
+        a.offer(doubtful);
+        a.offer(unit("", "Two.", "Два."));
+        a.offer(en_kk("One.", "Бір."));
+        let mut unsure = en_kk("Two.", "Екі.");
+        unsure.doubtful = true;
+        a.offer(unsure);
+        assert!(m.units[0].doubtful && m.units[1].doubtful);
+        assert_eq!(m.units[0].kk.as_deref(), Some("Бір."));
+    }
+
+    #[test]
+    fn a_kept_id_of_a_completing_unit_is_not_used() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer_keeping(unit("aaaaaaaaaaaa", "One.", "Один."));
+        let mut u = en_kk("One.", "Бір.");
+        u.id = "bbbbbbbbbbbb".into();
+        assert_eq!(a.offer_keeping(u), Offered::Completed);
+        assert_eq!(a.find_id("bbbbbbbbbbbb"), None);
+        assert_eq!(m.units[0].id, "aaaaaaaaaaaa");
     }
 }

@@ -21,7 +21,7 @@ pub mod store;
 pub mod unit;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -48,6 +48,35 @@ pub struct AddReport {
     pub duplicates: usize,
     /// Units stored as an alternative translation of a stored source.
     pub alternatives: usize,
+    /// Stored units that gained the text of a language they lacked from a
+    /// unit with the same source text (which was then not stored itself).
+    pub completed: usize,
+    /// Of those, how many gained a text in each language.
+    pub completed_with: BTreeMap<Lang, usize>,
+}
+
+impl AddReport {
+    /// Whether the memory changed: units were added or completed.
+    pub fn changed(&self) -> bool {
+        self.added > 0 || self.completed > 0
+    }
+}
+
+/// How many stored units gained a text in each language, for people:
+/// `3 units completed with kk`, `1 unit completed with ru, 2 with kk`;
+/// `None` when none did.
+pub fn completed_summary(completed_with: &BTreeMap<Lang, usize>) -> Option<String> {
+    let parts: Vec<String> = completed_with
+        .iter()
+        .filter(|(_, &n)| n > 0)
+        .enumerate()
+        .map(|(i, (lang, &n))| match (i, n) {
+            (0, 1) => format!("1 unit completed with {lang}"),
+            (0, _) => format!("{n} units completed with {lang}"),
+            _ => format!("{n} with {lang}"),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// The current time as RFC 3339 UTC to the second, as the memory stores it.
@@ -146,11 +175,14 @@ impl Memory {
     }
 
     /// Adds `new` units (their ids are assigned here), skipping any whose
-    /// texts are all already stored, and marking as an alternative any whose
-    /// source-language text is stored with a different translation.
+    /// texts are all already stored, filling with their texts the empty
+    /// languages of a stored unit with the same source-language text that
+    /// agrees with them in every other language, and marking as an
+    /// alternative any whose source-language text is stored with a different
+    /// translation (see [`Adder::offer_keeping`]).
     ///
     /// `source` is the language whose text identifies a sentence (English for
-    /// releases). Units are never overwritten.
+    /// releases). Stored texts are never overwritten.
     pub fn add(&mut self, new: Vec<Unit>, source: Lang) -> AddReport {
         let mut adder = self.adder(source);
         for unit in new {
@@ -229,6 +261,19 @@ mod tests {
             Some(m.units[0].id.as_str())
         );
         assert_ne!(m.units[0].id, m.units[1].id);
+    }
+
+    #[test]
+    fn completed_summary_names_each_language() {
+        assert_eq!(completed_summary(&BTreeMap::new()), None);
+        assert_eq!(
+            completed_summary(&BTreeMap::from([(Lang::Kk, 3)])).as_deref(),
+            Some("3 units completed with kk")
+        );
+        assert_eq!(
+            completed_summary(&BTreeMap::from([(Lang::Ru, 1), (Lang::Kk, 2)])).as_deref(),
+            Some("1 unit completed with ru, 2 with kk")
+        );
     }
 
     #[test]
