@@ -190,6 +190,8 @@ fn text_output_lists_segments_matches_and_the_analysis() {
         .run(&["suggest", "new.txt", "--to", "kk", "--color", "never"])
         .ok();
     let expected = "\
+read as English (guessed from the text; --from changes it)
+
 [1] The Ministry of Energy opened a large training centre in Astana.
    90.9  unit0  The Ministry of Energy opened a [-new-]{+large+} training centre in Astana.
          kk: Энергетика министрлігі Астанада жаңа оқу орталығын ашты.

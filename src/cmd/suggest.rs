@@ -129,7 +129,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             args.file.display()
         );
     }
-    let Some(from) = args.from.resolve(&text) else {
+    let Some(from) = args.from.resolve_file(&text, &args.file, "--from") else {
         bail!(
             "{}: cannot tell the language (no Latin or Cyrillic letters); give --from",
             args.file.display()
@@ -180,6 +180,12 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             output::write_xliff_draft(&mut out, &args.file, from, to[0], &found, args.draft_min)?
         }
         Format::Text => {
+            let how = if args.from == LangArg::Auto {
+                "guessed from the text; --from changes it"
+            } else {
+                "as --from says"
+            };
+            writeln!(out, "read as {} ({how})\n", from.name())?;
             output::print_text(&mut out, &to, &found, &bands, args.color.enabled())?;
         }
     }
