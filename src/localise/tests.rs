@@ -215,3 +215,17 @@ fn refuses_to_guess() {
         assert!(!a.checks.is_empty(), "{o}");
     }
 }
+
+#[test]
+fn a_month_repeated_in_a_translations_range_changes_everywhere() {
+    let (o, n) = ("Open from 3 to 14 March.", "Open from 7 to 21 April.");
+    assert_eq!(
+        text(o, n, "3 наурыздан 14 наурызға дейін ашық.", Lang::Kk),
+        "7 сәуірден 21 сәуірге дейін ашық."
+    );
+    let (o, n) = ("More than 1,200 came.", "More than 1,360 came.");
+    assert_eq!(
+        text(o, n, "1 200-ден астам адам келді.", Lang::Kk),
+        "1 360-тан астам адам келді."
+    );
+}

@@ -435,7 +435,8 @@ fn single(text: &str, i: usize, j: usize, lang: Lang) -> (Vec<Token>, usize) {
                 let after = k + c.len_utf8();
                 if is_group_space(c)
                     && digits_at(b, after) == 3
-                    && !matches!(b.get(after + 3), Some(b'-' | b':'))
+                    && !(matches!(b.get(after + 3), Some(b'-' | b':' | b'.' | b','))
+                        && b.get(after + 4).is_some_and(u8::is_ascii_digit))
                     && group.is_none_or(|g| g == c)
                 {
                     group = Some(c);
