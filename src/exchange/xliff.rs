@@ -13,9 +13,11 @@ use crate::Lang;
 /// The XLIFF 1.2 namespace.
 pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
-/// One segment of the draft: its text, and the best match's translation
-/// with its score (0–100), if the memory had one.
-pub type DraftSegment = (String, Option<(String, f64)>);
+/// One segment of the draft: its text, the best match's translation with
+/// its score (0–100) if the memory had one, and what a person must check in
+/// that translation (written as `<note>`s, which CAT tools show beside the
+/// segment).
+pub type DraftSegment = (String, Option<(String, f64)>, Vec<String>);
 
 /// Writes an XLIFF 1.2 draft of the segments of `original` (the release's
 /// file name, XLIFF's required `original` attribute) from `source` into
@@ -44,7 +46,7 @@ pub fn write_xliff<W: Write>(
         env!("CARGO_PKG_VERSION")
     ));
     w.write_all(out.as_bytes())?;
-    for (i, (text, best)) in segments.iter().enumerate() {
+    for (i, (text, best, notes)) in segments.iter().enumerate() {
         out.clear();
         out.push_str(&format!(
             "      <trans-unit id=\"{}\" xml:space=\"preserve\">\n        <source>",
@@ -70,6 +72,11 @@ pub fn write_xliff<W: Write>(
             ));
             replaced += xml::push_text(&mut out, translation);
             out.push_str("</target>\n        </alt-trans>\n");
+            for note in notes {
+                out.push_str("        <note from=\"tm\" annotates=\"target\">");
+                replaced += xml::push_text(&mut out, note);
+                out.push_str("</note>\n");
+            }
         }
         out.push_str("      </trans-unit>\n");
         w.write_all(out.as_bytes())?;
@@ -102,12 +109,14 @@ mod tests {
             (
                 "The Office opened.".into(),
                 Some(("Офис открылся.".into(), 100.0)),
+                Vec::new(),
             ),
             (
                 "The Office closed <today>.".into(),
                 Some(("Офис закрылся & всё.".into(), 87.46)),
+                vec!["87.4% match: words <differ>".into()],
             ),
-            ("Nothing like it.".into(), None),
+            ("Nothing like it.".into(), None, Vec::new()),
         ]);
         let expected = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>
@@ -130,6 +139,7 @@ mod tests {
         <alt-trans match-quality=\"87.5\" origin=\"tm\">
           <target xml:lang=\"ru\">Офис закрылся &amp; всё.</target>
         </alt-trans>
+        <note from=\"tm\" annotates=\"target\">87.4% match: words &lt;differ&gt;</note>
       </trans-unit>
       <trans-unit id=\"3\" xml:space=\"preserve\">
         <source>Nothing like it.</source>
@@ -145,7 +155,7 @@ mod tests {
 
     #[test]
     fn a_score_just_under_100_needs_review() {
-        let x = draft(&[("A.".into(), Some(("Б.".into(), 99.96)))]);
+        let x = draft(&[("A.".into(), Some(("Б.".into(), 99.96)), Vec::new())]);
         assert!(x.contains("state=\"needs-review-translation\""), "{x}");
         // Rounded for display only: the state follows the real score.
         assert!(x.contains("match-quality=\"100\""), "{x}");
@@ -153,7 +163,7 @@ mod tests {
 
     #[test]
     fn output_is_well_formed_xml() {
-        let x = draft(&[("x\u{1}y".into(), Some(("z\r\n".into(), 50.0)))]);
+        let x = draft(&[("x\u{1}y".into(), Some(("z\r\n".into(), 50.0)), Vec::new())]);
         let mut r = quick_xml::Reader::from_str(&x);
         let mut depth = 0i32;
         loop {

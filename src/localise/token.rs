@@ -142,6 +142,11 @@ pub fn is_kk_ending(rest: &str) -> bool {
 /// `first` allows a capitalised Russian or Kazakh month (a sentence's first
 /// word); elsewhere «Қазан» and «Май» are names.
 pub fn month_word(word: &str, lang: Lang, first: bool) -> Option<(u8, usize, usize)> {
+    // Most words start with a letter no month name of the language starts
+    // with: they are turned away before any allocation (this runs for every
+    // word the index sees).
+    let initial = word.chars().next()?.to_lowercase().next()?;
+    let candidates = month_table()[lang as usize].get(&initial)?;
     let c = caps(word);
     if lang != Lang::En && c == Caps::Capital && !first {
         return None;
@@ -150,28 +155,45 @@ pub fn month_word(word: &str, lang: Lang, first: bool) -> Option<(u8, usize, usi
         return None;
     }
     let lower = word.to_lowercase();
-    for (fi, f) in month_forms().iter().enumerate() {
-        if f.lang != lang {
-            continue;
-        }
-        for (mi, m) in f.forms.iter().enumerate() {
-            let m = m.to_lowercase();
-            if lang == Lang::Kk {
-                if let Some(rest) = lower.strip_prefix(&m) {
-                    if rest.is_empty() || is_kk_ending(rest) {
-                        let stem = word
-                            .char_indices()
-                            .nth(m.chars().count())
-                            .map_or(word.len(), |(i, _)| i);
-                        return Some((mi as u8 + 1, fi, stem));
-                    }
+    for (m, month, form) in candidates {
+        if lang == Lang::Kk {
+            if let Some(rest) = lower.strip_prefix(m.as_str()) {
+                if rest.is_empty() || is_kk_ending(rest) {
+                    let stem = word
+                        .char_indices()
+                        .nth(m.chars().count())
+                        .map_or(word.len(), |(i, _)| i);
+                    return Some((*month, *form, stem));
                 }
-            } else if lower == m {
-                return Some((mi as u8 + 1, fi, word.len()));
             }
+        } else if lower == *m {
+            return Some((*month, *form, word.len()));
         }
     }
     None
+}
+
+/// Per language, the month forms in lower case by their first letter:
+/// (form, month 1–12, index of the form in [`month_forms`]).
+type MonthTable = [std::collections::HashMap<char, Vec<(String, u8, usize)>>; 3];
+
+fn month_table() -> &'static MonthTable {
+    static TABLE: std::sync::OnceLock<MonthTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: MonthTable = Default::default();
+        for (fi, f) in month_forms().iter().enumerate() {
+            for (mi, m) in f.forms.iter().enumerate() {
+                let m = m.to_lowercase();
+                if let Some(c) = m.chars().next() {
+                    t[f.lang as usize]
+                        .entry(c)
+                        .or_default()
+                        .push((m, mi as u8 + 1, fi));
+                }
+            }
+        }
+        t
+    })
 }
 
 /// Group separators between thousands besides the comma: space, no-break

@@ -142,7 +142,16 @@ pub(super) fn write_xliff_draft(
         .iter()
         .map(|f| {
             let target = best(&f.matches, lang, min).map(|(t, score)| (t.to_string(), score));
-            (f.segment.text.clone(), target)
+            let notes = match (&target, f.matches.first()) {
+                (Some(_), Some(m)) => m
+                    .check
+                    .iter()
+                    .filter(|(l, _)| *l == lang)
+                    .flat_map(|(_, r)| r.iter().cloned())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            (f.segment.text.clone(), target, notes)
         })
         .collect();
     let original = file
@@ -153,9 +162,9 @@ pub(super) fn write_xliff_draft(
     let replaced = write_xliff(out, &original, from, lang, &segments)?;
     let exact = segments
         .iter()
-        .filter(|(_, b)| b.as_ref().is_some_and(|(_, s)| *s >= 100.0))
+        .filter(|(_, b, _)| b.as_ref().is_some_and(|(_, s)| *s >= 100.0))
         .count();
-    let missing = segments.iter().filter(|(_, b)| b.is_none()).count();
+    let missing = segments.iter().filter(|(_, b, _)| b.is_none()).count();
     let n = segments.len();
     eprintln!(
         "tm: XLIFF draft {}→{}: {n} segment{}, {exact} translated, {} to review, {missing} without a match",
