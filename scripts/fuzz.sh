@@ -24,6 +24,7 @@ for t in "${targets[@]}"; do
         segment|align) seeds=(../examples) ;;
         tmx_read) seeds=(../tests/data) ;;
         memory_load) seeds=(seeds/memory_load ../memory) ;;
+        localise) seeds=(seeds/localise) ;;
         *) seeds=() ;;
     esac
     cargo fuzz run -O "$t" "corpus/$t" "${seeds[@]}" -- \

@@ -225,9 +225,12 @@ fn targets_are_what_the_text_draft_holds() {
     let draft = std::fs::read_to_string(env.path("drafts/new.kk.txt")).unwrap();
     let from_xliff: Vec<String> = units
         .iter()
-        .map(|u| match &u.target {
-            Some(t) => t.clone(),
-            None => format!("[[en: {}]]", u.source),
+        .map(|u| match (&u.target, u.quality.as_deref()) {
+            (Some(t), Some("100")) => t.clone(),
+            // Below 100 the text draft marks the translation with its score.
+            (Some(t), Some(q)) => format!("[[{q}% {t}]]"),
+            (Some(t), None) => t.clone(),
+            (None, _) => format!("[[en: {}]]", u.source),
         })
         .collect();
     assert_eq!(draft.lines().collect::<Vec<_>>(), from_xliff);
