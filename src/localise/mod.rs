@@ -29,10 +29,19 @@ struct Change {
     new_text: String,
     /// How often `old` stands in the stored source.
     count: usize,
+    /// For a month that becomes different months in different dates ("20
+    /// May … 30 May" → "25 May … 5 June"): the stored day next to this one,
+    /// which finds it in the translation.
+    day: Option<Value>,
+    /// The new source groups the number's thousands ("1,000"): a
+    /// four-digit number is grouped in the translation too («1 000»), where
+    /// "2026" is a year and stays whole.
+    grouped: bool,
 }
 
-/// A stored token's new value, with both as written.
-type Becomes = (Value, String, String);
+/// A stored token's new value, with both as written, the value of the day
+/// next to it (for a month), and whether the new number groups thousands.
+type Becomes = (Value, String, String, Option<Value>, bool);
 
 /// What changed between a stored source sentence and a new one, token by
 /// token, and what could not be paired.
@@ -74,16 +83,41 @@ impl Plan {
         }
         // Every stored value and what it becomes, in order.
         let mut becomes: Vec<(Value, Vec<Becomes>)> = Vec::new();
-        for (x, y) in a.iter().zip(&b) {
-            let entry = (y.value.clone(), text_of(old, x), text_of(new, y));
+        for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+            let entry = (
+                y.value.clone(),
+                text_of(old, x),
+                text_of(new, y),
+                day_next_to(old, &a, k),
+                matches!(y.form, Form::Number { group: Some(_), .. }),
+            );
             match becomes.iter_mut().find(|(v, _)| *v == x.value) {
                 Some((_, list)) => list.push(entry),
                 None => becomes.push((x.value.clone(), vec![entry])),
             }
         }
         for (old_value, list) in becomes {
-            let (new_value, old_text, new_text) = list[0].clone();
+            let (new_value, old_text, new_text, _, grouped) = list[0].clone();
             if list.iter().any(|(v, ..)| *v != new_value) {
+                // Months of several dates are told apart by their days.
+                let days: Vec<&Value> = list.iter().filter_map(|e| e.3.as_ref()).collect();
+                let distinct = days.iter().enumerate().all(|(i, d)| !days[..i].contains(d));
+                if matches!(old_value, Value::Month(_)) && days.len() == list.len() && distinct {
+                    for (v, o, n, day, _) in list {
+                        if v != old_value {
+                            plan.changes.push(Change {
+                                old: old_value.clone(),
+                                new: v,
+                                old_text: o,
+                                new_text: n,
+                                count: 1,
+                                day,
+                                grouped: false,
+                            });
+                        }
+                    }
+                    continue;
+                }
                 plan.problems.push(format!(
                     "«{old_text}» changes in one place and not the same way in another: left as stored"
                 ));
@@ -104,6 +138,8 @@ impl Plan {
                 old_text,
                 new_text,
                 count: list.len(),
+                day: None,
+                grouped,
             });
         }
         plan
@@ -121,7 +157,15 @@ impl Plan {
         // (start, end, replacement), placed at the end from the back.
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
         for c in &self.changes {
-            let places: Vec<&Token> = tokens.iter().filter(|t| t.value == c.old).collect();
+            let places: Vec<&Token> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(k, t)| {
+                    t.value == c.old
+                        && (c.day.is_none() || day_next_to(target, &tokens, *k) == c.day)
+                })
+                .map(|(_, t)| t)
+                .collect();
             if places.is_empty() {
                 checks.push(format!(
                     "«{}» → «{}»: not found in the translation, left as stored",
@@ -144,7 +188,7 @@ impl Plan {
                 continue;
             }
             for t in places {
-                place(target, t, &c.new, lang, &mut edits, &mut checks);
+                place(target, t, c, lang, &mut edits, &mut checks);
             }
         }
         edits.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -167,21 +211,49 @@ impl Plan {
     }
 }
 
+/// The value of the number standing next to month token `k` of `text`
+/// ("20 May", «20 мая», «20 мамырда», "May 20"), if it is one.
+fn day_next_to(text: &str, tokens: &[Token], k: usize) -> Option<Value> {
+    let t = &tokens[k];
+    if !matches!(t.value, Value::Month(_)) {
+        return None;
+    }
+    let between = |a: &Token, b: &Token| {
+        let end = a.suffix.map_or(a.end, |(_, e)| e.max(a.end));
+        end <= b.start
+            && text[end..b.start]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '.')
+    };
+    let is_number = |x: &Token| matches!(x.value, Value::Number { .. });
+    if let Some(p) = k.checked_sub(1).map(|p| &tokens[p]) {
+        if is_number(p) && between(p, t) {
+            return Some(p.value.clone());
+        }
+    }
+    tokens
+        .get(k + 1)
+        .filter(|n| is_number(n) && between(t, n))
+        .map(|n| n.value.clone())
+}
+
 fn text_of(text: &str, t: &Token) -> String {
     let end = t.suffix.map_or(t.end, |(_, e)| e.max(t.end));
     text[t.start..end].to_string()
 }
 
-/// Adds the edits that write `new` where token `t` of `text` stands.
+/// Adds the edits that write the new value of change `c` where token `t`
+/// of `text` stands.
 fn place(
     text: &str,
     t: &Token,
-    new: &Value,
+    c: &Change,
     lang: Lang,
     edits: &mut Vec<(usize, usize, String)>,
     checks: &mut Vec<String>,
 ) {
-    let Some(written) = render(&t.form, new, lang) else {
+    let new = &c.new;
+    let Some(written) = render(&t.form, new, lang, c.grouped) else {
         checks.push(format!(
             "«{}»: cannot be written in the stored form, left as stored",
             &text[t.start..t.end]
@@ -311,8 +383,10 @@ fn english_ordinal(int: &str) -> &'static str {
 }
 
 /// `new` written in the form `form` in `lang`, or `None` when the kinds do
-/// not match.
-pub fn render(form: &Form, new: &Value, lang: Lang) -> Option<String> {
+/// not match. Thousands are grouped as the stored form groups them, and
+/// always from five digits on; a four-digit number also when `grouped` (its
+/// source groups it).
+pub fn render(form: &Form, new: &Value, lang: Lang, grouped: bool) -> Option<String> {
     match (form, new) {
         (
             Form::Number {
@@ -329,7 +403,7 @@ pub fn render(form: &Form, new: &Value, lang: Lang) -> Option<String> {
             }
             let sep = match (group, lang) {
                 (Some(g), _) => Some(*g),
-                (None, _) if int.len() < 5 => None,
+                (None, _) if int.len() < 4 || (int.len() == 4 && !grouped) => None,
                 (None, Lang::En) => Some(','),
                 (None, _) => Some(' '),
             };

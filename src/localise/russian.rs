@@ -224,6 +224,7 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
         && k < 2
         && ADJECTIVE_ENDINGS.iter().any(|e| words[k].2.ends_with(e))
         && words[k].2.chars().count() > 3
+        && !ru_nouns().contains_key(&words[k].2)
     {
         k += 1;
     }

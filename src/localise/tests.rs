@@ -229,3 +229,50 @@ fn a_month_repeated_in_a_translations_range_changes_everywhere() {
         "1 360-тан астам адам келді."
     );
 }
+
+#[test]
+fn months_of_two_dates_are_told_apart_by_their_days() {
+    let (o, n) = (
+        "Entries close on 20 May and results follow on 30 May.",
+        "Entries close on 25 May and results follow on 5 June.",
+    );
+    assert_eq!(
+        text(
+            o,
+            n,
+            "Заявки принимаются до 20 мая, итоги объявят 30 мая.",
+            Lang::Ru
+        ),
+        "Заявки принимаются до 25 мая, итоги объявят 5 июня."
+    );
+    assert_eq!(
+        text(
+            o,
+            n,
+            "Өтінімдер 20 мамырға дейін, қорытынды 30 мамырда.",
+            Lang::Kk
+        ),
+        "Өтінімдер 25 мамырға дейін, қорытынды 5 маусымда."
+    );
+    // The same day twice: no way to tell, so it is said.
+    let (o, n) = ("On 20 May and 20 May.", "On 20 May and 20 June.");
+    assert!(!adapt(o, n, "20 мая и 20 мая.", Lang::Ru).checks.is_empty());
+}
+
+#[test]
+fn four_digit_numbers_are_grouped_as_the_source_groups_them() {
+    let (o, n) = ("It will grow to 100.", "It will grow to 1,000.");
+    assert_eq!(
+        text(o, n, "Вырастет до 100.", Lang::Ru),
+        "Вырастет до 1 000."
+    );
+    assert_eq!(
+        text(o, n, "100-ге дейін өседі.", Lang::Kk),
+        "1 000-ға дейін өседі."
+    );
+    let (o, n) = ("In 2025 it grew.", "In 2026 it grew.");
+    assert_eq!(
+        text(o, n, "В 2025 году вырос.", Lang::Ru),
+        "В 2026 году вырос."
+    );
+}
