@@ -289,11 +289,30 @@ fn place(
             if after.trim_start().starts_with(['–', '-', '—']) || (year(oi) && year(ni)) {
                 return;
             }
+            // «с 2 по 6 ноября» → «со 2 по 6 ноября»: the preposition
+            // before a number follows how the number is read.
+            let head = text[..t.start].trim_end();
+            let prev_start = head
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            if prev_start < head.len() && head.len() < t.start {
+                match russian::preposition(&head[prev_start..], after, oi, ni, nf) {
+                    russian::Agreement::Replace { with, .. } => {
+                        edits.push((prev_start, head.len(), with))
+                    }
+                    russian::Agreement::Unsure(why) => checks.push(why),
+                    russian::Agreement::Unchanged => {}
+                }
+            }
+            // The word that governs the number, adverbs («всего») aside.
             let before = text[..t.start]
                 .split_whitespace()
-                .next_back()
-                .unwrap_or("")
-                .trim_matches(|c: char| !c.is_alphabetic());
+                .rev()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+                .find(|w| !russian::ADVERBS.contains(&w.to_lowercase().as_str()))
+                .unwrap_or("");
             match russian::agree(
                 before,
                 after,

@@ -115,6 +115,30 @@ const NOMINATIVE_BEFORE: &[&str] = &[
     "составляло",
 ];
 
+/// Endings of finite verbs and short participles («охватит», «открыли»,
+/// «выделено»), which no common noun before a number has.
+const VERB_ENDINGS: &[&str] = &[
+    "ли", "ло", "ла", "ил", "ел", "ял", "ет", "ит", "ут", "ют", "ат", "ят", "ено", "ано", "ены",
+    "аны", "ена", "ана", "ыто", "ито", "ето",
+];
+
+/// Adverbs between a verb and its number («составит всего 5»): the word
+/// before them is the one that governs the number.
+pub const ADVERBS: &[&str] = &[
+    "почти",
+    "примерно",
+    "приблизительно",
+    "уже",
+    "еще",
+    "ещё",
+    "всего",
+    "лишь",
+    "только",
+    "ровно",
+    "уже",
+    "также",
+];
+
 /// Words that end a number's phrase without a noun, or that never change.
 const NO_NOUN: &[&str] = &[
     "и",
@@ -247,9 +271,14 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
     // nominative. Elsewhere it may be an object, whose accusative differs
     // for animate nouns («наградили 3 экспертов») and feminine ones
     // («построят 1 школу»).
-    let nominative = NOMINATIVE_BEFORE.contains(&before.as_str())
+    let nominative = before.is_empty()
+        || NOMINATIVE_BEFORE.contains(&before.as_str())
         || before.ends_with("ся")
         || before.ends_with("сь");
+    // A verb before the number governs it directly (nominative or
+    // accusative); a noun before it («ремонт», «строительство») takes it
+    // in the genitive. Verbs are told by their endings.
+    let verb_before = VERB_ENDINGS.iter().any(|e| before.ends_with(e));
     let replace = |form: &str| {
         if form == noun {
             Agreement::Unchanged
@@ -265,31 +294,50 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
         // The case the stored text uses, from its form and its number: a
         // genitive plural after 2–4, or a genitive singular after 1, is a
         // genitive (or an animate accusative, which agrees the same way).
+        // None: the stored text does not tell (a genitive plural after 5
+        // is the same in «построят 5 районов» and «ремонт 5 районов»).
         let genitive = if genitive_before {
-            true
+            Some(true)
         } else if noun == n.gen_pl && n.gen_pl != n.gen_sg {
-            old == Class::Few
+            match old {
+                Class::Few => Some(true),
+                _ if nominative || verb_before => Some(false),
+                _ => None,
+            }
         } else if noun == n.gen_sg && n.gen_sg != n.nom_sg {
-            old == Class::One
-        } else if noun == n.nom_sg {
-            false
+            match old {
+                Class::One => Some(true),
+                Class::Few => Some(false),
+                Class::Many => None,
+            }
+        } else if noun == n.nom_sg && old == Class::One {
+            Some(false)
         } else {
-            return unsure(written);
+            None
+        };
+        let genitive_form = match new {
+            Class::One => &n.gen_sg,
+            _ => &n.gen_pl,
+        };
+        let direct_form = match new {
+            Class::One => &n.nom_sg,
+            Class::Few => &n.gen_sg,
+            Class::Many => &n.gen_pl,
+        };
+        let form = match genitive {
+            Some(true) => genitive_form,
+            Some(false) => direct_form,
+            None if genitive_form == direct_form => direct_form,
+            None => return unsure(written),
         };
         let feminine = n.nom_sg.ends_with('а') || n.nom_sg.ends_with('я');
-        if !genitive
+        if form == direct_form
+            && genitive != Some(true)
             && !nominative
             && ((n.animate && new != Class::Many) || (feminine && new == Class::One))
         {
             return unsure(written);
         }
-        let form = match (genitive, new) {
-            (true, Class::One) => &n.gen_sg,
-            (true, _) => &n.gen_pl,
-            (false, Class::One) => &n.nom_sg,
-            (false, Class::Few) => &n.gen_sg,
-            (false, Class::Many) => &n.gen_pl,
-        };
         return replace(form);
     }
     if adjectives && !(genitive_before || (noun.ends_with("ов") || noun.ends_with("ев"))) {
@@ -320,6 +368,45 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
         }
     }
     unsure(written)
+}
+
+/// The form of the preposition `prev` («с»/«со», «в»/«во») before a number
+/// that becomes `int`,`frac`, followed by `after`: «со» before «второго»
+/// in a date («со 2 по 6 ноября») and before «ста», «с» otherwise; «во»
+/// before an ordinal 2 («во 2 квартале») but «в» before a cardinal («в 2
+/// раза»), which tm cannot tell apart: said, not guessed.
+pub fn preposition(prev: &str, after: &str, old_int: &str, int: &str, frac: &str) -> Agreement {
+    let lower = prev.to_lowercase();
+    let whole = |n: &str| frac.is_empty() && int == n;
+    let want = match lower.as_str() {
+        "с" | "со" => {
+            let date = after
+                .split_whitespace()
+                .take(4)
+                .any(|w| is_month(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()));
+            if (date && whole("2")) || (!date && whole("100")) {
+                "со"
+            } else {
+                "с"
+            }
+        }
+        "во" if !whole("2") => "в",
+        "в" if whole("2") && old_int != "2" => {
+            return Agreement::Unsure(format!(
+                "«{prev} {int}»: «во» if the number is read «втором», «в» if «двух»"
+            ))
+        }
+        _ => return Agreement::Unchanged,
+    };
+    if want == lower {
+        Agreement::Unchanged
+    } else {
+        Agreement::Replace {
+            start: 0,
+            end: prev.len(),
+            with: keep_case(prev, want),
+        }
+    }
 }
 
 /// `form` written with the capitalisation of `like`.

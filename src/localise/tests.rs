@@ -276,3 +276,48 @@ fn four_digit_numbers_are_grouped_as_the_source_groups_them() {
         "В 2026 году вырос."
     );
 }
+
+#[test]
+fn the_case_before_a_number_decides_or_is_said() {
+    // After a verb: direct case; after a noun: genitive; unknown: said.
+    let (o, n) = (
+        "They will repair 37 kilometres.",
+        "They will repair 41 kilometres.",
+    );
+    assert_eq!(
+        text(o, n, "Отремонтируют 37 километров.", Lang::Ru),
+        "Отремонтируют 41 километр."
+    );
+    let a = adapt(o, n, "Выделено на ремонт 37 километров.", Lang::Ru);
+    assert_eq!(a.text, "Выделено на ремонт 41 километров.");
+    assert!(a.checks[0].contains("agreement"), "{:?}", a.checks);
+    // 5 and more: the same form in every case, so no doubt.
+    let (o, n) = ("Repair of 37 kilometres.", "Repair of 45 kilometres.");
+    assert_eq!(
+        text(o, n, "Ремонт 37 километров.", Lang::Ru),
+        "Ремонт 45 километров."
+    );
+    // Adverbs do not hide the verb.
+    let (o, n) = (
+        "It will cover only 5 districts.",
+        "It will cover only 3 districts.",
+    );
+    assert_eq!(
+        text(o, n, "Охватит всего 5 районов.", Lang::Ru),
+        "Охватит всего 3 района."
+    );
+}
+
+#[test]
+fn prepositions_follow_how_the_number_is_read() {
+    let (o, n) = ("Held from 3 to 6 November.", "Held from 2 to 6 November.");
+    assert_eq!(
+        text(o, n, "Пройдет с 3 по 6 ноября.", Lang::Ru),
+        "Пройдет со 2 по 6 ноября."
+    );
+    assert_eq!(text(n, o, "С 2 по 6 ноября.", Lang::Ru), "С 3 по 6 ноября.");
+    let (o, n) = ("In the 2nd quarter.", "In the 3rd quarter.");
+    assert_eq!(text(o, n, "Во 2 квартале.", Lang::Ru), "В 3 квартале.");
+    let a = adapt(n, o, "В 3 квартале.", Lang::Ru);
+    assert!(!a.checks.is_empty(), "{a:?}");
+}
