@@ -119,7 +119,7 @@ const NOMINATIVE_BEFORE: &[&str] = &[
 /// «выделено»), which no common noun before a number has.
 const VERB_ENDINGS: &[&str] = &[
     "ли", "ло", "ла", "ил", "ел", "ял", "ет", "ит", "ут", "ют", "ат", "ят", "ено", "ано", "ены",
-    "аны", "ена", "ана", "ыто", "ито", "ето",
+    "аны", "ена", "ана", "ыто", "ито", "ето", "ть", "ти", "чь",
 ];
 
 /// Adverbs between a verb and its number («составит всего 5»): the word
@@ -290,6 +290,18 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
             }
         }
     };
+    // A plural in the dative, instrumental or prepositional («в 12
+    // поликлиниках») stays plural after any number but one.
+    let oblique_plural = ["ах", "ях", "ам", "ям", "ами", "ями"]
+        .iter()
+        .any(|e| noun.ends_with(e));
+    if oblique_plural && !ru_nouns().contains_key(&noun) {
+        return if old != Class::One && new != Class::One {
+            Agreement::Unchanged
+        } else {
+            unsure(written)
+        };
+    }
     if let Some(n) = ru_nouns().get(&noun) {
         // The case the stored text uses, from its form and its number: a
         // genitive plural after 2–4, or a genitive singular after 1, is a
@@ -479,6 +491,8 @@ mod tests {
         assert_eq!(noun("насчитывается", " хакатонов", "7", "3"), " хакатона");
         // Nothing after the number, or a word that never changes.
         assert_eq!(noun("до", ".", "12", "16"), ".");
+        assert_eq!(noun("в", " поликлиниках", "12", "3"), " поликлиниках");
+        assert!(noun("в", " поликлиниках", "12", "21").starts_with("UNSURE"));
         assert_eq!(noun("проживает", " млн человек", "1", "2"), " млн человек");
         assert_eq!(noun("", " мая", "14", "2"), " мая");
     }
