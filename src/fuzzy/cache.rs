@@ -41,6 +41,7 @@ fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
             // Month names are index keys too.
             include_str!("../localise/rules/months.txt"),
             include_str!("../localise/rules/kk-endings.txt"),
+            include_str!("../localise/rules/scales.txt"),
         ],
     )
 }

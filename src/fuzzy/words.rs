@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
-use crate::localise::token::month_word;
+use crate::localise::token::{month_word, scale_word};
 
 /// The key shared by every number, so that numbers meet in the index and a
 /// changed number costs no word edit (only a small penalty).
@@ -119,6 +119,10 @@ pub fn stem(lower: &str, lang: Lang) -> String {
 /// replaced by another costs no word edit, like a number.
 pub const MONTH_KEY: &str = "#m";
 
+/// The key shared by the scales of amounts ("million", «млрд»): "4.2
+/// billion" → "850 million" differs only in recognised tokens.
+pub const SCALE_KEY: &str = "#s";
+
 /// Whether `core` (a word without surrounding punctuation) is a number:
 /// digits, possibly with `.,:/-–—` between them ("2021–2023"), and possibly
 /// an ordinal or case ending after them ("3rd", «12-ге», «3-е»).
@@ -163,9 +167,12 @@ pub fn words(text: &str, lang: Lang) -> Vec<Word> {
         }
         let lower = lower(core);
         let month = month_word(core, lang, out.is_empty()).is_some();
-        let number = month || is_number(core);
+        let scale = !month && scale_word(core, lang).is_some();
+        let number = month || scale || is_number(core);
         let key = if month {
             MONTH_KEY.to_string()
+        } else if scale {
+            SCALE_KEY.to_string()
         } else if number {
             NUMBER_KEY.to_string()
         } else {

@@ -385,6 +385,13 @@ fn said(t: &Token, v: &Value) -> Option<&'static str> {
             .iter()
             .find(|f| f.lang == Lang::Kk)
             .map(|f| f.forms[usize::from(*m) - 1].as_str()),
+        // As said: the last Kazakh form is the full word («миллион»).
+        Value::Scale(k) => rules::scale_forms()
+            .iter()
+            .filter(|f| f.lang == Lang::Kk)
+            .last()
+            .and_then(|f| f.forms.get(usize::from(*k) - 1))
+            .map(String::as_str),
         Value::Opaque(_) => None,
     }
 }
@@ -449,6 +456,14 @@ pub fn render(form: &Form, new: &Value, lang: Lang, grouped: bool) -> Option<Str
             })
         }
         (Form::MonthDigits { width }, Value::Month(m)) => Some(format!("{m:0w$}", w = *width)),
+        (Form::ScaleWord { form, caps }, Value::Scale(k)) => {
+            let f = rules::scale_forms().get(*form)?;
+            let word = f.forms.get(usize::from(*k) - 1)?;
+            Some(match caps {
+                Caps::Upper => word.to_uppercase(),
+                _ => word.clone(),
+            })
+        }
         _ => None,
     }
 }

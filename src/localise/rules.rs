@@ -46,6 +46,32 @@ pub fn month_forms() -> &'static [MonthForm] {
     })
 }
 
+/// One way of writing the scales of amounts: `forms[0]` thousand, then
+/// million, billion, trillion.
+#[derive(Debug)]
+pub struct ScaleForm {
+    /// The language.
+    pub lang: Lang,
+    /// The words, thousand first.
+    pub forms: Vec<String>,
+}
+
+/// Every scale form of every language, in file order.
+pub fn scale_forms() -> &'static [ScaleForm] {
+    static FORMS: OnceLock<Vec<ScaleForm>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        fields(include_str!("rules/scales.txt"))
+            .filter_map(|f| {
+                let lang = f.first()?.parse().ok()?;
+                (f.len() == 6).then(|| ScaleForm {
+                    lang,
+                    forms: f[2..].iter().map(|s| s.to_string()).collect(),
+                })
+            })
+            .collect()
+    })
+}
+
 /// The Kazakh number words: value → word, plus `percent` and `hours`.
 pub fn kk_number_words() -> &'static HashMap<String, String> {
     static WORDS: OnceLock<HashMap<String, String>> = OnceLock::new();
@@ -128,6 +154,7 @@ mod tests {
     fn every_rule_file_line_is_read() {
         let count = |data: &str| fields(data).count();
         assert_eq!(month_forms().len(), count(include_str!("rules/months.txt")));
+        assert_eq!(scale_forms().len(), count(include_str!("rules/scales.txt")));
         assert_eq!(
             kk_number_words().len(),
             count(include_str!("rules/kk-numbers.txt"))

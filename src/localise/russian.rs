@@ -8,7 +8,7 @@
 //! whose form shows the case, or a genitive plural in -ов/-ев becoming a
 //! genitive singular. Anything else is left as stored and said.
 
-use super::rules::{month_forms, ru_nouns};
+use super::rules::{month_forms, ru_nouns, Noun};
 use crate::lang::Lang;
 
 /// The agreement class of a number.
@@ -249,6 +249,7 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
         && ADJECTIVE_ENDINGS.iter().any(|e| words[k].2.ends_with(e))
         && words[k].2.chars().count() > 3
         && !ru_nouns().contains_key(&words[k].2)
+        && neuter_in_ie(&words[k].2).is_none()
     {
         k += 1;
     }
@@ -295,14 +296,18 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
     let oblique_plural = ["ах", "ях", "ам", "ям", "ами", "ями"]
         .iter()
         .any(|e| noun.ends_with(e));
-    if oblique_plural && !ru_nouns().contains_key(&noun) {
+    if oblique_plural && !ru_nouns().contains_key(&noun) && neuter_in_ie(&noun).is_none() {
         return if old != Class::One && new != Class::One {
             Agreement::Unchanged
         } else {
             unsure(written)
         };
     }
-    if let Some(n) = ru_nouns().get(&noun) {
+    if let Some(n) = ru_nouns()
+        .get(&noun)
+        .cloned()
+        .or_else(|| neuter_in_ie(&noun))
+    {
         // The case the stored text uses, from its form and its number: a
         // genitive plural after 2–4, or a genitive singular after 1, is a
         // genitive (or an animate accusative, which agrees the same way).
@@ -380,6 +385,25 @@ pub fn agree(before: &str, after: &str, old: Class, new: Class, new_text: &str) 
         }
     }
     unsure(written)
+}
+
+/// A neuter noun in -ение/-ание/-тие/-ствие («разрешение», «разрешения»,
+/// «разрешений»), whose forms after numbers are regular and certain.
+fn neuter_in_ie(word: &str) -> Option<Noun> {
+    let stem_ends = ["ени", "ани", "ти", "стви"];
+    let (stem, _) = [("ие", 0), ("ия", 1), ("ий", 2)]
+        .iter()
+        .find_map(|(e, i)| word.strip_suffix(e).map(|s| (s, *i)))?;
+    let full = format!("{stem}и");
+    if word.chars().count() < 6 || !stem_ends.iter().any(|e| full.ends_with(e)) {
+        return None;
+    }
+    Some(Noun {
+        nom_sg: format!("{stem}ие"),
+        gen_sg: format!("{stem}ия"),
+        gen_pl: format!("{stem}ий"),
+        animate: false,
+    })
 }
 
 /// The form of the preposition `prev` («с»/«со», «в»/«во») before a number
@@ -492,6 +516,11 @@ mod tests {
         // Nothing after the number, or a word that never changes.
         assert_eq!(noun("до", ".", "12", "16"), ".");
         assert_eq!(noun("в", " поликлиниках", "12", "3"), " поликлиниках");
+        assert_eq!(
+            noun("выдано", " разрешений на", "55", "53"),
+            " разрешения на"
+        );
+        assert_eq!(noun("выдано", " разрешения", "3", "21"), " разрешение");
         assert!(noun("в", " поликлиниках", "12", "21").starts_with("UNSURE"));
         assert_eq!(noun("проживает", " млн человек", "1", "2"), " млн человек");
         assert_eq!(noun("", " мая", "14", "2"), " мая");

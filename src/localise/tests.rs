@@ -321,3 +321,29 @@ fn prepositions_follow_how_the_number_is_read() {
     let a = adapt(n, o, "В 3 квартале.", Lang::Ru);
     assert!(!a.checks.is_empty(), "{a:?}");
 }
+
+#[test]
+fn the_scale_of_an_amount_changes_with_it() {
+    let (o, n) = (
+        "The akimat allocated 4.2 billion tenge for roads.",
+        "The akimat allocated 850 million tenge for roads.",
+    );
+    assert_eq!(
+        text(o, n, "Акимат выделил 4,2 млрд тенге на дороги.", Lang::Ru),
+        "Акимат выделил 850 млн тенге на дороги."
+    );
+    assert_eq!(
+        text(o, n, "Әкімдік жолдарға 4,2 млрд теңге бөлді.", Lang::Kk),
+        "Әкімдік жолдарға 850 млн теңге бөлді."
+    );
+    // Spelt out in Russian, the scale agrees with the number: said.
+    let a = adapt(
+        o,
+        n,
+        "Акимат выделил 4,2 миллиарда тенге на дороги.",
+        Lang::Ru,
+    );
+    assert!(a.checks.iter().any(|c| c.contains("billion")), "{a:?}");
+    // And the index sees only tokens changed: 95 or more.
+    assert!(crate::fuzzy::score::score_texts(n, o, Lang::En) >= 95.0);
+}

@@ -9,7 +9,7 @@
 
 use crate::lang::Lang;
 
-use super::rules::{kk_endings, month_forms};
+use super::rules::{kk_endings, month_forms, scale_forms};
 
 /// What a token means, whatever its form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26,6 +26,9 @@ pub enum Value {
     Month(u8),
     /// A time of day, hours and minutes.
     Time(u8, u8),
+    /// The scale of an amount: 1 thousand, 2 million, 3 billion, 4
+    /// trillion.
+    Scale(u8),
     /// Looks like a number but is a reference (phone, law number, version,
     /// ISBN): compared as written, never adapted.
     Opaque(String),
@@ -66,6 +69,13 @@ pub enum Form {
     /// [`month_forms`]) and its capitalisation. A Kazakh month's ending is
     /// the token's `suffix`.
     MonthName {
+        /// Index of the form.
+        form: usize,
+        /// Capitalisation.
+        caps: Caps,
+    },
+    /// A scale word: an index into [`scale_forms`], and capitalisation.
+    ScaleWord {
         /// Index of the form.
         form: usize,
         /// Capitalisation.
@@ -196,6 +206,25 @@ fn month_table() -> &'static MonthTable {
     })
 }
 
+/// The scale a word names in `lang` ("million", «млрд»), with the index of
+/// its form. Only after a number: "k" or «мың» alone are no scale.
+pub fn scale_word(word: &str, lang: Lang) -> Option<(u8, usize)> {
+    let first = word.chars().next()?;
+    if !first.is_alphabetic() || word.len() > 24 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    scale_forms().iter().enumerate().find_map(|(fi, f)| {
+        if f.lang != lang {
+            return None;
+        }
+        f.forms
+            .iter()
+            .position(|s| *s == lower)
+            .map(|i| (i as u8 + 1, fi))
+    })
+}
+
 /// Group separators between thousands besides the comma: space, no-break
 /// space, narrow no-break space, thin space.
 fn is_group_space(c: char) -> bool {
@@ -281,7 +310,22 @@ pub fn recognise(text: &str, lang: Lang) -> Vec<Token> {
                 .all(|ch| !ch.is_alphanumeric() || ch.is_whitespace());
             // English short forms may carry a full stop ("Sept."): the
             // value is the word; the stop stays punctuation.
-            if let Some((month, form, stem)) = month_word(word, lang, first) {
+            let after_number = out.last().is_some_and(|t: &Token| {
+                matches!(t.value, Value::Number { .. }) && text[t.end..i].trim().is_empty()
+            });
+            if let Some((scale, form)) = after_number.then(|| scale_word(word, lang)).flatten() {
+                out.push(Token {
+                    start: i,
+                    end,
+                    value: Value::Scale(scale),
+                    form: Form::ScaleWord {
+                        form,
+                        caps: caps(word),
+                    },
+                    percent: false,
+                    suffix: suffix_at(text, end),
+                });
+            } else if let Some((month, form, stem)) = month_word(word, lang, first) {
                 out.push(Token {
                     start: i,
                     end: i + stem,
