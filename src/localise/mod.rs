@@ -388,8 +388,7 @@ fn said(t: &Token, v: &Value) -> Option<&'static str> {
         // As said: the last Kazakh form is the full word («миллион»).
         Value::Scale(k) => rules::scale_forms()
             .iter()
-            .filter(|f| f.lang == Lang::Kk)
-            .last()
+            .rfind(|f| f.lang == Lang::Kk)
             .and_then(|f| f.forms.get(usize::from(*k) - 1))
             .map(String::as_str),
         Value::Opaque(_) => None,
