@@ -376,10 +376,37 @@ fn a_doubtful_alignment_is_listed_and_marked() {
         "The hall was full.\nThe show was long.\nThe talk was good.\n",
     );
     env.write("hall.ru.txt", "Зал был полон.\n");
-    let r = env
+    // Three sentences against one do not look like a translation: refused,
+    // and stored with --force, every unit doubtful; the English sentences
+    // with no Russian are reported, not stored.
+    let refused = env
         .run(&["add", "--en", "hall.en.txt", "--ru", "hall.ru.txt"])
+        .fails();
+    assert!(
+        refused
+            .stderr
+            .contains("hall.ru.txt does not look like a translation of hall.en.txt"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!env.path("memory/tm.json").exists());
+    let r = env
+        .run(&[
+            "add",
+            "--en",
+            "hall.en.txt",
+            "--ru",
+            "hall.ru.txt",
+            "--force",
+        ])
         .ok();
-    assert_eq!(r.lines()[1], "2 doubtful alignments to check:");
+    assert_eq!(r.lines()[1], "1 doubtful alignments to check:");
+    assert_eq!(
+        r.stderr.matches("only in English, not stored").count(),
+        2,
+        "{}",
+        r.stderr
+    );
     assert!(r.lines().contains(&"  ru: Зал был полон."), "{}", r.stdout);
     let m = memory(&env, "memory/tm.json");
     let with_ru: Vec<&Value> = m["units"]

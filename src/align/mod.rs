@@ -12,6 +12,7 @@
 
 pub mod anchors;
 pub mod combine;
+pub mod judge;
 pub mod lattice;
 pub mod length;
 pub mod pair;

@@ -28,6 +28,17 @@ pub enum Cut {
     Lines,
 }
 
+impl Cut {
+    /// The segments' texts of `text` in `lang`, cut this way.
+    pub fn segments(self, text: &str, lang: Lang) -> Vec<String> {
+        let s = match self {
+            Cut::Sentences => segment(text, lang),
+            Cut::Lines => lines(text),
+        };
+        s.into_iter().map(|s| s.text).collect()
+    }
+}
+
 /// Segments each version and aligns them into units.
 pub fn align_release(
     en: &str,

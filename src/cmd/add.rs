@@ -8,6 +8,7 @@ use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
+use tm::align::judge::{check_release, InputError, Version};
 use tm::align::release::{align_release, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
 use tm::input::read_text;
@@ -42,6 +43,10 @@ pub struct Args {
     /// Output: a report for people, or the alignment as JSON.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
+    /// Store versions that do not look like translations of each other,
+    /// every unit marked doubtful.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Serialize)]
@@ -85,6 +90,36 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         };
         anyhow::anyhow!("{}: {e}", file.display())
     })?;
+    let names: Vec<(Lang, String, &str)> = [
+        (Lang::En, Some(&args.en), Some(en.as_str())),
+        (Lang::Ru, args.ru.as_ref(), ru.as_deref()),
+        (Lang::Kk, args.kk.as_ref(), kk.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(l, p, t)| Some((l, p?.display().to_string(), t?)))
+    .collect();
+    let versions: Vec<Version> = names
+        .iter()
+        .map(|(lang, file, text)| Version {
+            lang: *lang,
+            file,
+            text,
+        })
+        .collect();
+    let mut forced = false;
+    match check_release(&versions, |t, l| cut.segments(t, l)) {
+        Ok(()) => {}
+        // A dry run stores nothing: it shows the alignment and says.
+        Err(e) if args.dry_run => eprintln!("tm: warning: {e}"),
+        Err(e @ InputError::NotTranslation { .. }) if args.force => {
+            eprintln!("tm: warning: {e}; stored anyway (--force), every unit marked doubtful");
+            forced = true;
+        }
+        Err(e @ InputError::NotTranslation { .. }) => {
+            bail!("{e}; nothing stored (--force stores it, every unit marked doubtful)")
+        }
+        Err(e) => bail!("{e}; nothing stored"),
+    }
     let release = args.id.clone().unwrap_or_else(|| stem(&args.en));
     let mut out = std::io::stdout().lock();
     if args.dry_run {
@@ -93,6 +128,24 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             OutputFormat::Text => dry_text(&mut out, &release, &aligned)?,
         }
         return Ok(out.flush()?);
+    }
+    // A sentence in one language only is no translation unit: reported,
+    // not stored.
+    let (mut aligned, lone): (Vec<Aligned>, Vec<Aligned>) = aligned
+        .into_iter()
+        .partition(|u| Lang::ALL.iter().filter(|l| !u.text(**l).is_empty()).count() >= 2);
+    if forced {
+        for u in &mut aligned {
+            u.confidence = u.confidence.min(tm::align::DOUBTFUL_BELOW / 2.0);
+        }
+    }
+    for u in &lone {
+        let (lang, text) = Lang::ALL
+            .iter()
+            .map(|l| (*l, u.text(*l)))
+            .find(|(_, t)| !t.is_empty())
+            .unwrap_or((Lang::En, ""));
+        eprintln!("tm: only in {}, not stored: {text}", lang.name());
     }
     let path = global.memory_path();
     let units = to_units(&aligned, &release, &memory::now());
