@@ -41,15 +41,36 @@ fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
 }
 
 /// The end of the run of terminators and closers starting at `i`. A `“`
-/// right after the punctuation closes a „German-style“ quotation.
+/// right after the punctuation closes a „German-style“ quotation; a
+/// footnote mark written right after it ("2024.¹", "2024.[3]") belongs to
+/// the sentence it annotates.
 pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         match char_at(text, i) {
-            Some(c) if is_terminator(c) || is_closer(c) || c == '“' => i += c.len_utf8(),
+            Some(c) if is_terminator(c) || is_closer(c) || c == '“' || is_superscript_digit(c) => {
+                i += c.len_utf8()
+            }
+            Some('[') => match footnote_bracket(text, i, end) {
+                Some(after) => i = after,
+                None => break,
+            },
             _ => break,
         }
     }
     i
+}
+
+/// ¹ ² ³ and the other superscript digits of footnote marks.
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
+/// The end of a bracketed footnote number "[12]" at `i`, if there is one.
+fn footnote_bracket(text: &str, i: usize, end: usize) -> Option<usize> {
+    let rest = &text[i + 1..end];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && digits <= 3 && rest.as_bytes().get(digits) == Some(&b']'))
+        .then_some(i + 1 + digits + 1)
 }
 
 /// Decides the run of punctuation `text[term..cluster]` inside a span

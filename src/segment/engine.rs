@@ -10,7 +10,9 @@ use super::chars::{is_bullet, is_space, is_terminator};
 use super::dateline::dateline_end;
 use super::lines::Span;
 use super::rules::Rules;
+use super::runin::runin_end;
 use super::{Segment, MAX_SEGMENT_CHARS};
+use crate::lang::Lang;
 
 /// Bytes that may begin a terminator or a bullet: ASCII `.?!`, and the lead
 /// bytes of the three-byte characters `…‼⁇•●■` (0xE2), `。` (0xE3), `？！`
@@ -20,11 +22,16 @@ fn is_candidate_byte(b: u8) -> bool {
 }
 
 /// Appends the segments of `span` to `out`.
-pub fn segment_span(text: &str, span: Span, rules: &Rules, out: &mut Vec<Segment>) {
+pub fn segment_span(text: &str, span: Span, lang: Lang, rules: &Rules, out: &mut Vec<Segment>) {
     let bytes = text.as_bytes();
     let mut seg_start = span.start;
+    // A headline run into the first sentence is a segment of its own.
+    if let Some(cut) = runin_end(&text[span.start..span.end], lang) {
+        push(text, span.start, span.start + cut, span.paragraph, out);
+        seg_start = span.start + cut;
+    }
     // A dateline's full stops ("АСТАНА. 10 июня. …") end nothing.
-    let mut i = dateline_end(&text[span.start..span.end]).map_or(span.start, |d| span.start + d);
+    let mut i = dateline_end(&text[seg_start..span.end]).map_or(seg_start, |d| seg_start + d);
     while i < span.end {
         if !is_candidate_byte(bytes[i]) {
             i += 1;

@@ -17,6 +17,7 @@ mod dateline;
 mod engine;
 mod lines;
 mod rules;
+mod runin;
 mod token;
 
 #[cfg(test)]
@@ -68,7 +69,7 @@ pub fn segment_with(text: &str, lang: Lang, options: Options) -> Vec<Segment> {
     let rules = rules::rules(lang);
     let mut out = Vec::new();
     lines::for_each_span(text, options.join_lines, |span| {
-        engine::segment_span(text, span, rules, &mut out)
+        engine::segment_span(text, span, lang, rules, &mut out)
     });
     out
 }

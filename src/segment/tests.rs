@@ -267,3 +267,53 @@ fn runs_longer_than_the_limit_are_cut_at_spaces() {
         crate::segment::MAX_SEGMENT_CHARS
     );
 }
+
+#[test]
+fn footnote_marks_stay_with_their_sentence() {
+    let segs =
+        |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
+    assert_eq!(
+        segs("Cases fell in 2024.¹ The report was published.", Lang::En),
+        ["Cases fell in 2024.¹", "The report was published."]
+    );
+    assert_eq!(
+        segs("Охват вырос до 90%.[12] Отчет опубликован.", Lang::Ru),
+        ["Охват вырос до 90%.[12]", "Отчет опубликован."]
+    );
+}
+
+#[test]
+fn a_headline_run_into_the_first_sentence_is_cut_off() {
+    let segs =
+        |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
+    assert_eq!(
+        segs(
+            "New clinic opens in Aktobe The Ministry of Health opened a clinic for 200 patients.",
+            Lang::En
+        ),
+        [
+            "New clinic opens in Aktobe",
+            "The Ministry of Health opened a clinic for 200 patients."
+        ]
+    );
+    assert_eq!(
+        segs(
+            "В Семее открылся парк СЕМЕЙ, 12 июня 2026 года – Акимат открыл парк.",
+            Lang::Ru
+        ),
+        [
+            "В Семее открылся парк",
+            "СЕМЕЙ, 12 июня 2026 года – Акимат открыл парк."
+        ]
+    );
+    // A title-case headline keeps its capitalised words; no-break spaces
+    // are spaces.
+    assert_eq!(
+        segs("Why Voters Will Choose The Party They Know best.", Lang::En).len(),
+        1
+    );
+    assert_eq!(
+        segs("Парк\u{a0}открылся в\u{a0}городе Абай сегодня.", Lang::Ru).len(),
+        1
+    );
+}
