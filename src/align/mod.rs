@@ -15,6 +15,7 @@ pub mod combine;
 pub mod lattice;
 pub mod length;
 pub mod pair;
+pub mod paired;
 pub mod release;
 pub mod resolve;
 pub mod shapes;
