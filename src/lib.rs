@@ -13,3 +13,5 @@ pub use lang::Lang;
 pub mod align;
 pub mod localise;
 pub mod memory;
+pub mod report;
+pub mod serve;

@@ -45,6 +45,8 @@ enum Command {
     Remove(cmd::remove::Args),
     /// Show what the memory holds, in numbers.
     Stats(cmd::stats::Args),
+    /// Serve the JSON API and the translators' page over HTTP.
+    Serve(cmd::serve::Args),
     /// Write a shell completion script to standard output.
     Completions(cmd::completions::Args),
     /// Write the manual page to standard output (or a directory).
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Edit(args) => cmd::edit::run(args, global),
         Command::Remove(args) => cmd::remove::run(args, global),
         Command::Stats(args) => cmd::stats::run(args, global),
+        Command::Serve(args) => cmd::serve::run(args, global),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
     };

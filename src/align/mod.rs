@@ -16,6 +16,7 @@ pub mod judge;
 pub mod lattice;
 pub mod length;
 pub mod pair;
+pub mod paired;
 pub mod release;
 pub mod resolve;
 pub mod shapes;

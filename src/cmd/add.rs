@@ -1,18 +1,18 @@
 //! `tm add`: align the language versions of one release and store the units.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
-use serde::Serialize;
 
 use tm::align::judge::{check_release, InputError, Version};
 use tm::align::release::{align_release, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
 use tm::input::read_text;
-use tm::memory::{self, AddReport, EditOutcome, MemoryError};
+use tm::memory::changes::add_units;
+use tm::memory::{self, AddReport};
+use tm::report::add::AddJson;
 use tm::Lang;
 
 use super::common::{Global, OutputFormat};
@@ -47,23 +47,6 @@ pub struct Args {
     /// every unit marked doubtful.
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    release: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    added: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    duplicates: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alternatives: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    completed: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    completed_with: Option<&'a BTreeMap<Lang, usize>>,
-    units: &'a [Aligned],
 }
 
 /// Runs `tm add`.
@@ -149,15 +132,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     }
     let path = global.memory_path();
     let units = to_units(&aligned, &release, &memory::now());
-    let report = memory::edit(&path, true, |m| {
-        let r = m.add(units, Lang::En);
-        let outcome = if r.changed() {
-            EditOutcome::Save
-        } else {
-            EditOutcome::Discard
-        };
-        Ok::<_, MemoryError>((r, outcome))
-    })?;
+    let report = add_units(&path, units, Lang::En)?;
     match args.format {
         OutputFormat::Json => json(&mut out, Some(&release), Some(&report), &aligned)?,
         OutputFormat::Text => report_text(&mut out, &release, &path, &report, &aligned)?,
@@ -185,16 +160,7 @@ fn json(
     report: Option<&AddReport>,
     units: &[Aligned],
 ) -> Result<()> {
-    let j = JsonOut {
-        release,
-        added: report.map(|r| r.added),
-        duplicates: report.map(|r| r.duplicates),
-        alternatives: report.map(|r| r.alternatives),
-        completed: report.map(|r| r.completed),
-        completed_with: report.map(|r| &r.completed_with),
-        units,
-    };
-    serde_json::to_writer(&mut *out, &j)?;
+    serde_json::to_writer(&mut *out, &AddJson::new(release, report, units))?;
     writeln!(out)?;
     Ok(())
 }

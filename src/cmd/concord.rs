@@ -5,11 +5,11 @@ use std::io::Write;
 
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
-use serde::Serialize;
 
 use tm::memory::concord::{mark, ConcordError};
 use tm::memory::concord_cache::concord_file;
 use tm::memory::concord_rules::is_word_char;
+use tm::report::concord::ConcordJson;
 use tm::Lang;
 
 use super::common::ColorChoice;
@@ -41,34 +41,6 @@ pub struct Args {
     pub color: ColorChoice,
 }
 
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    release: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    position: Option<usize>,
-    changed: &'a str,
-    doubtful: bool,
-    text: &'a str,
-    /// Byte ranges of the phrase in `text`.
-    matches: Vec<[usize; 2]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    en: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ru: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kk: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    phrase: &'a str,
-    language: Lang,
-    hits: Vec<JsonHit<'a>>,
-    more: bool,
-}
-
 /// Runs `tm concord`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     if !args.phrase.chars().any(is_word_char) {
@@ -86,31 +58,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let (found, _) = concord_file(&path, &args.phrase, lang, args.top)?;
     let mut out = std::io::stdout().lock();
     if args.format == OutputFormat::Json {
-        let hits = found
-            .hits
-            .iter()
-            .map(|h| {
-                let u = &h.unit;
-                JsonHit {
-                    id: &u.id,
-                    release: u.release.as_deref(),
-                    position: u.position,
-                    changed: &u.changed,
-                    doubtful: u.doubtful,
-                    text: u.text(lang).unwrap_or(""),
-                    matches: h.spans.iter().map(|&(s, e)| [s, e]).collect(),
-                    en: u.text(Lang::En),
-                    ru: u.text(Lang::Ru),
-                    kk: u.text(Lang::Kk),
-                }
-            })
-            .collect();
-        let json = JsonOut {
-            phrase: &args.phrase,
-            language: lang,
-            hits,
-            more: found.more,
-        };
+        let json = ConcordJson::new(&args.phrase, lang, &found);
         serde_json::to_writer(&mut out, &json)?;
         writeln!(out)?;
         return Ok(out.flush()?);

@@ -3,9 +3,9 @@
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
+use tm::memory::changes::correct_unit;
 use tm::memory::maintain::TextChange;
-use tm::memory::query::{find_ids, QueryError};
-use tm::memory::{edit, now, EditOutcome};
+use tm::memory::now;
 use tm::Lang;
 
 use super::common::Global;
@@ -52,18 +52,8 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         );
     }
     let stamp = now();
-    let change = edit(&path, false, |memory| {
-        let index = find_ids(memory, std::slice::from_ref(&args.id), &path)?[0];
-        let was_doubtful = memory.units[index].doubtful;
-        let change = memory.correct(index, lang, text, args.accept, &stamp);
-        let accepted = was_doubtful && !memory.units[index].doubtful;
-        let outcome = if change == TextChange::Unchanged && !accepted {
-            EditOutcome::Discard
-        } else {
-            EditOutcome::Save
-        };
-        Ok::<_, QueryError>(((change, accepted), outcome))
-    })?;
+    let done = correct_unit(&path, &args.id, &[(lang, text)], args.accept, &stamp)?;
+    let change = (done.changes[&lang], done.accepted);
     let what = match change.0 {
         TextChange::Corrected => "corrected",
         TextChange::Added => "added",

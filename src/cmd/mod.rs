@@ -13,6 +13,7 @@ pub mod man;
 pub mod remove;
 pub mod review;
 pub mod segment;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod suggest;

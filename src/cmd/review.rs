@@ -6,8 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args as ClapArgs;
 
-use tm::memory::query::{find_ids, find_release, select, Filter, QueryError};
-use tm::memory::{edit, file, now, EditOutcome};
+use tm::memory::changes::{accept_units, Accept};
+use tm::memory::query::{select, Filter};
+use tm::memory::{file, now};
 
 use super::common::{Global, OutputFormat};
 use super::show::{write_units, write_units_json};
@@ -40,19 +41,11 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     }
     let path = global.memory_path();
     let stamp = now();
-    let report = edit(&path, false, |memory| {
-        let indices = match (&args.release, args.accept_all) {
-            (Some(name), true) => find_release(memory, name, &path)?,
-            _ => find_ids(memory, &args.accept, &path)?,
-        };
-        let report = memory.accept(&indices, &stamp);
-        let outcome = if report.accepted > 0 {
-            EditOutcome::Save
-        } else {
-            EditOutcome::Discard
-        };
-        Ok::<_, QueryError>((report, outcome))
-    })?;
+    let which = match (&args.release, args.accept_all) {
+        (Some(name), true) => Accept::Release(name),
+        _ => Accept::Ids(&args.accept),
+    };
+    let report = accept_units(&path, which, &stamp)?;
     let units = if report.accepted == 1 {
         "unit"
     } else {

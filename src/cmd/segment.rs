@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
-use serde::Serialize;
 
 use tm::input::read_text;
-use tm::segment::{segment_with, Options, Segment};
+use tm::report::segment::SegmentReport;
+use tm::segment::{segment_with, Options};
 use tm::Lang;
 
 use super::common::{LangArg, OutputFormat};
@@ -28,12 +28,6 @@ pub struct Args {
     /// Treat single line breaks as spaces (for hard-wrapped text).
     #[arg(long)]
     pub join_lines: bool,
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    language: Lang,
-    segments: &'a [Segment],
 }
 
 /// Runs `tm segment`.
@@ -65,13 +59,11 @@ pub fn run(args: Args) -> Result<()> {
             }
         }
         OutputFormat::Json => {
-            serde_json::to_writer(
-                &mut out,
-                &JsonOut {
-                    language: lang,
-                    segments: &segments,
-                },
-            )?;
+            let report = SegmentReport {
+                language: lang,
+                segments,
+            };
+            serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;
         }
     }

@@ -4,9 +4,8 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use tm::memory::Unit;
+use tm::report::units::UnitsJson;
 use tm::Lang;
 
 /// The header line of a unit: `id  release #position  date  marks`.
@@ -72,13 +71,8 @@ pub fn write_units<'a>(
     Ok(())
 }
 
-#[derive(Serialize)]
-struct JsonUnits<'a> {
-    units: Vec<&'a Unit>,
-}
-
 /// Writes units as `{"units":[…]}` with their stored fields, one line.
 pub fn write_units_json(out: &mut impl Write, units: Vec<&Unit>) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, &JsonUnits { units })?;
+    serde_json::to_writer(&mut *out, &UnitsJson { units })?;
     writeln!(out)
 }

@@ -2,11 +2,10 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args as ClapArgs;
 
-use tm::memory::file;
-use tm::memory::stats::{combinations_in_order, stats};
+use tm::memory::stats::{combinations_in_order, stats_of_file};
 
 use super::common::{Global, OutputFormat};
 
@@ -22,11 +21,7 @@ pub struct Args {
 /// Runs `tm stats`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     let path = global.memory_path();
-    let memory = file::load(&path)?;
-    let bytes = std::fs::metadata(&path)
-        .with_context(|| format!("{}: reading the file size", path.display()))?
-        .len();
-    let s = stats(&memory, bytes);
+    let s = stats_of_file(&path)?;
     let mut out = std::io::stdout().lock();
     if args.format == super::common::OutputFormat::Json {
         serde_json::to_writer(&mut out, &s)?;

@@ -8,17 +8,12 @@ mod output;
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::{Args as ClapArgs, ValueEnum};
 
-use tm::fuzzy::bands::analyse;
-use tm::fuzzy::cache;
 use tm::fuzzy::draft::DRAFT_MIN;
-use tm::fuzzy::words::words;
-use tm::fuzzy::Match;
 use tm::input::read_text;
-use tm::memory::normalize;
-use tm::segment::{segment, Segment};
+use tm::report::suggest::{suggest, to_json, Ask};
 use tm::Lang;
 
 use super::common::{ColorChoice, Global, LangArg};
@@ -90,13 +85,6 @@ pub enum DraftMarks {
     None,
 }
 
-/// One segment with its matches.
-struct Found {
-    segment: Segment,
-    words: usize,
-    matches: Vec<Match>,
-}
-
 /// Runs `tm suggest`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     for (name, v) in [("--min", args.min), ("--draft-min", args.draft_min)] {
@@ -142,42 +130,21 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         );
     }
     let memory = global.memory_path();
-    let (mut matcher, source) = cache::open(&memory, from)?;
-    let segments = segment(&text, from);
-    let found = match match_all(&mut matcher, &segments, from, &args) {
-        Ok(found) => found,
-        // A cache damaged inside (its checks passed) is rebuilt, once.
-        Err(_) if source == cache::Source::Cache => {
-            let _ = std::fs::remove_file(cache::cache_path(&memory, from));
-            matcher = cache::open(&memory, from)?.0;
-            match_all(&mut matcher, &segments, from, &args)
-                .with_context(|| format!("reading the cache of {}", memory.display()))?
-        }
-        Err(e) => return Err(e).with_context(|| format!("reading {}", memory.display())),
+    let ask = Ask {
+        to: asked,
+        min: args.min,
+        top: args.top,
     };
-    let to: Vec<Lang> = if asked.is_empty() {
-        Lang::ALL
-            .into_iter()
-            .filter(|&l| l != from && matcher.langs[l as usize])
-            .collect()
-    } else {
-        asked.into_iter().filter(|&l| l != from).collect()
-    };
-    let norms: Vec<String> = found.iter().map(|f| normalize(&f.segment.text)).collect();
-    let bands = analyse(
-        found
-            .iter()
-            .zip(&norms)
-            .map(|(f, n)| (n.as_str(), f.words, f.matches.first().map(|m| m.score))),
-    );
+    let result = suggest(&memory, &text, from, &ask)?;
+    let (to, found, bands) = (&result.to, &result.found, &result.bands);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer(&mut out, &output::to_json(from, &to, &found, &bands))?;
+            serde_json::to_writer(&mut out, &to_json(&result))?;
             writeln!(out)?;
         }
         Format::Xliff => {
-            output::write_xliff_draft(&mut out, &args.file, from, to[0], &found, args.draft_min)?
+            output::write_xliff_draft(&mut out, &args.file, from, to[0], found, args.draft_min)?
         }
         Format::Text => {
             let how = if args.from == LangArg::Auto {
@@ -186,7 +153,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
                 "as --from says"
             };
             writeln!(out, "read as {} ({how})\n", from.name())?;
-            output::print_text(&mut out, &to, &found, &bands, args.color.enabled())?;
+            output::print_text(&mut out, to, found, bands, args.color.enabled())?;
         }
     }
     out.flush()?;
@@ -196,26 +163,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             marks: args.draft_marks == DraftMarks::Marks,
             force: args.force,
         };
-        output::write_drafts(dir, &args.file, &text, from, &to, &found, options)?;
+        output::write_drafts(dir, &args.file, &text, from, to, found, options)?;
     }
     Ok(())
-}
-
-/// The matches of every segment.
-fn match_all(
-    matcher: &mut tm::fuzzy::Matcher,
-    segments: &[Segment],
-    from: Lang,
-    args: &Args,
-) -> std::io::Result<Vec<Found>> {
-    segments
-        .iter()
-        .map(|s| {
-            Ok(Found {
-                words: words(&s.text, from).len(),
-                matches: matcher.search(&s.text, args.min, args.top)?,
-                segment: s.clone(),
-            })
-        })
-        .collect()
 }

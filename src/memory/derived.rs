@@ -79,8 +79,12 @@ pub fn write_atomic(
     stamp: Stamp,
     body: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    // Unique per writer in this process too: the threads of `tm serve` may
+    // build the same derived file at once.
+    static WRITERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = file::parent_dir(path).join(format!(
-        ".{}.tmp-{}",
+        ".{}.tmp-{}-{n}",
         path.file_name().unwrap_or_default().to_string_lossy(),
         std::process::id()
     ));

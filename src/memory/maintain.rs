@@ -7,6 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::Serialize;
+
 use crate::lang::Lang;
 
 use super::{normalize, Memory};
@@ -23,8 +25,10 @@ pub struct RemoveReport {
     pub repointed: usize,
 }
 
-/// What [`Memory::correct`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What [`Memory::correct`] did (in JSON: `corrected`, `added`,
+/// `unchanged`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum TextChange {
     /// The unit had a different text in that language; it was replaced.
     Corrected,
@@ -34,8 +38,8 @@ pub enum TextChange {
     Unchanged,
 }
 
-/// What [`Memory::accept`] did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What [`Memory::accept`] did (field names are the JSON's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AcceptReport {
     /// Units whose doubtful mark was cleared.
     pub accepted: usize,

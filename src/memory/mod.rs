@@ -4,6 +4,7 @@
 //! The file format (schema version 1) is documented in `memory/README.md`.
 
 pub mod adder;
+pub mod changes;
 pub mod concord;
 pub mod concord_cache;
 pub mod concord_index;

@@ -2,11 +2,14 @@
 //! doubtful units, alternatives, dates.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::lang::Lang;
 
+use super::error::MemoryError;
+use super::file;
 use super::unit::Unit;
 use super::Memory;
 
@@ -57,6 +60,19 @@ pub fn combination(unit: &Unit) -> String {
         return "none".to_string();
     }
     langs.iter().map(|l| l.code()).collect::<Vec<_>>().join("+")
+}
+
+/// Loads the memory at `path` and counts what it holds, as `tm stats` shows.
+pub fn stats_of_file(path: &Path) -> Result<Stats, MemoryError> {
+    let memory = file::load(path)?;
+    let bytes = std::fs::metadata(path)
+        .map_err(|source| MemoryError::Io {
+            path: path.to_path_buf(),
+            action: "reading the file size",
+            source,
+        })?
+        .len();
+    Ok(stats(&memory, bytes))
 }
 
 /// Counts what `memory` holds; `file_bytes` is the size of its file.

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod releases;
+pub mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

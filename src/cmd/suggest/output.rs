@@ -1,76 +1,20 @@
-//! What `tm suggest` writes: the text report for people, the JSON for
-//! programs, the XLIFF draft for translators' tools, and the text drafts.
-//! The matching is done by then; this only formats it.
+//! What `tm suggest` writes: the text report for people, the XLIFF draft
+//! for translators' tools, and the text drafts (the JSON for programs is
+//! [`tm::report::suggest::to_json`], shared with `tm serve`). The matching
+//! is done by then; this only formats it.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use serde_json::{json, Value};
 
 use tm::exchange::xliff::{write_xliff, DraftSegment};
 use tm::fuzzy::bands::BandRow;
 use tm::fuzzy::diff::render;
 use tm::fuzzy::draft::{best, draft};
-use tm::fuzzy::Match;
+use tm::report::suggest::{targets_of, Found};
 use tm::segment::Segment;
 use tm::Lang;
-
-use super::Found;
-
-fn targets_of<'a>(m: &'a Match, to: &'a [Lang]) -> impl Iterator<Item = &'a (Lang, String)> {
-    m.targets.iter().filter(|(l, _)| to.contains(l))
-}
-
-/// The JSON report: the shape in DESIGN.md (with `adapted` and `check` per
-/// match) plus `diff`, `doubtful` and `numbers_adapted` (the older name of
-/// `adapted`).
-pub(super) fn to_json(from: Lang, to: &[Lang], found: &[Found], bands: &[BandRow]) -> Value {
-    let segments: Vec<Value> = found
-        .iter()
-        .map(|f| {
-            let matches: Vec<Value> = f
-                .matches
-                .iter()
-                .map(|m| {
-                    let targets: serde_json::Map<String, Value> = targets_of(m, to)
-                        .map(|(l, t)| (l.code().to_string(), Value::from(t.as_str())))
-                        .collect();
-                    let adapted: Vec<&str> = m
-                        .adapted
-                        .iter()
-                        .filter(|l| to.contains(l))
-                        .map(|l| l.code())
-                        .collect();
-                    let check: serde_json::Map<String, Value> = m
-                        .check
-                        .iter()
-                        .filter(|(l, _)| to.contains(l))
-                        .map(|(l, reasons)| (l.code().to_string(), json!(reasons)))
-                        .collect();
-                    json!({
-                        "score": m.score,
-                        "id": m.id,
-                        "source": m.source,
-                        "targets": targets,
-                        "diff": render(&m.diff, false),
-                        "adapted": adapted,
-                        "check": check,
-                        // The older name of `adapted`, kept for scripts.
-                        "numbers_adapted": adapted,
-                        "doubtful": m.doubtful,
-                    })
-                })
-                .collect();
-            json!({"index": f.segment.index, "text": f.segment.text, "matches": matches})
-        })
-        .collect();
-    json!({
-        "source_language": from.code(),
-        "segments": segments,
-        "summary": {"bands": bands},
-    })
-}
 
 /// The text report: each segment with its matches, then the analysis.
 pub(super) fn print_text(
