@@ -188,6 +188,41 @@ fn add_correct_and_accept_change_the_memory_like_the_cli() {
         (json!(0), json!(2))
     );
 
+    // The Russian of another release is judged as `tm add` judges files:
+    // refused, nothing stored; `force` stores it, every unit doubtful.
+    let other_ru = "В Шымкенте открылась неделя вакцинации 2025 года. Пункты работают в 9 поликлиниках с 8:00 до 17:00, сообщила Алия Сапарова.";
+    let en2 = "The ministry opened a data centre in Aktobe in 2026. It will keep the records of 14 agencies and 3 courts, Minister Aidar Bekov said.";
+    let refused = server
+        .post(
+            "/api/add",
+            &json!({"id": "mixed", "en": en2, "ru": other_ru}),
+        )
+        .expect(400)
+        .json();
+    assert!(
+        refused["error"]
+            .as_str()
+            .unwrap()
+            .contains("does not look like a translation"),
+        "{refused}"
+    );
+    let forced = server
+        .post(
+            "/api/add",
+            &json!({"id": "mixed", "en": en2, "ru": other_ru, "force": true}),
+        )
+        .expect(200)
+        .json();
+    assert!(forced["added"].as_u64().unwrap() >= 1, "{forced}");
+    assert!(
+        forced["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["confidence"].as_f64().unwrap() < 0.5),
+        "{forced}"
+    );
+
     // A finished translation from the page: paired line by line, not aligned.
     let paired = server
         .post(

@@ -308,3 +308,12 @@ pub fn check_release(
         }),
     }
 }
+
+/// Splits aligned units into those that can be stored (text in two
+/// languages or more) and the sentences only one language has, which are
+/// reported, not stored: a translation unit needs two languages.
+pub fn storable(aligned: Vec<super::Aligned>) -> (Vec<super::Aligned>, Vec<super::Aligned>) {
+    aligned
+        .into_iter()
+        .partition(|u| Lang::ALL.iter().filter(|l| !u.text(**l).is_empty()).count() >= 2)
+}

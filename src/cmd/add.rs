@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::align::judge::{check_release, InputError, Version};
+use tm::align::judge::{check_release, storable, InputError, Version};
 use tm::align::release::{align_release, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
 use tm::input::read_text;
@@ -114,9 +114,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     }
     // A sentence in one language only is no translation unit: reported,
     // not stored.
-    let (mut aligned, lone): (Vec<Aligned>, Vec<Aligned>) = aligned
-        .into_iter()
-        .partition(|u| Lang::ALL.iter().filter(|l| !u.text(**l).is_empty()).count() >= 2);
+    let (mut aligned, lone) = storable(aligned);
     if forced {
         for u in &mut aligned {
             u.confidence = u.confidence.min(tm::align::DOUBTFUL_BELOW / 2.0);

@@ -11,6 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::{blocking, require_text};
+use crate::align::judge::{check_release, storable, InputError, Version};
 use crate::align::paired::pair_lines;
 use crate::align::release::{align_release, Cut};
 use crate::align::to_units;
@@ -46,6 +47,10 @@ pub struct Body {
     /// Align and answer, store nothing.
     #[serde(default)]
     pub dry_run: bool,
+    /// Store versions that do not look like translations of each other,
+    /// every unit marked doubtful (as `tm add --force`).
+    #[serde(default)]
+    pub force: bool,
 }
 
 /// Handles the request.
@@ -72,6 +77,7 @@ pub async fn handle(
         None => format!("page-{}", stamp.replace(':', "")),
     };
     blocking(move || {
+        let mut forced = false;
         let aligned = if body.paired {
             pair_lines(&body.en, ru.as_deref(), kk.as_deref())?
         } else {
@@ -80,11 +86,42 @@ pub async fn handle(
             } else {
                 Cut::Sentences
             };
-            align_release(&body.en, ru.as_deref(), kk.as_deref(), cut)?
+            let aligned = align_release(&body.en, ru.as_deref(), kk.as_deref(), cut)?;
+            // Judged as `tm add` judges files, before anything is stored.
+            let versions: Vec<Version> = [
+                (Lang::En, "en", Some(body.en.as_str())),
+                (Lang::Ru, "ru", ru.as_deref()),
+                (Lang::Kk, "kk", kk.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(lang, file, text)| {
+                Some(Version {
+                    lang,
+                    file,
+                    text: text?,
+                })
+            })
+            .collect();
+            match check_release(&versions, |t, l| cut.segments(t, l)) {
+                Ok(()) => {}
+                Err(_) if body.dry_run => {}
+                Err(InputError::NotTranslation { .. }) if body.force => {
+                    forced = true;
+                }
+                Err(e) => return Err(ApiError::bad_request(format!("{e}; nothing stored"))),
+            }
+            aligned
         };
         if body.dry_run {
             return serde_json::to_value(AddJson::new(None, None, &aligned))
                 .map_err(|e| ApiError::internal(e.to_string()));
+        }
+        // A sentence only one language has is no unit.
+        let (mut aligned, _lone) = storable(aligned);
+        if forced {
+            for u in &mut aligned {
+                u.confidence = u.confidence.min(crate::align::DOUBTFUL_BELOW / 2.0);
+            }
         }
         let units = to_units(&aligned, &release, &stamp);
         let report = add_units(&state.memory, units, Lang::En)?;
