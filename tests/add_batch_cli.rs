@@ -274,6 +274,20 @@ fn bad_input_is_one_line_exit_2_and_the_memory_untouched() {
         .fails();
     assert!(run.stderr.starts_with("tm: m.json"), "{}", run.stderr);
     assert_eq!(std::fs::read(env.path("m.json")).unwrap(), broken);
+    // No release aligns: reported, nothing written, not even a lock.
+    env.write("unaligned/en/x.txt", "   \n");
+    env.write("unaligned/ru/x.txt", "Текст.");
+    let run = env
+        .run(&["--memory", "new.json", "add", "--batch", "unaligned"])
+        .ok();
+    assert!(
+        run.stdout
+            .contains("0 of 1 releases added: 0 units, 0 added"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("not aligned: "), "{}", run.stdout);
+    assert!(!env.path("new.json").exists() && !env.path("new.json.lock").exists());
     // Conflicting options.
     env.run(&["add", "--batch", "archive", "--en", "x.txt"])
         .fails();

@@ -54,8 +54,11 @@ pub fn run(
     skipped.extend(prepared.iter().flat_map(|p| p.skipped.iter().cloned()));
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let path = global.memory_path();
-    let reports = if dry_run || !prepared.iter().any(Prepared::ok) {
+    let reports = if dry_run {
         None
+    } else if !prepared.iter().any(Prepared::ok) {
+        // Nothing to store: the memory is not even locked.
+        Some(vec![AddReport::default(); prepared.len()])
     } else {
         let now = memory::now();
         Some(memory::edit(&path, true, |m| {
