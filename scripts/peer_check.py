@@ -9,7 +9,8 @@ The TMX must be `tm export` of a memory made by `tm import` of the TSV; the
 XLIFF `tm suggest RELEASE --format xliff --to ru` from that memory, for an
 English release of one sentence a line. Checks unit counts, texts in all
 three languages, and per XLIFF unit what the draft must hold: a sentence
-stored in the TSV gets its Russian as `translated` at 100; one differing
+stored in the TSV gets its Russian as `translated` at 100, approved (so
+translate-toolkit counts it translated, not fuzzy); one differing
 from a stored sentence only in its numbers gets the Russian with the new
 numbers, to review; any other either a stored Russian to review, scored
 50–99, or no target. The release must hold each of these kinds.
@@ -79,9 +80,11 @@ def main():
             kinds["exact"] += 1
             check(unit.target == stored[sentence], f"XLIFF unit {i}: target {unit.target!r}")
             check(target_state(unit) == "translated", f"XLIFF unit {i}: state {target_state(unit)!r}")
-            # translate-toolkit ranks an unapproved "translated" target as
-            # unreviewed, "needs-review-translation" as needing review.
-            check(unit.get_state_n() == unit.S_UNREVIEWED, f"XLIFF unit {i}: rank {unit.get_state_n()}")
+            # translate-toolkit counts a target as translated only when its
+            # unit is approved; otherwise it is fuzzy.
+            check(unit.isapproved(), f"XLIFF unit {i}: an exact match not approved")
+            check(unit.istranslated() and not unit.isfuzzy(), f"XLIFF unit {i}: exact match counted as fuzzy")
+            check(unit.get_state_n() == unit.S_TRANSLATED, f"XLIFF unit {i}: rank {unit.get_state_n()}")
             check(quality == "100", f"XLIFF unit {i}: match-quality {quality!r}")
         elif shaped is not None:
             kinds["numbers"] += 1
@@ -96,6 +99,7 @@ def main():
                 f"XLIFF unit {i}: state {target_state(unit)!r}",
             )
             check(unit.get_state_n() == unit.S_NEEDS_REVIEW, f"XLIFF unit {i}: rank {unit.get_state_n()}")
+            check(unit.isfuzzy() and not unit.isapproved(), f"XLIFF unit {i}: a fuzzy match counted as translated")
         elif unit.target:
             kinds["fuzzy"] += 1
             check(unit.target in stored.values(), f"XLIFF unit {i}: target {unit.target!r} not stored")
@@ -107,6 +111,7 @@ def main():
                 quality is not None and 50 <= float(quality) < 100,
                 f"XLIFF unit {i}: match-quality {quality!r}",
             )
+            check(unit.isfuzzy() and not unit.isapproved(), f"XLIFF unit {i}: a fuzzy match counted as translated")
         else:
             kinds["none"] += 1
             check(target_state(unit) is None and not alt, f"XLIFF unit {i}: a state or alt-trans without a target")

@@ -11,6 +11,7 @@ pub mod segment;
 pub mod fuzzy;
 pub use lang::Lang;
 pub mod align;
+pub mod batch;
 pub mod localise;
 pub mod memory;
 pub mod report;

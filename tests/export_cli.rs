@@ -273,3 +273,135 @@ fn a_bilingual_export_imported_back_adds_nothing() {
     assert_eq!(run.lines()[1], "added 0, already present 3, skipped 0");
     assert_eq!(std::fs::read(env.path("tm.json")).unwrap(), before);
 }
+
+#[test]
+fn regional_codes_are_accepted_and_written_as_given() {
+    let env = env_with_memory();
+    let run = env
+        .run(&[
+            "--memory",
+            "tm.json",
+            "export",
+            "us.tmx",
+            "--srclang",
+            "EN-US",
+            "--langs",
+            "EN-US,ru-RU,kk-KZ",
+        ])
+        .ok();
+    assert!(
+        run.stdout
+            .starts_with("exported 4 units (EN-US, ru-RU, kk-KZ)"),
+        "{}",
+        run.stdout
+    );
+    let tmx = std::fs::read_to_string(env.path("us.tmx")).unwrap();
+    assert!(tmx.contains(" srclang=\"EN-US\" "), "{tmx}");
+    assert_eq!(tmx.matches("<tuv xml:lang=\"EN-US\">").count(), 3);
+    assert_eq!(tmx.matches("<tuv xml:lang=\"ru-RU\">").count(), 4);
+    assert_eq!(tmx.matches("<tuv xml:lang=\"kk-KZ\">").count(), 2);
+    assert!(!tmx.contains("xml:lang=\"en\""), "{tmx}");
+    // The regional form of --srclang alone tags English everywhere.
+    env.run(&[
+        "--memory",
+        "tm.json",
+        "export",
+        "gb.tmx",
+        "--srclang",
+        "en-GB",
+    ])
+    .ok();
+    let tmx = std::fs::read_to_string(env.path("gb.tmx")).unwrap();
+    assert!(tmx.contains(" srclang=\"en-GB\" ") && tmx.contains("<tuv xml:lang=\"en-GB\">"));
+    assert!(tmx.contains("<tuv xml:lang=\"ru\">"), "{tmx}");
+    // It imports back as the same units.
+    env.run(&["--memory", "back.json", "import", "us.tmx"]).ok();
+    let back = env
+        .run(&["--memory", "back.json", "stats", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(back["units"], 4);
+
+    for (args, expected) in [
+        (
+            &["--srclang", "fr-FR"][..],
+            "tm: --srclang fr-FR: 'fr-FR' is not English, Russian or Kazakh (en, ru, kk, or a regional form such as en-US)\n",
+        ),
+        (
+            &["--langs", "en,ru_RU"][..],
+            "tm: --langs ru_RU: 'ru_RU' is not a language tag (e.g. en, en-US, ru-RU, kk-KZ)\n",
+        ),
+        (
+            &["--langs", "en-US,ru", "--srclang", "en-GB"][..],
+            "tm: --srclang en-GB: en is given twice, as en-US and as en-GB; give one form\n",
+        ),
+    ] {
+        let mut all = vec!["--memory", "tm.json", "export", "bad.tmx"];
+        all.extend_from_slice(args);
+        let run = env.run(&all).fails();
+        assert_eq!(run.stderr, expected);
+        assert!(!env.path("bad.tmx").exists());
+    }
+}
+
+#[test]
+fn omegat_gets_one_language_pair_per_file() {
+    let env = env_with_memory();
+    let run = env
+        .run(&[
+            "--memory",
+            "tm.json",
+            "export",
+            "out/memory.tmx",
+            "--for",
+            "omegat",
+        ])
+        .fails();
+    assert!(
+        run.stderr.contains("out/.memory.en-ru.tmx.tmp-"),
+        "{}",
+        run.stderr
+    );
+    std::fs::create_dir(env.path("out")).unwrap();
+    let run = env
+        .run(&[
+            "--memory",
+            "tm.json",
+            "export",
+            "out/memory.tmx",
+            "--for",
+            "omegat",
+        ])
+        .ok();
+    assert_eq!(
+        run.lines(),
+        [
+            "exported 3 units (en, ru) from tm.json; left out 1 with fewer than two of these languages to out/memory.en-ru.tmx",
+            "exported 1 units (en, kk) from tm.json; left out 3 with fewer than two of these languages to out/memory.en-kk.tmx",
+        ]
+    );
+    let ru = std::fs::read_to_string(env.path("out/memory.en-ru.tmx")).unwrap();
+    let kk = std::fs::read_to_string(env.path("out/memory.en-kk.tmx")).unwrap();
+    assert!(ru.contains(" srclang=\"en\" ") && kk.contains(" srclang=\"en\" "));
+    // Never a third language in a pair's file: the en-ru unit without
+    // Russian is not there with its Kazakh.
+    assert!(!ru.contains("xml:lang=\"kk\"") && !kk.contains("xml:lang=\"ru\""));
+    assert!(kk.contains("Кейбір өңірлерде бағалар 5%-ға өсті."));
+    assert!(!ru.contains("Тек орысша"), "{ru}");
+    // Regional forms and the source are kept.
+    env.run(&[
+        "--memory",
+        "tm.json",
+        "export",
+        "out/r.tmx",
+        "--for",
+        "omegat",
+        "--langs",
+        "ru-RU,kk-KZ",
+    ])
+    .ok();
+    let rk = std::fs::read_to_string(env.path("out/r.ru-kk.tmx")).unwrap();
+    assert!(rk.contains(" srclang=\"ru-RU\" ") && rk.contains("<tuv xml:lang=\"kk-KZ\">"));
+    env.run(&["--memory", "tm.json", "export", "-", "--for", "omegat"])
+        .fails();
+}

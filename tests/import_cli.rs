@@ -357,10 +357,17 @@ fn tsv_text_that_starts_with_a_quote_is_kept_as_written() {
     let env = Env::new();
     env.write(
         "plain.tsv",
-        "en\tru\n\"We are ready,\" said the minister.\t«Мы готовы», – сказал министр.\n\"Quoted whole\"\t\"Цитата\"\n",
+        "en\tru\n\"We are ready,\" said the minister.\t«Мы готовы», – сказал министр.\n\"Quoted whole\"\t\"Цитата\"\n\
+         \"The work goes on next year\t«Работа продолжится в следующем году\n\
+         Funding is secured.\tФинансирование обеспечено.\n",
     );
     import(&env, "plain.tsv").ok();
     let u = units(&env);
+    assert_eq!(u.len(), 4);
+    // A quotation that runs on into the next paragraph never closes.
+    assert_eq!(u[2]["en"], "\"The work goes on next year");
+    assert_eq!(u[2]["ru"], "«Работа продолжится в следующем году");
+    assert_eq!(u[3]["en"], "Funding is secured.");
     assert_eq!(u[0]["en"], "\"We are ready,\" said the minister.");
     assert_eq!(u[0]["ru"], "«Мы готовы», – сказал министр.");
     // A field wholly in quotes is a spreadsheet's quoting, taken off.

@@ -315,3 +315,101 @@ fn xliff_needs_exactly_one_target_language() {
     let (_, units) = xliff(&env, &["--to", "ru,ru"]);
     assert_eq!(units.len(), 5);
 }
+
+/// translate-toolkit counts a target as translated only in an approved
+/// unit: exact matches are approved, nothing else is.
+#[test]
+fn exact_matches_are_approved_and_nothing_else() {
+    let env = env();
+    let run = env
+        .run(&["suggest", "new.en.txt", "--format", "xliff", "--to", "ru"])
+        .ok();
+    let approved: Vec<bool> = run
+        .stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<trans-unit "))
+        .map(|l| l.contains(" approved=\"yes\""))
+        .collect();
+    assert_eq!(approved, [true, false, false, false, true]);
+}
+
+/// `--omegat DIR`: a project OmegaT opens, with the exact matches where
+/// OmegaT fills them in and every segment in its source document.
+#[test]
+fn omegat_project() {
+    let env = env();
+    let run = env
+        .run(&[
+            "suggest",
+            "new.en.txt",
+            "--to",
+            "kk",
+            "--omegat",
+            "proj",
+            "--format",
+            "json",
+        ])
+        .ok();
+    assert!(
+        run.stderr.contains(
+            "tm: wrote the OmegaT project proj (en→kk): 5 segments, 2 exact (filled in from \
+             tm/auto), 2 to check (fuzzy matches), 1 without a match; open it with: omegat proj"
+        ),
+        "{}",
+        run.stderr
+    );
+    let read = |p: &str| std::fs::read_to_string(env.path(p)).unwrap();
+    assert!(read("proj/omegat.project").contains("<target_lang>kk</target_lang>"));
+    for d in ["omegat", "target", "glossary", "dictionary"] {
+        assert!(env.path(&format!("proj/{d}")).is_dir(), "{d}");
+    }
+    // OmegaT translates <target>: each holds its source, none is missing.
+    let (header, units) = parse(&read("proj/source/new.xlf"));
+    assert!(header.contains(&("target-language".into(), "kk".into())));
+    assert_eq!(units.len(), 5);
+    for (u, line) in units.iter().zip(RELEASE.lines()) {
+        assert_eq!(u.source, line);
+        assert_eq!(u.target.as_deref(), Some(line));
+    }
+    let auto = read("proj/tm/auto/new.en-kk.tmx");
+    assert_eq!(auto.matches("<tu ").count(), 2);
+    assert!(auto.contains("<seg>Қалалық кітапхана жұмыс уақытын ұзартты.</seg>"));
+    assert!(auto.contains("<seg>R&amp;D орталығы &lt;12&gt; инженерді жұмысқа алды.</seg>"));
+    assert!(!auto.contains("xml:lang=\"ru\""), "{auto}");
+    let fuzzy = read("proj/tm/new.en-kk.tmx");
+    assert_eq!(fuzzy.matches("<tu ").count(), 2);
+    // The number-only change: the stored English, the adapted Kazakh.
+    assert!(fuzzy.contains("<seg>The library lent 4000 books in May.</seg>"));
+    assert!(fuzzy.contains("<seg>Мамыр айында кітапхана 5200 кітап берді.</seg>"));
+
+    // Never over a project, unless --force.
+    let run = env
+        .run(&["suggest", "new.en.txt", "--to", "kk", "--omegat", "proj"])
+        .fails();
+    assert!(
+        run.stderr.ends_with(
+            "proj/omegat.project: an OmegaT project is there already; not overwritten \
+             (--force replaces it)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    env.run(&[
+        "suggest",
+        "new.en.txt",
+        "--to",
+        "kk",
+        "--omegat",
+        "proj",
+        "--force",
+    ])
+    .ok();
+    let run = env
+        .run(&["suggest", "new.en.txt", "--omegat", "p2"])
+        .fails();
+    assert_eq!(
+        run.stderr,
+        "tm: --omegat needs the language to translate into: give --to LANG, e.g. --to ru\n"
+    );
+    assert!(!env.path("p2").exists());
+}

@@ -1,4 +1,8 @@
-//! `tm add`: align the language versions of one release and store the units.
+//! `tm add`: align the language versions of one release and store the units;
+//! `tm add --batch DIR` does it for every release in a folder tree
+//! ([`batch`]).
+
+mod batch;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,12 +23,13 @@ use super::common::{Global, OutputFormat};
 
 /// Arguments of `tm add`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Example:\n  tm add --en examples/release-1.en.txt \
-    --ru examples/release-1.ru.txt --kk examples/release-1.kk.txt")]
+#[command(after_help = "Examples:\n  tm add --en examples/release-1.en.txt \
+    --ru examples/release-1.ru.txt --kk examples/release-1.kk.txt\n  \
+    tm add --batch archive/   (NAME.en.txt, NAME.ru.txt, NAME.kk.txt or en/NAME.txt, ru/NAME.txt, kk/NAME.txt)")]
 pub struct Args {
     /// The English version of the release (`-` for standard input).
-    #[arg(long, value_name = "FILE")]
-    pub en: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "batch")]
+    pub en: Option<PathBuf>,
     /// The Russian version.
     #[arg(long, value_name = "FILE")]
     pub ru: Option<PathBuf>,
@@ -34,6 +39,11 @@ pub struct Args {
     /// Name of the release in the memory [default: the English file's stem].
     #[arg(long, value_name = "NAME")]
     pub id: Option<String>,
+    /// Add every release in a folder tree: files named `NAME.en.txt`,
+    /// `NAME.ru.txt`, `NAME.kk.txt`, or `en/NAME.txt`, `ru/NAME.txt`,
+    /// `kk/NAME.txt`; NAME is the release's id.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["en", "ru", "kk", "id"])]
+    pub batch: Option<PathBuf>,
     /// The texts are segmented already: one segment a line.
     #[arg(long)]
     pub lines: bool,
@@ -51,30 +61,36 @@ pub struct Args {
 
 /// Runs `tm add`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
-    if args.ru.is_none() && args.kk.is_none() {
-        bail!("tm add needs at least two languages: give --ru FILE and/or --kk FILE besides --en");
-    }
-    // read_text's errors already name the file.
-    let read = |p: &Path| read_text(p);
-    let en = read(&args.en)?;
-    let ru = args.ru.as_deref().map(read).transpose()?;
-    let kk = args.kk.as_deref().map(read).transpose()?;
     let cut = if args.lines {
         Cut::Lines
     } else {
         Cut::Sentences
     };
+    if let Some(dir) = &args.batch {
+        return batch::run(dir, cut, args.dry_run, args.format, global);
+    }
+    let Some(en_path) = args.en.clone() else {
+        bail!("tm add needs --en FILE (or --batch DIR)");
+    };
+    if args.ru.is_none() && args.kk.is_none() {
+        bail!("tm add needs at least two languages: give --ru FILE and/or --kk FILE besides --en");
+    }
+    // read_text's errors already name the file.
+    let read = |p: &Path| read_text(p);
+    let en = read(&en_path)?;
+    let ru = args.ru.as_deref().map(read).transpose()?;
+    let kk = args.kk.as_deref().map(read).transpose()?;
     let aligned = align_release(&en, ru.as_deref(), kk.as_deref(), cut).map_err(|e| {
         let ReleaseError::Empty { lang } = &e;
         let file = match lang {
-            Lang::En => &args.en,
-            Lang::Ru => args.ru.as_ref().unwrap_or(&args.en),
-            Lang::Kk => args.kk.as_ref().unwrap_or(&args.en),
+            Lang::En => &en_path,
+            Lang::Ru => args.ru.as_ref().unwrap_or(&en_path),
+            Lang::Kk => args.kk.as_ref().unwrap_or(&en_path),
         };
         anyhow::anyhow!("{}: {e}", file.display())
     })?;
     let names: Vec<(Lang, String, &str)> = [
-        (Lang::En, Some(&args.en), Some(en.as_str())),
+        (Lang::En, Some(&en_path), Some(en.as_str())),
         (Lang::Ru, args.ru.as_ref(), ru.as_deref()),
         (Lang::Kk, args.kk.as_ref(), kk.as_deref()),
     ]
@@ -103,7 +119,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         }
         Err(e) => bail!("{e}; nothing stored"),
     }
-    let release = args.id.clone().unwrap_or_else(|| stem(&args.en));
+    let release = args.id.clone().unwrap_or_else(|| stem(&en_path));
     let mut out = std::io::stdout().lock();
     if args.dry_run {
         match args.format {

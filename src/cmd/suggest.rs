@@ -35,7 +35,8 @@ pub enum Format {
 #[command(after_help = "Examples:\n  tm suggest examples/new-release.en.txt\n  \
                         tm suggest new.txt --to ru --min 75 --format json\n  \
                         tm suggest new.en.txt --draft drafts/\n  \
-                        tm suggest new.en.txt --format xliff --to ru > new.ru.xlf")]
+                        tm suggest new.en.txt --format xliff --to ru > new.ru.xlf\n  \
+                        tm suggest new.en.txt --to ru --omegat new-ru/   (then: omegat new-ru/)")]
 pub struct Args {
     /// The new release, or `-` for standard input.
     pub file: PathBuf,
@@ -71,7 +72,13 @@ pub struct Args {
     /// `[[96% …]]` (unmatched: `[[en: …]]`), `none` writes clean text.
     #[arg(long, value_enum, default_value = "marks")]
     pub draft_marks: DraftMarks,
-    /// Let `--draft` replace existing files.
+    /// Write an OmegaT project into DIR for translating the release into
+    /// the one `--to` language: the release as its source document, exact
+    /// matches in `tm/auto` (OmegaT fills them in), the others as fuzzy
+    /// matches; open DIR in OmegaT.
+    #[arg(long, value_name = "DIR")]
+    pub omegat: Option<PathBuf>,
+    /// Let `--draft` and `--omegat` replace existing files.
     #[arg(long)]
     pub force: bool,
 }
@@ -98,14 +105,18 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             asked.push(l);
         }
     }
-    if args.format == Format::Xliff {
+    let one_target = [
+        (args.format == Format::Xliff, "--format xliff"),
+        (args.omegat.is_some(), "--omegat"),
+    ];
+    for (_, what) in one_target.iter().filter(|(asked_for, _)| *asked_for) {
         match asked.as_slice() {
             [_] => {}
-            [] => bail!(
-                "--format xliff needs the language to translate into: give --to LANG, e.g. --to ru"
-            ),
+            [] => {
+                bail!("{what} needs the language to translate into: give --to LANG, e.g. --to ru")
+            }
             many => bail!(
-                "--format xliff writes one target language, --to gave {}: run once per language",
+                "{what} writes one target language, --to gave {}: run once per language",
                 many.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
             ),
         }
@@ -123,7 +134,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             args.file.display()
         );
     };
-    if args.format == Format::Xliff && asked == [from] {
+    if (args.format == Format::Xliff || args.omegat.is_some()) && asked == [from] {
         bail!(
             "--to {}: the release itself is in {0}; give the language to translate into",
             from.code()
@@ -164,6 +175,17 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             force: args.force,
         };
         output::write_drafts(dir, &args.file, &text, from, to, found, options)?;
+    }
+    if let Some(dir) = &args.omegat {
+        output::write_omegat(
+            dir,
+            &args.file,
+            from,
+            to[0],
+            found,
+            args.draft_min,
+            args.force,
+        )?;
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! Exchange with the tools translators already use: TMX 1.4b out and in,
-//! TSV spreadsheets in, XLIFF 1.2 drafts out.
+//! TSV spreadsheets in, XLIFF 1.2 drafts and OmegaT projects out.
 //!
 //! Readers stream their file (a 500 MB TMX never sits in memory whole) and
 //! hand units to [`import::import_file`], which offers them to the memory
@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod import;
+pub mod omegat;
 pub mod position;
 pub mod tmx_read;
 pub mod tmx_write;

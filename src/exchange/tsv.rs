@@ -2,7 +2,9 @@
 //!
 //! The first row names the language of each column (`en`, `ru-RU`, `KK`),
 //! and may name an `id` column. Fields may be quoted as spreadsheets save
-//! them (`"a ""quoted"" text"`, with tabs or line breaks inside).
+//! them (`"a ""quoted"" text"`, with tabs or line breaks inside); a field
+//! whose quotes do not delimit it that way is text as written (`"Yes," he
+//! said.`).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -34,6 +36,12 @@ pub struct TsvReader<R: BufRead> {
     tally: Tally,
     /// Bytes read so far.
     offset: u64,
+    /// Bytes of the records returned so far: where `pending` starts.
+    consumed: u64,
+    /// Text read but not yet returned in a record (whole lines).
+    pending: String,
+    /// `pending` holds no `"` before this index.
+    quote_free_until: usize,
     rows: usize,
     line_buf: Vec<u8>,
 }
@@ -61,6 +69,9 @@ impl<R: BufRead> TsvReader<R> {
             now: now.to_string(),
             tally: Tally::default(),
             offset: 0,
+            consumed: 0,
+            pending: String::new(),
+            quote_free_until: 0,
             rows: 0,
             line_buf: Vec::new(),
         };
@@ -118,7 +129,8 @@ impl<R: BufRead> TsvReader<R> {
         }
     }
 
-    /// Reads one physical line into `line_buf`; false at the end of input.
+    /// Reads one physical line and appends it to `pending`; false at the
+    /// end of input.
     fn read_line(&mut self) -> Result<bool, ExchangeError> {
         self.line_buf.clear();
         let n = self
@@ -129,81 +141,120 @@ impl<R: BufRead> TsvReader<R> {
                 action: "reading",
                 source,
             })?;
-        if self.offset == 0 && self.line_buf.starts_with(b"\xEF\xBB\xBF") {
+        let start = self.offset;
+        let mut skipped_bom = 0;
+        if start == 0 && self.line_buf.starts_with(b"\xEF\xBB\xBF") {
             self.line_buf.drain(..3);
-        } else if self.offset == 0
+            skipped_bom = 3;
+            self.consumed += 3;
+        } else if start == 0
             && (self.line_buf.starts_with(b"\xFF\xFE") || self.line_buf.starts_with(b"\xFE\xFF"))
         {
             return Err(
                 self.file_error("UTF-16 text; save the spreadsheet as UTF-8 tab-separated text")
             );
         }
-        let start = self.offset;
         self.offset += n as u64;
-        if let Err(e) = std::str::from_utf8(&self.line_buf) {
-            let skipped_bom = if start == 0 && n != self.line_buf.len() {
-                3
-            } else {
-                0
-            };
-            let at = start + skipped_bom + e.valid_up_to() as u64;
-            return Err(self.error_at(at, "invalid UTF-8 (save the file as UTF-8)".into()));
+        match std::str::from_utf8(&self.line_buf) {
+            Ok(line) => self.pending.push_str(line),
+            Err(e) => {
+                let at = start + skipped_bom + e.valid_up_to() as u64;
+                return Err(self.error_at(at, "invalid UTF-8 (save the file as UTF-8)".into()));
+            }
         }
         Ok(n > 0)
     }
 
-    /// The next record's fields, or `None` at the end. A quoted field may
-    /// run over several lines.
+    /// The next record's fields, or `None` at the end.
+    ///
+    /// A field is quote-delimited only as spreadsheets write it: it starts
+    /// with `"`, every `"` inside is doubled, and the closing `"` ends the
+    /// field (a tab, a line break or the end of the file follows). Such a
+    /// field may hold tabs and line breaks. Any other field is plain text up
+    /// to the next tab or line break, quotation marks and all: news text
+    /// starts fields with quotations (`"Yes," he said.`) and quotations run
+    /// over paragraphs without closing.
     fn record(&mut self) -> Result<Option<Vec<String>>, ExchangeError> {
-        let record_start = self.offset;
-        if !self.read_line()? {
+        if self.pending.is_empty() && !self.read_line()? {
             return Ok(None);
         }
         let mut fields = Vec::new();
-        let mut field = String::new();
-        let mut quoted = false;
-        let mut at_field_start = true;
+        let mut pos = 0;
         loop {
-            let line = String::from_utf8_lossy(&self.line_buf).into_owned();
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' if at_field_start => quoted = true,
-                    '"' if quoted && chars.peek() == Some(&'"') => {
-                        chars.next();
-                        field.push('"');
-                    }
-                    '"' if quoted => {
-                        quoted = false;
-                        // A closing quote must end the field; otherwise the
-                        // field only began with a quotation mark ("Yes," he
-                        // said) and is kept as written.
-                        if !matches!(chars.peek(), None | Some('\t' | '\r' | '\n')) {
-                            field.insert(0, '"');
-                            field.push('"');
-                        }
-                    }
-                    '\t' if !quoted => {
-                        fields.push(std::mem::take(&mut field));
-                        at_field_start = true;
-                        continue;
-                    }
-                    '\r' | '\n' if !quoted => {}
-                    c => field.push(c),
+            let field = match self.quoted_field(pos)? {
+                Some((text, end)) => {
+                    pos = end;
+                    text
                 }
-                at_field_start = false;
+                None => {
+                    let rest = &self.pending[pos..];
+                    let end = rest.find(['\t', '\n']).unwrap_or(rest.len());
+                    let text = rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]);
+                    let text = text.to_string();
+                    pos += end;
+                    text
+                }
+            };
+            fields.push(field);
+            let rest = &self.pending[pos..];
+            if rest.starts_with('\t') {
+                pos += 1;
+                continue;
             }
-            if !quoted {
-                break;
-            }
-            if !self.read_line()? {
-                return Err(self.error_at(record_start, "a quoted field is never closed".into()));
-            }
+            // A line break, or the end of the file; anything else after a
+            // closing quote was ruled out by `quoted_field`.
+            pos += if rest.starts_with("\r\n") {
+                2
+            } else {
+                usize::from(rest.starts_with(['\n', '\r']))
+            };
+            break;
         }
-        fields.push(field);
+        self.pending.drain(..pos);
+        self.quote_free_until = self.quote_free_until.saturating_sub(pos);
+        self.consumed += pos as u64;
         Ok(Some(fields))
     }
+
+    /// The quote-delimited field starting at `pos` of `pending`, with the
+    /// position just after its closing quote; `None` when the field there
+    /// is not one (see [`TsvReader::record`]). Reads further lines as the
+    /// field needs them, at most [`MAX_QUOTED`] bytes ahead.
+    fn quoted_field(&mut self, pos: usize) -> Result<Option<(String, usize)>, ExchangeError> {
+        if !self.pending[pos..].starts_with('"') {
+            return Ok(None);
+        }
+        let mut text = String::new();
+        let mut from = pos + 1;
+        loop {
+            let search = from.max(self.quote_free_until);
+            let Some(k) = memchr::memchr(b'"', &self.pending.as_bytes()[search..]) else {
+                self.quote_free_until = self.pending.len();
+                if self.pending.len() - pos > MAX_QUOTED || !self.read_line()? {
+                    return Ok(None);
+                }
+                continue;
+            };
+            let k = search + k;
+            let next = self.pending.as_bytes().get(k + 1).copied();
+            match next {
+                Some(b'"') => {
+                    text.push_str(&self.pending[from..=k]);
+                    from = k + 2;
+                }
+                None | Some(b'\t' | b'\r' | b'\n') => {
+                    text.push_str(&self.pending[from..k]);
+                    return Ok(Some((text, k + 1)));
+                }
+                Some(_) => return Ok(None),
+            }
+        }
+    }
 }
+
+/// How far a quote-delimited field may run ahead of its start before its
+/// opening quote is taken for text (bounding the work of a stray quote).
+const MAX_QUOTED: usize = 1 << 20;
 
 impl<R: BufRead> UnitSource for TsvReader<R> {
     fn source_lang(&self) -> Lang {
@@ -212,7 +263,7 @@ impl<R: BufRead> UnitSource for TsvReader<R> {
 
     fn next_item(&mut self) -> Result<Option<Item>, ExchangeError> {
         loop {
-            let start = self.offset;
+            let start = self.consumed;
             let Some(fields) = self.record()? else {
                 return Ok(None);
             };
@@ -269,5 +320,106 @@ impl<R: BufRead> UnitSource for TsvReader<R> {
 
     fn tally(&self) -> &Tally {
         &self.tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The (en, ru) texts of every unit of `tsv`, or the error.
+    fn read(tsv: &str) -> Result<Vec<(String, String)>, String> {
+        let mut r = TsvReader::new(tsv.as_bytes(), Path::new("t.tsv"), "2026-01-01T00:00:00Z")
+            .map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        while let Some(item) = r.next_item().map_err(|e| e.to_string())? {
+            if let Item::Unit(u) = item {
+                let t = |l| u.text(l).unwrap_or("").to_string();
+                out.push((t(Lang::En), t(Lang::Ru)));
+            }
+        }
+        Ok(out)
+    }
+
+    fn pair(en: &str, ru: &str) -> (String, String) {
+        (en.to_string(), ru.to_string())
+    }
+
+    #[test]
+    fn quotations_in_news_text_are_text() {
+        let got = read(
+            "en\tru\n\
+             \"Yes,\" he said. \"We agree.\"\t«Да», – сказал он.\n\
+             \"We start today\t«Мы начинаем сегодня\n\
+             \"Ready\" – the word of the day.\t\"Готов\" – слово дня.\n\
+             Plain row.\tПростая строка.\n\
+             \"Yes\"\"\tДа\n\
+             \"Yes\"\"\"\tДа!\n",
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                pair("\"Yes,\" he said. \"We agree.\"", "«Да», – сказал он."),
+                // A quotation that goes on in the next paragraph never
+                // closes here, and takes no other row with it.
+                pair("\"We start today", "«Мы начинаем сегодня"),
+                pair("\"Ready\" – the word of the day.", "\"Готов\" – слово дня."),
+                pair("Plain row.", "Простая строка."),
+                // An escaped quote and no closing one: text as written.
+                pair("\"Yes\"\"", "Да"),
+                // Quote, text, an escaped quote, and the closing one.
+                pair("Yes\"", "Да!"),
+            ]
+        );
+    }
+
+    #[test]
+    fn spreadsheet_quoting_is_taken_off() {
+        let got = read(
+            "en\tru\r\n\
+             \"A \"\"real\"\" quoted\tfield\"\t\"Поле\r\nв две строки\"\r\n\
+             \"\"\"Yes,\"\" he said.\"\t\"«Да», – сказал он.\"\r\n\
+             \"Last\"\t\"Последнее\"",
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                pair("A \"real\" quoted\tfield", "Поле\r\nв две строки"),
+                pair("\"Yes,\" he said.", "«Да», – сказал он."),
+                pair("Last", "Последнее"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stray_quote_far_ahead_does_not_join_rows() {
+        let mut tsv = String::from("en\tru\n\"Opening words\tНачало\n");
+        for i in 0..50 {
+            tsv.push_str(&format!("Row {i}.\tСтрока {i}.\n"));
+        }
+        tsv.push_str("He said \"so\".\tОн сказал «так».\n");
+        let got = read(&tsv).unwrap();
+        assert_eq!(got.len(), 52);
+        assert_eq!(got[0], pair("\"Opening words", "Начало"));
+        assert_eq!(got[51], pair("He said \"so\".", "Он сказал «так»."));
+    }
+
+    #[test]
+    fn errors_name_the_row_after_a_lookahead() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tsv");
+        std::fs::write(&path, "en\tru\n\"Open\tОткрыто\nA\tB\tC\n").unwrap();
+        let mut r = TsvReader::open(&path, "2026-01-01T00:00:00Z").unwrap();
+        assert!(matches!(r.next_item(), Ok(Some(Item::Unit(_)))));
+        let e = r.next_item().unwrap_err().to_string();
+        let e = e
+            .strip_prefix(&format!("{}", dir.path().display()))
+            .unwrap();
+        assert_eq!(
+            e,
+            "/t.tsv:3:1: this row has 3 fields but the header names 2 columns"
+        );
     }
 }

@@ -2,8 +2,14 @@
 //! open: each segment of a release as a `<trans-unit>`, its best match from
 //! the memory as the `<target>`, and the match's score in `<alt-trans>`.
 //!
-//! A target at 100 is `translated`; below, `needs-review-translation`, so a
-//! translator's tool flags it. A segment without a match has no `<target>`.
+//! A target at 100 is `translated`, and its unit `approved="yes"` when
+//! there is nothing to check in it; below 100 it is
+//! `needs-review-translation`, never approved, so a translator's tool flags
+//! it. A segment without a match has no `<target>`.
+//!
+//! OmegaT's XLIFF filter translates the text of `<target>` rather than of
+//! `<source>`: for OmegaT, tm writes a project folder instead
+//! ([`write_source_xliff`], [`super::omegat`]).
 
 use std::io::{self, Write};
 
@@ -30,27 +36,19 @@ pub fn write_xliff<W: Write>(
     target: Lang,
     segments: &[DraftSegment],
 ) -> io::Result<usize> {
-    let mut replaced = 0;
     let mut out = String::with_capacity(4096);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!("<xliff version=\"1.2\" xmlns=\"{NAMESPACE}\">\n"));
-    out.push_str("  <file original=\"");
-    replaced += xml::push_attr(&mut out, original);
-    out.push_str(&format!(
-        "\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\" tool-id=\"tm\">\n",
-        source.code(),
-        target.code()
-    ));
-    out.push_str(&format!(
-        "    <header>\n      <tool tool-id=\"tm\" tool-name=\"tm\" tool-version=\"{}\"/>\n    </header>\n    <body>\n",
-        env!("CARGO_PKG_VERSION")
-    ));
+    let mut replaced = push_header(&mut out, original, source, target);
     w.write_all(out.as_bytes())?;
     for (i, (text, best, notes)) in segments.iter().enumerate() {
         out.clear();
+        // An exact match with nothing to check is a translation: approved,
+        // which translate-toolkit and the tools built on it require to
+        // count it as translated rather than fuzzy.
+        let approved = best.as_ref().is_some_and(|(_, s)| *s >= 100.0) && notes.is_empty();
         out.push_str(&format!(
-            "      <trans-unit id=\"{}\" xml:space=\"preserve\">\n        <source>",
-            i + 1
+            "      <trans-unit id=\"{}\" xml:space=\"preserve\"{}>\n        <source>",
+            i + 1,
+            if approved { " approved=\"yes\"" } else { "" }
         ));
         replaced += xml::push_text(&mut out, text);
         out.push_str("</source>\n");
@@ -80,6 +78,64 @@ pub fn write_xliff<W: Write>(
         }
         out.push_str("      </trans-unit>\n");
         w.write_all(out.as_bytes())?;
+    }
+    w.write_all(b"    </body>\n  </file>\n</xliff>\n")?;
+    w.flush()?;
+    Ok(replaced)
+}
+
+/// The XML declaration, `<xliff>`, `<file>` and `<header>`, up to `<body>`.
+/// Returns the characters replaced.
+fn push_header(out: &mut String, original: &str, source: Lang, target: Lang) -> usize {
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!("<xliff version=\"1.2\" xmlns=\"{NAMESPACE}\">\n"));
+    out.push_str("  <file original=\"");
+    let replaced = xml::push_attr(out, original);
+    out.push_str(&format!(
+        "\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\" tool-id=\"tm\">\n",
+        source.code(),
+        target.code()
+    ));
+    out.push_str(&format!(
+        "    <header>\n      <tool tool-id=\"tm\" tool-name=\"tm\" tool-version=\"{}\"/>\n    </header>\n    <body>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    replaced
+}
+
+/// Writes the XLIFF 1.2 source document of an OmegaT project (see
+/// [`super::omegat`]): OmegaT's XLIFF filter translates the text of
+/// `<target>` (as files prepared by Okapi Rainbow have it), so each
+/// `<target>` holds a copy of its source, `state="needs-translation"`;
+/// a unit without `<target>` would not be shown at all. The translations
+/// go to the project's TMX files instead. `segments` are each segment's
+/// text and the notes for the translator. Returns the characters replaced.
+pub fn write_source_xliff<W: Write>(
+    w: &mut W,
+    original: &str,
+    source: Lang,
+    target: Lang,
+    segments: &[(String, Vec<String>)],
+) -> io::Result<usize> {
+    let mut out = String::with_capacity(4096);
+    let mut replaced = push_header(&mut out, original, source, target);
+    for (i, (text, notes)) in segments.iter().enumerate() {
+        out.push_str(&format!(
+            "      <trans-unit id=\"{}\" xml:space=\"preserve\">\n        <source>",
+            i + 1
+        ));
+        replaced += xml::push_text(&mut out, text);
+        out.push_str("</source>\n        <target state=\"needs-translation\">");
+        replaced += xml::push_text(&mut out, text);
+        out.push_str("</target>\n");
+        for note in notes {
+            out.push_str("        <note from=\"tm\">");
+            replaced += xml::push_text(&mut out, note);
+            out.push_str("</note>\n");
+        }
+        out.push_str("      </trans-unit>\n");
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
     w.write_all(b"    </body>\n  </file>\n</xliff>\n")?;
     w.flush()?;
@@ -126,7 +182,7 @@ mod tests {
       <tool tool-id=\"tm\" tool-name=\"tm\" tool-version=\"{v}\"/>
     </header>
     <body>
-      <trans-unit id=\"1\" xml:space=\"preserve\">
+      <trans-unit id=\"1\" xml:space=\"preserve\" approved=\"yes\">
         <source>The Office opened.</source>
         <target state=\"translated\" state-qualifier=\"exact-match\">Офис открылся.</target>
         <alt-trans match-quality=\"100\" origin=\"tm\">
@@ -151,6 +207,17 @@ mod tests {
             v = env!("CARGO_PKG_VERSION")
         );
         pretty_assertions::assert_eq!(x, expected);
+    }
+
+    #[test]
+    fn an_exact_match_with_something_to_check_is_not_approved() {
+        let x = draft(&[(
+            "A.".into(),
+            Some(("Б.".into(), 100.0)),
+            vec!["ru: an agreement left as stored".into()],
+        )]);
+        assert!(!x.contains("approved"), "{x}");
+        assert!(x.contains("state=\"translated\""), "{x}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use tm::exchange::omegat::{write_project, Project, ProjectMatch, ProjectSegment};
 use tm::exchange::xliff::{write_xliff, DraftSegment};
 use tm::fuzzy::bands::BandRow;
 use tm::fuzzy::diff::render;
@@ -86,23 +87,11 @@ pub(super) fn write_xliff_draft(
         .iter()
         .map(|f| {
             let target = best(&f.matches, lang, min).map(|(t, score)| (t.to_string(), score));
-            let notes = match (&target, f.matches.first()) {
-                (Some(_), Some(m)) => m
-                    .check
-                    .iter()
-                    .filter(|(l, _)| *l == lang)
-                    .flat_map(|(_, r)| r.iter().cloned())
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let notes = notes(f, lang, target.is_some());
             (f.segment.text.clone(), target, notes)
         })
         .collect();
-    let original = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .filter(|n| n != "-")
-        .unwrap_or_else(|| "stdin".into());
+    let original = original(file);
     let replaced = write_xliff(out, &original, from, lang, &segments)?;
     let exact = segments
         .iter()
@@ -119,6 +108,92 @@ pub(super) fn write_xliff_draft(
     );
     if replaced > 0 {
         eprintln!("tm: warning: {replaced} characters XML cannot carry were written as U+FFFD");
+    }
+    Ok(())
+}
+
+/// What a person must check in the translation into `lang` a draft takes
+/// from the best match (none when it takes none).
+fn notes(f: &Found, lang: Lang, taken: bool) -> Vec<String> {
+    match (taken, f.matches.first()) {
+        (true, Some(m)) => m
+            .check
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .flat_map(|(_, r)| r.iter().cloned())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The release's file name as XLIFF's `original` gives it.
+fn original(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| n != "-")
+        .unwrap_or_else(|| "stdin".into())
+}
+
+/// `--omegat DIR`: an OmegaT project for translating the release into
+/// `lang`, with the matches a draft would take (see
+/// [`tm::exchange::omegat`]). Says on standard error what it holds.
+pub(super) fn write_omegat(
+    dir: &Path,
+    file: &Path,
+    from: Lang,
+    lang: Lang,
+    found: &[Found],
+    min: f64,
+    force: bool,
+) -> Result<()> {
+    let segments: Vec<ProjectSegment> = found
+        .iter()
+        .map(|f| {
+            let taken = best(&f.matches, lang, min);
+            ProjectSegment {
+                text: f.segment.text.clone(),
+                best: taken.and_then(|(t, score)| {
+                    f.matches.first().map(|m| ProjectMatch {
+                        source: m.source.clone(),
+                        translation: t.to_string(),
+                        score,
+                    })
+                }),
+                notes: notes(f, lang, taken.is_some()),
+            }
+        })
+        .collect();
+    let name = draft_name(file, from);
+    let now = tm::memory::now();
+    let report = write_project(
+        &Project {
+            dir,
+            name: &name,
+            original: &original(file),
+            source: from,
+            target: lang,
+            now: &now,
+            force,
+        },
+        &segments,
+    )?;
+    eprintln!(
+        "tm: wrote the OmegaT project {} ({}→{}): {} segments, {} exact (filled in from tm/auto), \
+         {} to check (fuzzy matches), {} without a match; open it with: omegat {}",
+        dir.display(),
+        from.code(),
+        lang.code(),
+        segments.len(),
+        report.exact,
+        report.fuzzy,
+        report.without,
+        dir.display()
+    );
+    if report.replaced_chars > 0 {
+        eprintln!(
+            "tm: warning: {} characters XML cannot carry were written as U+FFFD",
+            report.replaced_chars
+        );
     }
     Ok(())
 }
