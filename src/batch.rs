@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use crate::align::judge::{check_release, storable, Version};
 use crate::align::release::{align_release, Cut};
 use crate::align::{to_units, Aligned};
 use crate::input::{read_text, InputError};
@@ -131,6 +132,9 @@ pub enum SkipReason {
     Unreadable(String),
     /// The release could not be aligned (a version without sentences).
     NotAligned(String),
+    /// The versions do not read as their languages or do not translate
+    /// each other, as `tm add` judges them (see [`crate::align::judge`]).
+    Refused(String),
 }
 
 impl fmt::Display for SkipReason {
@@ -158,6 +162,7 @@ impl fmt::Display for SkipReason {
             ),
             SkipReason::Unreadable(m) => write!(f, "unreadable: {m}"),
             SkipReason::NotAligned(m) => write!(f, "not aligned: {m}"),
+            SkipReason::Refused(m) => write!(f, "refused: {m}"),
         }
     }
 }
@@ -379,7 +384,33 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
         )
     });
     match aligned {
-        Ok(Ok(units)) => out.aligned = units,
+        Ok(Ok(units)) => {
+            let versions: Vec<(Lang, String, &str)> = texts
+                .iter()
+                .map(|(l, t)| (*l, out.files[l].display().to_string(), t.as_str()))
+                .collect();
+            let versions: Vec<Version> = versions
+                .iter()
+                .map(|(lang, file, text)| Version {
+                    lang: *lang,
+                    file,
+                    text,
+                })
+                .collect();
+            match check_release(&versions, |t, l| cut.segments(t, l)) {
+                // A sentence only one language has is no unit.
+                Ok(()) => out.aligned = storable(units).0,
+                Err(e) => {
+                    let message = e.to_string();
+                    for path in std::mem::take(&mut out.files).into_values() {
+                        out.skipped.push(Skipped {
+                            path,
+                            reason: SkipReason::Refused(message.clone()),
+                        });
+                    }
+                }
+            }
+        }
         Ok(Err(e)) => {
             let crate::align::release::ReleaseError::Empty { lang } = &e;
             let culprit = out.files.get(lang).cloned();

@@ -292,3 +292,31 @@ fn bad_input_is_one_line_exit_2_and_the_memory_untouched() {
     env.run(&["add", "--batch", "archive", "--en", "x.txt"])
         .fails();
 }
+
+#[test]
+fn a_release_whose_versions_do_not_translate_each_other_is_refused_and_the_others_stored() {
+    let env = Env::new();
+    archive(&env, 2);
+    env.write(
+        "archive/mixed.en.txt",
+        "Kostanay grain terminal opens\n\nKOSTANAY, 5 May 2026 – Minister Aidar Bekov opened the grain terminal of Kostanay region. The terminal will ship 250,000 tonnes a year to China and Uzbekistan. Construction cost 12 billion tenge and took 18 months.\n",
+    );
+    env.write(
+        "archive/mixed.ru.txt",
+        "В Шымкенте открылась неделя вакцинации\n\nШЫМКЕНТ, 14 апреля 2025 г. – Городской акимат открыл неделю вакцинации школьников. Пункты работают в 9 поликлиниках с 8:00 до 17:00. В прошлом году охват достиг 87,5%, сообщила Алия Сапарова.\n",
+    );
+    let run = env.run(&["add", "--batch", "archive"]).ok();
+    assert!(
+        run.stdout.contains(
+            "refused: archive/mixed.ru.txt does not look like a translation of archive/mixed.en.txt"
+        ),
+        "{}",
+        run.stdout
+    );
+    let stored = units(&env, "memory/tm.json");
+    assert!(!stored.is_empty());
+    assert!(
+        stored.iter().all(|u| u.0 != "mixed"),
+        "a unit of the refused release was stored"
+    );
+}
