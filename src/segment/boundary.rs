@@ -144,10 +144,33 @@ pub fn decide(
     } else {
         classify(text, seg_start, term, rules)
     };
+    // «г.», «гг.», «ж.», «жж.» after a number: the year.
+    let year = match before {
+        Before::Abbrev(_, start) => is_year_abbrev(text, start, term),
+        _ => false,
+    };
     let ends = match before {
         Before::Nothing | Before::Word => true,
         Before::Marker => false,
+        // "…перенесен на 2027 г. 15 мая пройдут…": a clause that ends in
+        // a year is a sentence, and a number after it starts the next one,
+        // unless it is the day of a Kazakh date («2014 ж. 10 маусым»).
+        Before::Abbrev(_, start) if year && word.is_number() => {
+            clause(&text[seg_start..start], rules) == Phrase::Sentence
+                && !kazakh_date_follows(&text[next..span_end])
+        }
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // "утверждено 05.06.2019 г. Правительством", "а в 2024 г. Фонд
+        // закупил": the year inside a sentence, before a noun in the
+        // instrumental or after a short clause of its own.
+        Before::Abbrev(_, start)
+            if year
+                && (instrumental(word.text)
+                    || (clause(&text[seg_start..start], rules) == Phrase::Short
+                        && !word.is_starter(rules))) =>
+        {
+            false
+        }
         // Only a word starts a sentence after an abbreviation: "2015 г.
         // /Пресс-служба/ – …" is still a dateline.
         Before::Abbrev(..) | Before::Initials if word.text.is_empty() => false,
@@ -164,6 +187,57 @@ pub fn decide(
         Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
     };
     ends.then_some(end)
+}
+
+/// Whether the abbreviation `text[start..dot]` is a year's («г», «гг»,
+/// «ж», «жж») written after a number.
+fn is_year_abbrev(text: &str, start: usize, dot: usize) -> bool {
+    let abbrev = text[start..dot].trim_end_matches('.').to_lowercase();
+    matches!(abbrev.as_str(), "г" | "гг" | "г.г" | "ж" | "жж")
+        && text[..start]
+            .trim_end_matches(is_space)
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// The last clause of `text` (after its last comma, semicolon or colon,
+/// and a conjunction that opens it), judged by [`phrase`].
+fn clause(text: &str, rules: &Rules) -> Phrase {
+    let last = text
+        .rfind([',', ';', ':'])
+        .map_or(text, |i| &text[i + 1..])
+        .trim_start_matches(is_space);
+    let first = last.split(is_space).next().unwrap_or("");
+    let rest = match first.to_lowercase().as_str() {
+        "а" | "и" | "но" | "және" | "ал" | "бірақ" => &last[first.len()..],
+        _ => last,
+    };
+    phrase(rest, rules)
+}
+
+/// A capitalised noun in the instrumental («Правительством»,
+/// «Парламентом», «Үкіметпен»): it continues a sentence, it never starts
+/// one.
+fn instrumental(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.chars().count() > 4
+        && ["ом", "ем", "ём", "ами", "ями", "мен", "пен", "бен"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+/// Whether `rest` opens with a day and a Kazakh month («10 маусым»,
+/// «15 мамырда»): the rest of a date whose year came first.
+fn kazakh_date_follows(rest: &str) -> bool {
+    let mut words = rest.split(is_space).filter(|w| !w.is_empty());
+    let day = words.next().unwrap_or("");
+    let month = words.next().unwrap_or("");
+    day.chars().all(|c| c.is_ascii_digit())
+        && crate::localise::token::month_word(
+            month.trim_end_matches(|c: char| !c.is_alphabetic()),
+            crate::Lang::Kk,
+            false,
+        )
+        .is_some()
 }
 
 /// What follows a sentence end: its first significant character (past
