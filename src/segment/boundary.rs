@@ -180,7 +180,9 @@ pub fn decide(
         Before::Abbrev(_, start) if phrase(&text[seg_start..start], rules) == Phrase::Short => {
             false
         }
-        Before::Abbrev(Class::Final, _) => true,
+        // "Tianjin Harbour Engineering Co. Ltd. Work…": a company's legal
+        // form never starts a sentence.
+        Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         // "Н. А. Ахметов": a one-letter starter after initials is another
         // initial.
@@ -188,6 +190,12 @@ pub fn decide(
     };
     ends.then_some(end)
 }
+
+/// Legal forms written after a company's name; none starts a sentence.
+const COMPANY_FORMS: &[&str] = &[
+    "Ltd", "LLP", "LLC", "Inc", "JSC", "Limited", "Corp", "Plc", "PLC", "GmbH", "AG", "SA", "Co",
+    "ТОО", "АО", "ЖШС", "АҚ",
+];
 
 /// Whether the abbreviation `text[start..dot]` is a year's («г», «гг»,
 /// «ж», «жж») written after a number.

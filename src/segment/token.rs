@@ -189,9 +189,12 @@ fn is_initials(token: &str) -> bool {
     if parts.is_empty() || !parts.iter().all(|p| p.chars().all(is_letter)) {
         return false;
     }
+    // One capital, or a digraph that transliterates one Kazakh or Russian
+    // letter: "Zh." (Ж), "Sh.", "Kh.", "Ch.", "Ts.", "Yu.", "Ya.", "Ye.".
     let single_upper = parts.iter().all(|p| {
         let mut cs = p.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+            || matches!(*p, "Zh" | "Sh" | "Kh" | "Ch" | "Ts" | "Yu" | "Ya" | "Ye" | "Yo")
     });
     single_upper || token.contains('.') && parts.iter().all(|p| p.chars().count() <= 2)
 }
