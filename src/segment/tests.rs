@@ -317,3 +317,68 @@ fn a_headline_run_into_the_first_sentence_is_cut_off() {
         1
     );
 }
+
+#[test]
+fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
+    let segs =
+        |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
+    assert_eq!(
+        segs(
+            "Открытие театра перенесено на 2027 г. 15 мая пройдут слушания.",
+            Lang::Ru
+        ),
+        [
+            "Открытие театра перенесено на 2027 г.",
+            "15 мая пройдут слушания."
+        ]
+    );
+    assert_eq!(
+        segs(
+            "Положение утверждено 05.06.2019 г. Правительством республики.",
+            Lang::Ru
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        segs(
+            "В 2023 г. закупили 12 машин, а в 2024 г. Фонд закупил еще 8.",
+            Lang::Ru
+        )
+        .len(),
+        1
+    );
+    // A Kazakh date whose year comes first is one date.
+    assert_eq!(
+        segs("Жоба 2014 ж. 10 маусымда бекітілді.", Lang::Kk).len(),
+        1
+    );
+}
+
+#[test]
+fn transliterated_initials_company_forms_and_references() {
+    let segs =
+        |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
+    assert_eq!(
+        segs("Minister A. Zh. Bekova and Ye. Sh. Omarov spoke.", Lang::En).len(),
+        1
+    );
+    assert_eq!(
+        segs(
+            "The contract went to Harbour Engineering Co. Ltd. Work starts in May.",
+            Lang::En
+        ),
+        [
+            "The contract went to Harbour Engineering Co. Ltd.",
+            "Work starts in May."
+        ]
+    );
+    assert_eq!(
+        segs("Under para. 3 of the rules, plans are public.", Lang::En).len(),
+        1
+    );
+    assert_eq!(
+        segs("Мәтін жинақтың 3-т. 112-б. жарияланды.", Lang::Kk).len(),
+        1
+    );
+}

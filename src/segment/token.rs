@@ -61,6 +61,17 @@ pub fn classify(text: &str, seg_start: usize, dot: usize, rules: &Rules) -> Befo
     if at_segment_start && is_marker(token) {
         return Before::Marker;
     }
+    // «3-т.», «27-б.»: a number with an abbreviated Kazakh word after its
+    // hyphen («тармақ», «бет»), as in references.
+    if let Some((digits, letters)) = token.split_once('-') {
+        if !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '–')
+            && (1..=2).contains(&letters.chars().count())
+            && letters.chars().all(char::is_lowercase)
+        {
+            return Before::Abbrev(Class::Final, seg_start + raw_start);
+        }
+    }
     if let Some((class, chain_start)) = lookup(head, raw_start, token, rules) {
         return Before::Abbrev(class, seg_start + chain_start);
     }
@@ -194,7 +205,10 @@ fn is_initials(token: &str) -> bool {
     let single_upper = parts.iter().all(|p| {
         let mut cs = p.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
-            || matches!(*p, "Zh" | "Sh" | "Kh" | "Ch" | "Ts" | "Yu" | "Ya" | "Ye" | "Yo")
+            || matches!(
+                *p,
+                "Zh" | "Sh" | "Kh" | "Ch" | "Ts" | "Yu" | "Ya" | "Ye" | "Yo"
+            )
     });
     single_upper || token.contains('.') && parts.iter().all(|p| p.chars().count() <= 2)
 }
