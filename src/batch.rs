@@ -385,17 +385,9 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
     });
     match aligned {
         Ok(Ok(units)) => {
-            let versions: Vec<(Lang, String, &str)> = texts
+            let versions: Vec<Version> = texts
                 .iter()
-                .map(|(l, t)| (*l, out.files[l].display().to_string(), t.as_str()))
-                .collect();
-            let versions: Vec<Version> = versions
-                .iter()
-                .map(|(lang, file, text)| Version {
-                    lang: *lang,
-                    file,
-                    text,
-                })
+                .map(|(l, t)| Version::new(*l, out.files[l].display(), t))
                 .collect();
             match check_release(&versions, |t, l| cut.segments(t, l)) {
                 // A sentence only one language has is no unit.

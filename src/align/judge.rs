@@ -196,14 +196,25 @@ mod tests {
 }
 
 /// One language version of a release as `tm add` is given it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Version<'a> {
     /// The language it was given as.
     pub lang: Lang,
     /// The file it came from, as named to the user.
-    pub file: &'a str,
+    pub file: String,
     /// Its text.
     pub text: &'a str,
+}
+
+impl<'a> Version<'a> {
+    /// The version of `text` in `lang` from `file` (anything shown).
+    pub fn new(lang: Lang, file: impl ToString, text: &'a str) -> Version<'a> {
+        Version {
+            lang,
+            file: file.to_string(),
+            text,
+        }
+    }
 }
 
 /// Why the versions of a release are not stored as given.
@@ -254,7 +265,7 @@ pub fn check_release(
         if let Some(g) = Lang::detect_with_confidence(v.text) {
             if g.clear && g.lang != v.lang {
                 return Err(InputError::WrongLanguage {
-                    file: v.file.to_string(),
+                    file: v.file.clone(),
                     given: v.lang.name(),
                     reads: g.lang.name(),
                 });
@@ -267,7 +278,7 @@ pub fn check_release(
                 || crate::memory::normalize(a.text) == crate::memory::normalize(b.text)
             {
                 return Err(InputError::SameText {
-                    file: b.file.to_string(),
+                    file: b.file.clone(),
                     a: a.lang.name(),
                     b: b.lang.name(),
                 });
@@ -296,14 +307,14 @@ pub fn check_release(
                 .is_none() =>
         {
             Err(InputError::NotTranslation {
-                file: versions[en].file.to_string(),
+                file: versions[en].file.clone(),
                 other: format!("{} and {}", versions[*a].file, versions[*b].file),
                 why: why.clone(),
             })
         }
         [(i, why), ..] => Err(InputError::NotTranslation {
-            file: versions[*i].file.to_string(),
-            other: versions[en].file.to_string(),
+            file: versions[*i].file.clone(),
+            other: versions[en].file.clone(),
             why: why.clone(),
         }),
     }

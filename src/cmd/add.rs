@@ -89,22 +89,14 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         };
         anyhow::anyhow!("{}: {e}", file.display())
     })?;
-    let names: Vec<(Lang, String, &str)> = [
+    let versions: Vec<Version> = [
         (Lang::En, Some(&en_path), Some(en.as_str())),
         (Lang::Ru, args.ru.as_ref(), ru.as_deref()),
         (Lang::Kk, args.kk.as_ref(), kk.as_deref()),
     ]
     .into_iter()
-    .filter_map(|(l, p, t)| Some((l, p?.display().to_string(), t?)))
+    .filter_map(|(l, p, t)| Some(Version::new(l, p?.display(), t?)))
     .collect();
-    let versions: Vec<Version> = names
-        .iter()
-        .map(|(lang, file, text)| Version {
-            lang: *lang,
-            file,
-            text,
-        })
-        .collect();
     let mut forced = false;
     match check_release(&versions, |t, l| cut.segments(t, l)) {
         Ok(()) => {}

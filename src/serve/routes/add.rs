@@ -94,13 +94,7 @@ pub async fn handle(
                 (Lang::Kk, "kk", kk.as_deref()),
             ]
             .into_iter()
-            .filter_map(|(lang, file, text)| {
-                Some(Version {
-                    lang,
-                    file,
-                    text: text?,
-                })
-            })
+            .filter_map(|(lang, file, text)| Some(Version::new(lang, file, text?)))
             .collect();
             match check_release(&versions, |t, l| cut.segments(t, l)) {
                 Ok(()) => {}
