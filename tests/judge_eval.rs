@@ -68,14 +68,8 @@ fn true_pairs_accepted_and_mixed_ones_refused() {
             }
             no_evidence += usize::from(g.anchors.is_none());
             if std::env::var_os("JUDGE_EVAL_DUMP").is_some() {
-                println!("T {} {:.3} {:.3}", lang.code(), f.sentences, f.length);
-                println!(
-                    "M {} {:.3} {:.3} {}",
-                    lang.code(),
-                    g.sentences,
-                    g.length,
-                    g.anchors.is_none()
-                );
+                println!("T {} {:?}", lang.code(), f);
+                println!("M {} {:?}", lang.code(), g);
             }
         }
         println!(

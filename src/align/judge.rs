@@ -41,8 +41,18 @@ pub const LONE_COST: f64 = 6.0;
 /// nothing.
 pub const MIN_ANCHORS: usize = 4;
 
-/// Shared anchors below this share mean different releases.
-pub const ANCHORS_BELOW: f64 = 0.3;
+/// Shared anchors below this share mean different releases (on the 108
+/// dev documents no true pair shared less than half; two different texts
+/// still share common names and years).
+pub const ANCHORS_BELOW: f64 = 0.5;
+
+/// Shared anchors below this share, together with sentences that follow
+/// each other this badly ([`WEAK_SENTENCES_ABOVE`]), mean different
+/// releases: two weak signs agreeing.
+pub const WEAK_ANCHORS_BELOW: f64 = 0.65;
+
+/// See [`WEAK_ANCHORS_BELOW`].
+pub const WEAK_SENTENCES_ABOVE: f64 = 2.5;
 
 /// A length this far from the expected one (as a factor, either way) means
 /// different texts.
@@ -134,6 +144,14 @@ impl Fit {
             if share < ANCHORS_BELOW {
                 return Some(format!(
                     "only {:.0}% of its numbers and names are in the other version",
+                    share * 100.0
+                ));
+            }
+        }
+        if let Some(share) = self.anchors {
+            if share < WEAK_ANCHORS_BELOW && self.sentences > WEAK_SENTENCES_ABOVE {
+                return Some(format!(
+                    "only {:.0}% of its numbers and names are in the other version, and its sentences do not follow it",
                     share * 100.0
                 ));
             }
