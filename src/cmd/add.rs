@@ -10,11 +10,11 @@ use serde::Serialize;
 
 use tm::align::release::{align_release, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
-use tm::input::read_text;
+use tm::documents;
 use tm::memory::{self, AddReport, EditOutcome, MemoryError};
 use tm::Lang;
 
-use super::common::{Global, OutputFormat};
+use super::common::{Global, InputFormat, OutputFormat};
 
 /// Arguments of `tm add`.
 #[derive(Debug, ClapArgs)]
@@ -33,6 +33,10 @@ pub struct Args {
     /// Name of the release in the memory [default: the English file's stem].
     #[arg(long, value_name = "NAME")]
     pub id: Option<String>,
+    /// Read the files as this format, whatever their extensions
+    /// (by default: .docx, .html/.htm, .md, else plain text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
     /// The texts are segmented already: one segment a line.
     #[arg(long)]
     pub lines: bool,
@@ -66,8 +70,9 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     if args.ru.is_none() && args.kk.is_none() {
         bail!("tm add needs at least two languages: give --ru FILE and/or --kk FILE besides --en");
     }
-    // read_text's errors already name the file.
-    let read = |p: &Path| read_text(p);
+    // The readers' errors already name the file.
+    let format = InputFormat::resolve(args.input_format);
+    let read = |p: &Path| documents::read(p, format).map(|d| d.text);
     let en = read(&args.en)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;

@@ -11,17 +11,17 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
 
+use tm::documents;
 use tm::fuzzy::bands::analyse;
 use tm::fuzzy::cache;
 use tm::fuzzy::draft::DRAFT_MIN;
 use tm::fuzzy::words::words;
 use tm::fuzzy::Match;
-use tm::input::read_text;
 use tm::memory::normalize;
 use tm::segment::{segment, Segment};
 use tm::Lang;
 
-use super::common::{ColorChoice, Global, LangArg};
+use super::common::{ColorChoice, Global, InputFormat, LangArg};
 
 /// What `tm suggest` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,8 +42,11 @@ pub enum Format {
                         tm suggest new.en.txt --draft drafts/\n  \
                         tm suggest new.en.txt --format xliff --to ru > new.ru.xlf")]
 pub struct Args {
-    /// The new release, or `-` for standard input.
+    /// The new release (.txt, .docx, .html, .md), or `-` for standard input.
     pub file: PathBuf,
+    /// Read the file as this format, whatever its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
     /// Language of the release; `auto` detects it from the script.
     #[arg(long, value_enum, default_value = "auto")]
     pub from: LangArg,
@@ -64,8 +67,9 @@ pub struct Args {
     /// Colour the word diff.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Write a draft per target language into DIR (`NAME.ru.txt`, …);
-    /// never over an existing file unless `--force`.
+    /// Write a draft per target language into DIR in the release's format
+    /// (`NAME.ru.txt`, `NAME.ru.docx`, …); never over an existing file
+    /// unless `--force`.
     #[arg(long, value_name = "DIR")]
     pub draft: Option<PathBuf>,
     /// Lowest score whose translation goes into a draft or an XLIFF target;
@@ -122,14 +126,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             ),
         }
     }
-    let text = read_text(&args.file)?;
+    let doc = documents::read(&args.file, InputFormat::resolve(args.input_format))?;
+    let text = doc.text.as_str();
     if text.trim().is_empty() {
         bail!(
             "{}: the release is empty: nothing to match",
             args.file.display()
         );
     }
-    let Some(from) = args.from.resolve_file(&text, &args.file, "--from") else {
+    let Some(from) = args.from.resolve_file(text, &args.file, "--from") else {
         bail!(
             "{}: cannot tell the language (no Latin or Cyrillic letters); give --from",
             args.file.display()
@@ -143,7 +148,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     }
     let memory = global.memory_path();
     let (mut matcher, source) = cache::open(&memory, from)?;
-    let segments = segment(&text, from);
+    let segments = segment(text, from);
     let found = match match_all(&mut matcher, &segments, from, &args) {
         Ok(found) => found,
         // A cache damaged inside (its checks passed) is rebuilt, once.
@@ -196,7 +201,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             marks: args.draft_marks == DraftMarks::Marks,
             force: args.force,
         };
-        output::write_drafts(dir, &args.file, &text, from, &to, &found, options)?;
+        output::write_drafts(dir, &args.file, &doc, from, &to, &found, options)?;
     }
     Ok(())
 }
