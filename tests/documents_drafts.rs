@@ -218,7 +218,7 @@ fn a_draft_that_changes_nothing_is_the_original_file() {
         let doc = read(&path, None).unwrap();
         let segs = segment(&doc.text, Lang::En);
         let none = vec![None; segs.len()];
-        let draft = write_draft(&doc, &segs, &none, Lang::En, None, false);
+        let draft = write_draft(&doc, &segs, &none, Lang::En, None, false).unwrap();
         assert!(draft.bytes == bytes, "{name} changed");
     }
 }
@@ -234,7 +234,7 @@ fn a_legacy_charset_page_is_drafted_in_utf8() {
     assert_eq!(doc.text, "Форум открылся.");
     let segs = segment(&doc.text, Lang::Ru);
     let choice = vec![Some(("Форум ашылды.".to_string(), 100.0))];
-    let draft = write_draft(&doc, &segs, &choice, Lang::Ru, Some(Lang::Kk), true);
+    let draft = write_draft(&doc, &segs, &choice, Lang::Ru, Some(Lang::Kk), true).unwrap();
     let page = String::from_utf8(draft.bytes).expect("UTF-8");
     assert_eq!(
         page,

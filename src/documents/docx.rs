@@ -37,8 +37,32 @@ use super::plan::{Options, Plan, Status};
 use super::{apply, line_column, Builder, Document, DocumentError, Source};
 use crate::lang::Lang;
 
-/// The part that holds the body.
+/// The part that holds the body, unless `_rels/.rels` names another.
 pub const DOCUMENT_PART: &str = "word/document.xml";
+
+/// The main document part `_rels/.rels` names (Word Online writes
+/// `word/document2.xml`), else [`DOCUMENT_PART`].
+fn main_part<R: Read + std::io::Seek>(archive: &mut ZipArchive<R>) -> String {
+    let mut rels = String::new();
+    if let Ok(f) = archive.by_name("_rels/.rels") {
+        // A relationships part is tiny; read no more than 1 MB of it.
+        let _ = f.take(1 << 20).read_to_string(&mut rels);
+    }
+    let mut reader = Reader::from_str(&rels);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Empty(e) | Event::Start(e) if local(e.name().as_ref()) == "Relationship" => {
+                let is_main = attr(&e, "Type").is_some_and(|t| t.ends_with("/officeDocument"));
+                if let (true, Some(target)) = (is_main, attr(&e, "Target")) {
+                    return target.trim_start_matches('/').to_string();
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    DOCUMENT_PART.to_string()
+}
 
 /// The most `word/document.xml` may unpack to: tm unpacks nothing else.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -48,7 +72,9 @@ pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Package {
     /// The file as read.
     bytes: Vec<u8>,
-    /// `word/document.xml`, unpacked.
+    /// The name of the main document part (`word/document.xml`).
+    part: String,
+    /// That part, unpacked.
     xml: Vec<u8>,
     /// Per piece tag: the range of its whole `<w:t …>…</w:t>` element
     /// and its run.
@@ -84,15 +110,16 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
     if !bytes.starts_with(b"PK") {
         return Err(package_error(path, "not a zip file"));
     }
+    let mut archive =
+        ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| package_error(path, e))?;
+    let part_name = main_part(&mut archive);
     let xml = {
-        let mut archive =
-            ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| package_error(path, e))?;
-        let mut part = match archive.by_name(DOCUMENT_PART) {
+        let mut part = match archive.by_name(&part_name) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => {
                 return Err(package_error(
                     path,
-                    format!("no {DOCUMENT_PART} (not a Word document?)"),
+                    format!("no {part_name} (not a Word document?)"),
                 ))
             }
             Err(zip::result::ZipError::UnsupportedArchive(m)) if m.contains("assword") => {
@@ -104,7 +131,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
         };
         let too_large = || DocumentError::TooLarge {
             path: path.to_path_buf(),
-            part: DOCUMENT_PART.into(),
+            part: part_name.clone(),
             limit: MAX_PART_BYTES,
         };
         if part.size() > MAX_PART_BYTES {
@@ -115,7 +142,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
         (&mut part)
             .take(MAX_PART_BYTES + 1)
             .read_to_end(&mut xml)
-            .map_err(|e| package_error(path, format!("{DOCUMENT_PART}: {e}")))?;
+            .map_err(|e| package_error(path, format!("{part_name}: {e}")))?;
         if xml.len() as u64 > MAX_PART_BYTES {
             return Err(too_large());
         }
@@ -125,7 +152,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
         let (line, column) = line_column(&xml, offset);
         DocumentError::Xml {
             path: path.to_path_buf(),
-            part: DOCUMENT_PART.into(),
+            part: part_name.clone(),
             line,
             column,
             message,
@@ -139,10 +166,12 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
     }
     Ok(Document {
         format: super::Format::Docx,
+        path: path.to_path_buf(),
         text: body.text,
         pieces: body.pieces,
         source: Source::Docx(Package {
             bytes,
+            part: part_name,
             xml,
             texts: body.texts,
             runs: body.runs,
@@ -220,7 +249,7 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                     run,
                 } => {
                     let n = groups.len();
-                    let group = *groups.entry(runs[run].1.clone()).or_insert(n);
+                    let group = *groups.entry(group_key(&runs[run].1)).or_insert(n);
                     b.push_piece(&text, content, group, true, false, meta.len());
                     meta.push((element, run));
                 }
@@ -469,6 +498,41 @@ fn order(name: &str) -> usize {
 /// The run properties `rpr` (a whole `<w:rPr>` element, or empty) with
 /// the language and highlight of `look`.
 fn restyle(rpr: &[u8], look: Look) -> Vec<u8> {
+    let mut children = children(rpr);
+    let mut add = |name: &str, element: String| {
+        children.retain(|(n, _)| n != name);
+        let at = children
+            .iter()
+            .position(|(n, _)| order(n) > order(name))
+            .unwrap_or(children.len());
+        children.insert(at, (name.to_string(), element.into_bytes()));
+    };
+    if let Some(l) = look.lang {
+        add("lang", format!("<w:lang w:val=\"{}\"/>", word_lang(l)));
+    }
+    if let Some(h) = look.highlight {
+        add("highlight", format!("<w:highlight w:val=\"{h}\"/>"));
+    }
+    let mut out = b"<w:rPr>".to_vec();
+    for (_, c) in children {
+        out.extend_from_slice(&c);
+    }
+    out.extend_from_slice(b"</w:rPr>");
+    out
+}
+
+/// What makes two runs look different: their properties without the
+/// language and proofing marks (Word sets those per run as one types).
+fn group_key(rpr: &[u8]) -> Vec<u8> {
+    children(rpr)
+        .into_iter()
+        .filter(|(n, _)| !matches!(n.as_str(), "lang" | "noProof" | "rPrChange"))
+        .flat_map(|(_, c)| c)
+        .collect()
+}
+
+/// The children of a `<w:rPr>` element: local name and bytes.
+fn children(rpr: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut children: Vec<(String, Vec<u8>)> = Vec::new();
     if !rpr.is_empty() {
         let mut reader = Reader::from_reader(rpr);
@@ -504,26 +568,7 @@ fn restyle(rpr: &[u8], look: Look) -> Vec<u8> {
             }
         }
     }
-    let mut add = |name: &str, element: String| {
-        children.retain(|(n, _)| n != name);
-        let at = children
-            .iter()
-            .position(|(n, _)| order(n) > order(name))
-            .unwrap_or(children.len());
-        children.insert(at, (name.to_string(), element.into_bytes()));
-    };
-    if let Some(l) = look.lang {
-        add("lang", format!("<w:lang w:val=\"{}\"/>", word_lang(l)));
-    }
-    if let Some(h) = look.highlight {
-        add("highlight", format!("<w:highlight w:val=\"{h}\"/>"));
-    }
-    let mut out = b"<w:rPr>".to_vec();
-    for (_, c) in children {
-        out.extend_from_slice(&c);
-    }
-    out.extend_from_slice(b"</w:rPr>");
-    out
+    children
 }
 
 fn escape(s: &str) -> String {
@@ -533,7 +578,13 @@ fn escape(s: &str) -> String {
 }
 
 /// The draft of `doc` as a Word file.
-pub fn write(p: &Package, doc: &Document, plan: &Plan, o: Options) -> Vec<u8> {
+pub fn write(
+    path: &Path,
+    p: &Package,
+    doc: &Document,
+    plan: &Plan,
+    o: Options,
+) -> Result<Vec<u8>, DocumentError> {
     let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
     // Each run's look as it starts, and as it is now while writing.
     let mut run_look: HashMap<usize, Look> = HashMap::new();
@@ -570,27 +621,27 @@ pub fn write(p: &Package, doc: &Document, plan: &Plan, o: Options) -> Vec<u8> {
         }
     }
     if edits.is_empty() {
-        return p.bytes.clone();
+        return Ok(p.bytes.clone());
     }
     let xml = apply(&p.xml, &mut edits);
-    repack(&p.bytes, &xml).unwrap_or_else(|_| p.bytes.clone())
+    repack(&p.bytes, &p.part, &xml).map_err(|e| package_error(path, e))
 }
 
 /// The package `bytes` with its document part replaced by `xml`; every
 /// other part copied as it was, compressed data and all.
-fn repack(bytes: &[u8], xml: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+fn repack(bytes: &[u8], part: &str, xml: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))?;
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + xml.len())));
     for i in 0..archive.len() {
         let f = archive.by_index_raw(i)?;
-        if f.name() == DOCUMENT_PART {
+        if f.name() == part {
             let mut options =
                 SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
             if let Some(t) = f.last_modified() {
                 options = options.last_modified_time(t);
             }
             drop(f);
-            out.start_file(DOCUMENT_PART, options)?;
+            out.start_file(part, options)?;
             out.write_all(xml)?;
         } else {
             out.raw_copy_file(f)?;

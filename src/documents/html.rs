@@ -397,6 +397,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
     }
     Ok(Document {
         format: super::Format::Html,
+        path: path.to_path_buf(),
         text: plain,
         pieces,
         source: Source::Html(Page {

@@ -97,6 +97,7 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
     }
     Ok(Document {
         format: super::Format::Markdown,
+        path: path.to_path_buf(),
         text: plain,
         pieces,
         source: Source::Markdown(text),

@@ -170,6 +170,8 @@ pub struct Document {
     pub text: String,
     /// The pieces of the file that hold the text, in text order.
     pub pieces: Vec<Piece>,
+    /// The file it was read from (for messages).
+    pub path: PathBuf,
     /// What the writer needs besides.
     source: Source,
 }
@@ -205,6 +207,7 @@ pub fn read(path: &Path, format: Option<Format>) -> Result<Document, DocumentErr
     match format {
         Format::Text => Ok(Document {
             format,
+            path: path.to_path_buf(),
             text: input::read_text(path)?,
             pieces: Vec::new(),
             source: Source::Text,
@@ -226,7 +229,7 @@ pub struct Draft {
     pub lost: Vec<usize>,
 }
 
-/// Writes the draft of `doc` whose segments (of [`Document::text`]) are
+/// Writes (in memory) the draft of `doc` whose segments (of [`Document::text`]) are
 /// `segments`, with `choice[i]` the translation of segment `i` and its
 /// score (`None`: left in `from`, the source language). `to` is the
 /// draft's language (`None`: the language is left as it is); `marks`
@@ -239,26 +242,26 @@ pub fn write_draft(
     from: Lang,
     to: Option<Lang>,
     marks: bool,
-) -> Draft {
+) -> Result<Draft, DocumentError> {
     if let Source::Text = doc.source {
         let body = crate::fuzzy::draft::draft(&doc.text, segments, choice, from, marks);
-        return Draft {
+        return Ok(Draft {
             bytes: body.into_bytes(),
             lost: Vec::new(),
-        };
+        });
     }
     let plan = plan::plan(doc, segments, choice);
     let options = plan::Options { from, to, marks };
     let bytes = match &doc.source {
         Source::Text => unreachable!("handled above"),
-        Source::Docx(p) => docx::write(p, doc, &plan, options),
+        Source::Docx(p) => docx::write(&doc.path, p, doc, &plan, options)?,
         Source::Html(p) => html::write(p, doc, &plan, options),
         Source::Markdown(s) => markdown::write(s, doc, &plan, options),
     };
-    Draft {
+    Ok(Draft {
         bytes,
         lost: plan.lost,
-    }
+    })
 }
 
 /// Builds the plain text of a document paragraph by paragraph, with the

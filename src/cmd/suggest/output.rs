@@ -257,7 +257,7 @@ pub(super) fn write_drafts(
             .iter()
             .map(|f| best(&f.matches, lang, options.min).map(|(t, s)| (t.to_string(), s)))
             .collect();
-        let draft = write_draft(doc, &segments, &choice, from, Some(lang), options.marks);
+        let draft = write_draft(doc, &segments, &choice, from, Some(lang), options.marks)?;
         let mut open = std::fs::OpenOptions::new();
         open.write(true);
         if options.force {
