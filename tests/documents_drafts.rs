@@ -241,3 +241,39 @@ fn a_legacy_charset_page_is_drafted_in_utf8() {
         "<html lang=\"kk\"><head><meta charset=\"utf-8\"></head><body><p>Форум ашылды.</p></body></html>"
     );
 }
+
+#[test]
+fn a_run_shared_by_segments_of_different_states_is_split() {
+    let env = Env::new();
+    let xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r w:rsidR=\"00C0FFEE\"><w:rPr><w:i/><w:sz w:val=\"24\"/></w:rPr><w:t>The plant has four filters. Each filter cleans water. Nobody wrote this before.</w:t></w:r></w:p></w:body></w:document>";
+    let path = env.write("one.en.docx", docs::docx_with(xml));
+    let doc = read(&path, None).unwrap();
+    let segs = segment(&doc.text, Lang::En);
+    assert_eq!(segs.len(), 3);
+    let choice = vec![
+        Some(("На станции четыре фильтра.".to_string(), 100.0)),
+        Some(("Каждый фильтр очищает воду.".to_string(), 90.0)),
+        None,
+    ];
+    let draft = write_draft(&doc, &segs, &choice, Lang::En, Some(Lang::Ru), true).unwrap();
+    assert!(draft.lost.is_empty(), "{:?}", draft.lost);
+    let out = String::from_utf8(docs::parts(&draft.bytes)[2].1.clone()).unwrap();
+    assert_eq!(
+        out,
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r w:rsidR=\"00C0FFEE\"><w:rPr><w:i/><w:sz w:val=\"24\"/><w:lang w:val=\"ru-RU\"/></w:rPr>\
+         <w:t xml:space=\"preserve\">На станции четыре фильтра. </w:t></w:r>\
+         <w:r><w:rPr><w:i/><w:sz w:val=\"24\"/><w:highlight w:val=\"yellow\"/><w:lang w:val=\"ru-RU\"/></w:rPr><w:t xml:space=\"preserve\">Каждый фильтр очищает воду. </w:t></w:r>\
+         <w:r><w:rPr><w:i/><w:sz w:val=\"24\"/><w:highlight w:val=\"cyan\"/></w:rPr><w:t xml:space=\"preserve\">Nobody wrote this before.</w:t></w:r></w:p></w:body></w:document>"
+    );
+    // Without marks: the language only, no highlighting.
+    let clean = write_draft(&doc, &segs, &choice, Lang::En, Some(Lang::Ru), false).unwrap();
+    let out = String::from_utf8(docs::parts(&clean.bytes)[2].1.clone()).unwrap();
+    assert!(!out.contains("w:highlight"), "{out}");
+    let back = std::fs::write(env.path("d.ru.docx"), &draft.bytes);
+    back.unwrap();
+    let again = read(&env.path("d.ru.docx"), None).unwrap();
+    assert_eq!(
+        again.text,
+        "На станции четыре фильтра. Каждый фильтр очищает воду. Nobody wrote this before."
+    );
+}
