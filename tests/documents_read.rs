@@ -154,3 +154,38 @@ fn adding_documents_gives_the_units_of_plain_text() {
     };
     assert_eq!(texts("a.json"), texts("b.json"));
 }
+
+#[test]
+fn a_text_box_is_read_where_its_anchor_stands() {
+    let env = Env::new();
+    let box_run = "<w:r><w:drawing><wp:inline><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>The press office answers calls.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+    let xml = format!(
+        "<w:document><w:body><w:p><w:r><w:t>The plant opens in spring.</w:t></w:r>{box_run}</w:p>\
+         <w:p>{box_run}<w:r><w:t>Each filter cleans water.</w:t></w:r></w:p></w:body></w:document>"
+    );
+    env.write("box.docx", docs::docx_with(&xml));
+    assert_eq!(
+        segments(&env, "box.docx"),
+        [
+            "The plant opens in spring.",
+            "The press office answers calls.",
+            "The press office answers calls.",
+            "Each filter cleans water.",
+        ]
+    );
+}
+
+#[test]
+fn page_chrome_outside_main_and_navigation_are_not_read() {
+    let env = Env::new();
+    env.write(
+        "page.html",
+        "<html><body><header><p>Ministry of Water</p><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\
+         <main><article><h1>The plant opens in spring.</h1><nav>Share this</nav><p>Each filter cleans water.</p>\
+         <button>Print</button></article></main><footer><p>All rights reserved.</p></footer></body></html>",
+    );
+    assert_eq!(
+        segments(&env, "page.html"),
+        ["The plant opens in spring.", "Each filter cleans water."]
+    );
+}

@@ -3,8 +3,9 @@
 //! copy of the package.
 //!
 //! Read: paragraphs of the body, table cells (cell by cell) and text boxes
-//! (their paragraphs come before the paragraph they are anchored in; the
-//! VML fallback copy Word keeps of each is skipped). Text split over runs
+//! (read where their anchor stands: before the paragraph they are anchored
+//! in when the anchor comes before its text, after it otherwise; the VML
+//! fallback copy Word keeps of each is skipped). Text split over runs
 //! is joined: revision ids, bookmarks, proofing marks, comment ranges and
 //! the codes of fields (`w:fldSimple`, `w:fldChar`/`w:instrText`, as
 //! hyperlinks use) sit between runs and never reach the text; a field's
@@ -228,6 +229,8 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
     // Per open field: true once its result (after `separate`) begins.
     let mut fields: Vec<bool> = Vec::new();
     let mut paras: Vec<Vec<Item>> = Vec::new();
+    // Per open paragraph: the text-box paragraphs to read after it.
+    let mut after: Vec<Vec<Vec<Item>>> = Vec::new();
     let mut run_stack: Vec<usize> = Vec::new();
     let mut runs: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
     // The open `<w:t>`: its start tag's start, its content's start, text.
@@ -273,7 +276,10 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                     skip = Some(stack.len());
                 }
                 match name.as_str() {
-                    "w:p" => paras.push(Vec::new()),
+                    "w:p" => {
+                        paras.push(Vec::new());
+                        after.push(Vec::new());
+                    }
                     "w:r" => {
                         runs.push((p1..p1, Vec::new()));
                         run_stack.push(runs.len() - 1);
@@ -294,8 +300,21 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                 }
                 match name.as_str() {
                     "w:p" => {
-                        let items = paras.pop().unwrap_or_default();
-                        flush(items, &mut b, &runs, &mut pieces_meta);
+                        let mut done = vec![paras.pop().unwrap_or_default()];
+                        done.extend(after.pop().unwrap_or_default());
+                        // A text box in a paragraph is read where its anchor
+                        // stands: after the text before it, if any.
+                        let anchor_has_text = paras
+                            .last()
+                            .is_some_and(|p| p.iter().any(|i| matches!(i, Item::Text { .. })));
+                        match after.last_mut() {
+                            Some(later) if anchor_has_text => later.extend(done),
+                            _ => {
+                                for items in done {
+                                    flush(items, &mut b, &runs, &mut pieces_meta);
+                                }
+                            }
+                        }
                     }
                     "w:r" => {
                         run_stack.pop();

@@ -11,8 +11,9 @@
 //! browser shows it (not in `<pre>`), and character references are
 //! decoded (numeric ones, and the named ones of `entities.txt`). Not read:
 //! `<head>` (the title included), `<script>`, `<style>`, `<template>`,
-//! `<noscript>`, `<textarea>`, comments, and attribute values (`alt`,
-//! `title`).
+//! `<noscript>`, `<textarea>`, `<nav>`, `<button>`, `<select>`, comments,
+//! attribute values (`alt`, `title`), and, on a page with a `<main>`
+//! element, everything outside it (site header, sidebars, footer).
 //!
 //! Draft: the page as it was but for the text of translated segments
 //! (each in the text node where its segment starts; the segment's other
@@ -106,7 +107,7 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is never text to translate; skipped whole.
 const SKIPPED: &[&str] = &[
     "script", "style", "template", "noscript", "textarea", "title", "xmp", "iframe", "noembed",
-    "noframes", "svg", "math", "object",
+    "noframes", "svg", "math", "object", "nav", "button", "select",
 ];
 
 const VOID: &[&str] = &[
@@ -310,6 +311,9 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
     let mut groups: HashMap<Vec<usize>, usize> = HashMap::new();
     let mut legacy = None;
     let mut lang = None;
+    // A page with a <main> element: only its content is the release.
+    let has_main = s.to_ascii_lowercase().contains("<main");
+    let mut in_main = 0usize;
     while i < b.len() {
         if b[i] == b'<' {
             if s[i..].starts_with("<!--") {
@@ -342,6 +346,8 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
                     continue;
                 }
                 match name {
+                    "main" if t.end => in_main = in_main.saturating_sub(1),
+                    "main" => in_main += 1,
                     "head" => in_head = !t.end,
                     "body" => in_head = false,
                     "br" if !in_head => builder.push_plain("\n"),
@@ -379,7 +385,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
             }
             j += 1;
         }
-        if !in_head {
+        if !in_head && (!has_main || in_main > 0) {
             let decoded = entities::decode(&s[i..j]);
             let key: Vec<usize> = inline.iter().map(|(_, p)| *p).collect();
             let n = groups.len();

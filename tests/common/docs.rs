@@ -86,7 +86,7 @@ pub const KK: Texts = Texts {
 };
 
 /// The release as plain text, in the reading order tm documents (a text
-/// box before the paragraph it is anchored in).
+/// box anchored before the text of its paragraph comes before it).
 pub fn txt(t: &Texts) -> String {
     [
         t.title.concat(),
