@@ -277,3 +277,51 @@ fn a_run_shared_by_segments_of_different_states_is_split() {
         "На станции четыре фильтра. Каждый фильтр очищает воду. Nobody wrote this before."
     );
 }
+
+#[test]
+fn a_link_or_code_whose_text_stands_in_the_translation_keeps_its_formatting() {
+    let env = Env::new();
+    let ru = "Подробности на www.gov.kz сегодня.";
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "l.en.html",
+            b"<p>Details are on <a href=\"https://gov.kz\">www.gov.kz</a> today.</p>".to_vec(),
+            "<p>Подробности на <a href=\"https://gov.kz\">www.gov.kz</a> сегодня.</p>",
+        ),
+        (
+            "l.en.md",
+            b"Details are on [www.gov.kz](https://gov.kz) today.\n".to_vec(),
+            "Подробности на [www.gov.kz](https://gov.kz) сегодня.\n",
+        ),
+        (
+            "c.en.md",
+            b"Details are on `www.gov.kz` today.\n".to_vec(),
+            "Подробности на `www.gov.kz` сегодня.\n",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = env.write(name, &bytes);
+        let doc = read(&path, None).unwrap();
+        let segs = segment(&doc.text, Lang::En);
+        let choice = vec![Some((ru.to_string(), 100.0))];
+        let draft = write_draft(&doc, &segs, &choice, Lang::En, None, true).unwrap();
+        assert_eq!(String::from_utf8(draft.bytes).unwrap(), expected, "{name}");
+        assert!(draft.lost.is_empty(), "{name}");
+    }
+    let xml = "<w:document><w:body><w:p><w:r><w:t xml:space=\"preserve\">Details are on </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr><w:t>www.gov.kz</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\"> today.</w:t></w:r></w:p></w:body></w:document>";
+    let path = env.write("l.en.docx", docs::docx_with(xml));
+    let doc = read(&path, None).unwrap();
+    let segs = segment(&doc.text, Lang::En);
+    let choice = vec![Some((ru.to_string(), 100.0))];
+    let draft = write_draft(&doc, &segs, &choice, Lang::En, Some(Lang::Ru), true).unwrap();
+    assert!(draft.lost.is_empty());
+    let out = String::from_utf8(docs::parts(&draft.bytes)[2].1.clone()).unwrap();
+    assert!(
+        out.contains("<w:hyperlink r:id=\"rId9\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/><w:lang w:val=\"ru-RU\"/></w:rPr><w:t xml:space=\"preserve\">www.gov.kz</w:t>"),
+        "{out}"
+    );
+    assert!(
+        out.contains(">Подробности на </w:t>") && out.contains("> сегодня.</w:t>"),
+        "{out}"
+    );
+}

@@ -434,7 +434,7 @@ pub fn write(p: &Page, doc: &Document, plan: &Plan, o: Options) -> Vec<u8> {
         for c in chunks {
             let text = escape(&c.text);
             match c.status {
-                Status::Fuzzy(score) if o.marks && c.first => {
+                Status::Fuzzy(score) if o.marks && !c.text.is_empty() => {
                     out.push_str(&format!("<mark data-tm-score=\"{score}\">{text}</mark>"))
                 }
                 Status::Unmatched if o.marks && !c.text.is_empty() => out.push_str(&format!(

@@ -128,12 +128,12 @@ pub fn write(source: &str, doc: &Document, plan: &Plan, o: Options) -> Vec<u8> {
         for c in chunks {
             let text = escape(&c.text);
             match c.status {
-                Status::Fuzzy(score) if o.marks && c.first => {
-                    out.push_str(&format!("[[{score}% {text}]]"))
-                }
-                Status::Unmatched if o.marks => {
+                Status::Fuzzy(_) | Status::Unmatched if o.marks => {
                     if c.first {
-                        out.push_str(&format!("[[{}: ", o.from.code()));
+                        match c.status {
+                            Status::Fuzzy(score) => out.push_str(&format!("[[{score}% ")),
+                            _ => out.push_str(&format!("[[{}: ", o.from.code())),
+                        }
                     }
                     out.push_str(&text);
                     if c.last {
