@@ -133,3 +133,19 @@ fn pages_and_markdown_that_cannot_be_read() {
     );
     refused(&env, "empty.md", b"\n\n", "holds no text");
 }
+
+#[test]
+fn a_word_document_cut_anywhere_is_an_error_not_a_panic() {
+    let xml = docs::document_xml(&EN);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.docx");
+    let mut cut = 0;
+    while cut < xml.len() {
+        if xml.is_char_boundary(cut) {
+            std::fs::write(&path, docs::docx_with(&xml[..cut])).unwrap();
+            let result = tm::documents::read(&path, None);
+            assert!(result.is_err(), "cut at {cut} read as a document");
+        }
+        cut += 61;
+    }
+}
