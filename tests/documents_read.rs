@@ -189,3 +189,16 @@ fn page_chrome_outside_main_and_navigation_are_not_read() {
         ["The plant opens in spring.", "Each filter cleans water."]
     );
 }
+
+#[test]
+fn hidden_text_is_not_read() {
+    let env = Env::new();
+    env.write(
+        "h.docx",
+        docs::docx_with(
+            "<w:document><w:body><w:p><w:r><w:t xml:space=\"preserve\">The plant opens in spring.</w:t></w:r>\
+             <w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space=\"preserve\"> Internal note for editors.</w:t></w:r></w:p></w:body></w:document>",
+        ),
+    );
+    assert_eq!(segments(&env, "h.docx"), ["The plant opens in spring."]);
+}

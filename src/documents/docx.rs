@@ -10,8 +10,9 @@
 //! the codes of fields (`w:fldSimple`, `w:fldChar`/`w:instrText`, as
 //! hyperlinks use) sit between runs and never reach the text; a field's
 //! shown result does. Tracked changes are read as accepted: `w:ins` and
-//! `w:moveTo` in, `w:del` and `w:moveFrom` out. `w:tab` is a tab and
-//! `w:br`/`w:cr` a line break. Headers, footers, comments, footnotes and
+//! `w:moveTo` in, `w:del` and `w:moveFrom` out (a draft keeps them tracked
+//! as they were). Hidden text (`w:vanish`) is not read. `w:tab` is a tab
+//! and `w:br`/`w:cr` a line break. Headers, footers, comments, footnotes and
 //! endnotes are other parts: they are neither read nor translated, and a
 //! draft keeps them as they are.
 //!
@@ -221,6 +222,16 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
         .map(|a| a.value.into_owned())
 }
 
+/// Whether run properties hide the run's text.
+fn vanished(rpr: &[u8]) -> bool {
+    children(rpr).iter().any(|(n, c)| {
+        n == "vanish" && {
+            let c = String::from_utf8_lossy(c);
+            !(c.contains("w:val=\"0\"") || c.contains("w:val=\"false\""))
+        }
+    })
+}
+
 fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = true;
@@ -267,7 +278,9 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
             .read_event()
             .map_err(|e| (reader.error_position() as usize, e.to_string()))?;
         let p1 = reader.buffer_position() as usize;
-        let reading = skip.is_none() && fields.iter().all(|&r| r);
+        // Hidden text (`w:vanish`) is not shown, so not read either.
+        let hidden = run_stack.last().is_some_and(|&r| vanished(&runs[r].1));
+        let reading = skip.is_none() && fields.iter().all(|&r| r) && !hidden;
         let parent_is_run = stack.last().is_some_and(|n| n == "w:r");
         match event {
             Event::Start(e) => {
