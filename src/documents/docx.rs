@@ -181,6 +181,12 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
     })
 }
 
+/// The plain text of a document part's body, or where and why it does
+/// not parse (for fuzzing and tests: no package around it).
+pub fn text_of_part(xml: &[u8]) -> Result<String, (usize, String)> {
+    parse(xml).map(|b| b.text)
+}
+
 /// The body as read.
 struct Body {
     text: String,
