@@ -392,7 +392,7 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                     }
                     "w:noBreakHyphen" => {
                         if let Some(p) = paras.last_mut() {
-                            p.push(Item::Plain("\u{2011}"));
+                            p.push(Item::Plain("-"));
                         }
                     }
                     _ => {}

@@ -4,8 +4,8 @@
 //! a soft line break is a space and a hard one a line break. Emphasis and
 //! links keep their text; code spans stay in the text (so a sentence reads
 //! as it does in plain text) but a draft never changes them; code blocks,
-//! HTML blocks, inline HTML and image descriptions are not read. A file
-//! that holds only code is refused.
+//! HTML blocks, inline HTML, image descriptions and YAML front matter are
+//! not read. A file that holds only code is refused.
 //!
 //! Draft: the file as it was but for the text of translated segments
 //! (each in the text span where its segment starts; the segment's other
@@ -30,7 +30,11 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
     let mut saw_code = false;
     let mut inline: Vec<usize> = Vec::new();
     let mut groups: HashMap<Vec<usize>, usize> = HashMap::new();
-    let options = CmarkOptions::ENABLE_TABLES | CmarkOptions::ENABLE_STRIKETHROUGH;
+    // Front matter (`---` … `---` at the top, as static site generators
+    // write it) is metadata, not text.
+    let options = CmarkOptions::ENABLE_TABLES
+        | CmarkOptions::ENABLE_STRIKETHROUGH
+        | CmarkOptions::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
         let mut group = |inline: &Vec<usize>| {
             let n = groups.len();
@@ -47,6 +51,8 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
                 b.end_paragraph();
                 inline.clear();
             }
+            Event::Start(Tag::MetadataBlock(_)) => code = true,
+            Event::End(TagEnd::MetadataBlock(_)) => code = false,
             Event::Start(Tag::CodeBlock(_)) => {
                 b.end_paragraph();
                 code = true;
@@ -159,7 +165,11 @@ mod tests {
     fn reads_blocks_and_keeps_code_out() {
         let md = "# The forum opens\n\nThe *forum* opened on Monday. Run `tm add` later.\n\n\
                   ```\nlet code = 1;\n```\n\n- First item.\n- Second item.\n\n| A | B |\n|---|---|\n| Cell one. | Cell two. |\n";
-        let d = read(Path::new("t.md"), md.to_string()).unwrap();
+        let d = read(
+            Path::new("t.md"),
+            format!("---\ntitle: Front matter\n---\n{md}"),
+        )
+        .unwrap();
         assert_eq!(
             d.text,
             "The forum opens\n\nThe forum opened on Monday. Run tm add later.\n\n\
