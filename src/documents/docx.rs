@@ -250,8 +250,10 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
     let mut after: Vec<Vec<Vec<Item>>> = Vec::new();
     let mut run_stack: Vec<usize> = Vec::new();
     let mut runs: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
-    // The open `<w:t>`: its start tag's start, its content's start, text.
-    let mut open_t: Option<(usize, usize, String)> = None;
+    // The open `<w:t>`: its start tag's start, its content's start, text,
+    // and whether its spaces count (Word drops the white space at the ends
+    // of a `<w:t>` without `xml:space="preserve"`).
+    let mut open_t: Option<(usize, usize, String, bool)> = None;
     let mut b = Builder::default();
     let mut pieces_meta: Vec<(Range<usize>, usize)> = Vec::new();
     let mut groups: HashMap<Vec<u8>, usize> = HashMap::new();
@@ -305,7 +307,8 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                     }
                     "w:rPr" if parent_is_run => rpr_start = p0,
                     "w:t" if parent_is_run && reading => {
-                        open_t = Some((p0, p1, String::new()));
+                        let preserve = attr(&e, "space").is_some_and(|v| v == "preserve");
+                        open_t = Some((p0, p1, String::new(), preserve));
                     }
                     _ => {}
                 }
@@ -344,9 +347,14 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                         }
                     }
                     "w:t" => {
-                        if let (Some((start, content, text)), Some(&run), Some(para)) =
+                        if let (Some((start, content, text, preserve)), Some(&run), Some(para)) =
                             (open_t.take(), run_stack.last(), paras.last_mut())
                         {
+                            let text = if preserve {
+                                text
+                            } else {
+                                text.trim_matches([' ', '\t', '\n', '\r']).to_string()
+                            };
                             para.push(Item::Text {
                                 text,
                                 content: content..p0,
@@ -399,17 +407,17 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                 }
             }
             Event::Text(t) => {
-                if let Some((_, _, s)) = open_t.as_mut() {
+                if let Some((_, _, s, _)) = open_t.as_mut() {
                     s.push_str(&t);
                 }
             }
             Event::CData(t) => {
-                if let Some((_, _, s)) = open_t.as_mut() {
+                if let Some((_, _, s, _)) = open_t.as_mut() {
                     s.push_str(&t);
                 }
             }
             Event::GeneralRef(r) => {
-                if let Some((_, _, s)) = open_t.as_mut() {
+                if let Some((_, _, s, _)) = open_t.as_mut() {
                     let c = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
                         Ok(None) => crate::exchange::xml::predefined_entity(&r),
