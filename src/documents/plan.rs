@@ -124,7 +124,9 @@ pub fn plan(doc: &Document, segments: &[Segment], choice: &[Option<(String, f64)
                 |i| &text[span(i)],
                 |i| (pieces[i].group, pieces[i].editable),
             );
-            if lost_some {
+            // Code before the segment's first writable piece stays first.
+            let code_first = over.first() != Some(&head);
+            if lost_some || code_first {
                 lost.push(si);
             }
             texts
