@@ -182,6 +182,10 @@ fn html_and_markdown_drafts_keep_markup_and_mark_what_to_check() {
     .ok();
     let html = std::fs::read_to_string(env.path("out/new.ru.html")).unwrap();
     assert!(html.contains("<html lang=\"ru\">"), "{html}");
+    assert!(
+        html.contains("<title>Министерство открывает новую водоочистную станцию в Актобе</title>"),
+        "{html}"
+    );
     assert!(html.contains("<mark data-tm-score=\""), "{html}");
     assert!(
         html.contains("<mark data-tm-lang=\"en\">Journalists are invited"),

@@ -16,6 +16,7 @@
 //! element, everything outside it (site header, sidebars, footer).
 //!
 //! Draft: the page as it was but for the text of translated segments
+//! (and the `<title>`, when it says what a translated segment says)
 //! (each in the text node where its segment starts; the segment's other
 //! text nodes emptied, their tags kept), `<html lang>` set to the draft's
 //! language and, for a page read from a legacy charset, the declared
@@ -46,6 +47,15 @@ pub struct Page {
     legacy: Option<Range<usize>>,
     /// Where `<html>`'s `lang` value is, or where to add one.
     lang: Option<LangAttr>,
+    /// The content of `<title>` and its text.
+    title: Option<(Range<usize>, String)>,
+}
+
+impl Page {
+    /// The page's title, as text.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_ref().map(|(_, t)| t.as_str())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -311,6 +321,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
     let mut groups: HashMap<Vec<usize>, usize> = HashMap::new();
     let mut legacy = None;
     let mut lang = None;
+    let mut title = None;
     // A page with a <main> element: only its content is the release.
     let has_main = s.to_ascii_lowercase().contains("<main");
     let mut in_main = 0usize;
@@ -339,6 +350,12 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
                             legacy = Some(v.clone());
                         }
                     }
+                }
+                if !t.end && name == "title" && title.is_none() {
+                    let end = closing(s, next, name).unwrap_or(next);
+                    let text = entities::decode(&s[next..end]);
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    title = Some((next..end, text));
                 }
                 if !t.end && SKIPPED.contains(&name) && !t.self_closing {
                     i = closing(s, next, name)
@@ -412,6 +429,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
             bom,
             legacy: if legacy_enc.is_some() { legacy } else { None },
             lang,
+            title,
         }),
     })
 }
@@ -422,9 +440,13 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The draft of `doc` as an HTML page (UTF-8).
-pub fn write(p: &Page, doc: &Document, plan: &Plan, o: Options) -> Vec<u8> {
+/// The draft of `doc` as an HTML page (UTF-8); `title` is the translation
+/// of the page's `<title>` when a segment of the page says the same.
+pub fn write(p: &Page, doc: &Document, plan: &Plan, o: Options, title: Option<&str>) -> Vec<u8> {
     let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
+    if let (Some((range, _)), Some(t)) = (&p.title, title) {
+        edits.push((range.clone(), escape(t).into_bytes()));
+    }
     for (piece, chunks) in doc.pieces.iter().zip(&plan.chunks) {
         let Some(chunks) = chunks else { continue };
         if chunks.iter().all(|c| c.unchanged(o.marks)) {

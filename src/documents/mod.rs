@@ -255,7 +255,15 @@ pub fn write_draft(
     let bytes = match &doc.source {
         Source::Text => unreachable!("handled above"),
         Source::Docx(p) => docx::write(&doc.path, p, doc, &plan, options)?,
-        Source::Html(p) => html::write(p, doc, &plan, options),
+        Source::Html(p) => {
+            // The title usually repeats the headline: it takes the
+            // headline's translation.
+            let title = p.title().and_then(|t| {
+                let i = segments.iter().position(|s| s.text == t)?;
+                choice.get(i)?.as_ref().map(|(tr, _)| tr.as_str())
+            });
+            html::write(p, doc, &plan, options, title)
+        }
         Source::Markdown(s) => markdown::write(s, doc, &plan, options),
     };
     Ok(Draft {
