@@ -202,3 +202,19 @@ fn hidden_text_is_not_read() {
     );
     assert_eq!(segments(&env, "h.docx"), ["The plant opens in spring."]);
 }
+
+/// Word files LibreOffice wrote (`soffice --convert-to docx`) from the HTML
+/// of the test release, kept in tests/data: a real writer's XML.
+#[test]
+fn word_files_libreoffice_wrote_read_as_their_text() {
+    let env = Env::new();
+    for (t, lang) in [(&EN, "en"), (&RU, "ru"), (&KK, "kk")] {
+        env.write(&format!("r.{lang}.txt"), docs::txt(t));
+        let lo = common::repo().join(format!("tests/data/lo-release.{lang}.docx"));
+        let got = segments(&env, lo.to_str().unwrap());
+        let mut want = segments(&env, &format!("r.{lang}.txt"));
+        // LibreOffice's HTML import shows what a <template> holds.
+        want.push("Never read.".to_string());
+        assert_eq!(got, want, "{lang}");
+    }
+}
