@@ -329,3 +329,43 @@ fn a_link_or_code_whose_text_stands_in_the_translation_keeps_its_formatting() {
         "{out}"
     );
 }
+
+#[test]
+fn a_draft_of_a_word_file_libreoffice_wrote_keeps_its_package() {
+    let env = env_with_memory();
+    let source = std::fs::read(common::repo().join("tests/data/lo-release.en.docx")).unwrap();
+    env.write("lo.en.docx", &source);
+    env.run(&[
+        "--memory",
+        "tm.json",
+        "suggest",
+        "lo.en.docx",
+        "--draft",
+        "out",
+        "--to",
+        "ru",
+    ])
+    .ok();
+    let draft = std::fs::read(env.path("out/lo.ru.docx")).unwrap();
+    let (before, after) = (docs::parts(&source), docs::parts(&draft));
+    assert_eq!(before.len(), after.len());
+    for ((name, a), (_, b)) in before.iter().zip(&after) {
+        if name == "word/document.xml" {
+            let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+            assert_eq!(paragraphs(&a), paragraphs(&b));
+            assert_eq!(
+                a.matches("<w:hyperlink").count(),
+                b.matches("<w:hyperlink").count()
+            );
+            assert_eq!(a.matches("<w:tc>").count(), b.matches("<w:tc>").count());
+        } else {
+            assert!(a == b, "{name} changed");
+        }
+    }
+    let text = env.run(&["segment", "out/lo.ru.docx"]).ok().stdout;
+    // Each paragraph's first sentence is there in Russian.
+    for line in docs::txt(&RU).lines().filter(|l| !l.is_empty()) {
+        let first = line.split(". ").next().unwrap();
+        assert!(text.contains(first), "{first}\n{text}");
+    }
+}
