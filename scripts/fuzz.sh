@@ -25,6 +25,7 @@ for t in "${targets[@]}"; do
         tmx_read) seeds=(../tests/data) ;;
         memory_load) seeds=(seeds/memory_load ../memory) ;;
         localise) seeds=(seeds/localise) ;;
+        documents) seeds=(seeds/documents) ;;
         *) seeds=() ;;
     esac
     cargo fuzz run -O "$t" "corpus/$t" "${seeds[@]}" -- \

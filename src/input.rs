@@ -62,11 +62,13 @@ pub enum InputError {
 
 /// Reads `path` (or standard input for `-`) and decodes it as text.
 pub fn read_text(path: &Path) -> Result<String, InputError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, MAX_INPUT_BYTES)?;
     decode(&bytes, path)
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+/// Reads `path` (or standard input for `-`) as bytes, refusing more than
+/// `limit` of them.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let io = |source| InputError::Io {
         path: path.to_path_buf(),
         source,
@@ -75,7 +77,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     if path == Path::new("-") {
         std::io::stdin()
             .lock()
-            .take(MAX_INPUT_BYTES + 1)
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(io)?;
     } else {
@@ -84,15 +86,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
         if meta.is_dir() {
             return Err(io(std::io::Error::other("is a directory")));
         }
-        file.take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
+        file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     }
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge {
             path: path.to_path_buf(),
             size: bytes.len() as u64,
-            limit: MAX_INPUT_BYTES,
+            limit,
         });
     }
     Ok(bytes)

@@ -3,6 +3,7 @@
 //! The data flows one way: text → [`segment`] → [`align`] → [`memory`] →
 //! [`fuzzy`] matches. Every stage is usable without the command line.
 
+pub mod documents;
 pub mod exchange;
 pub mod input;
 pub mod lang;

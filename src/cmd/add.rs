@@ -13,13 +13,13 @@ use clap::Args as ClapArgs;
 use tm::align::judge::{check_release, storable, InputError, Version};
 use tm::align::release::{align_release, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
-use tm::input::read_text;
+use tm::documents;
 use tm::memory::changes::add_units;
 use tm::memory::{self, AddReport};
 use tm::report::add::AddJson;
 use tm::Lang;
 
-use super::common::{Global, OutputFormat};
+use super::common::{Global, InputFormat, OutputFormat};
 
 /// Arguments of `tm add`.
 #[derive(Debug, ClapArgs)]
@@ -44,6 +44,10 @@ pub struct Args {
     /// `kk/NAME.txt`; NAME is the release's id.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["en", "ru", "kk", "id"])]
     pub batch: Option<PathBuf>,
+    /// Read the files as this format, whatever their extensions
+    /// (by default: .docx, .html/.htm, .md, else plain text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
     /// The texts are segmented already: one segment a line.
     #[arg(long)]
     pub lines: bool,
@@ -75,8 +79,9 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     if args.ru.is_none() && args.kk.is_none() {
         bail!("tm add needs at least two languages: give --ru FILE and/or --kk FILE besides --en");
     }
-    // read_text's errors already name the file.
-    let read = |p: &Path| read_text(p);
+    // The readers' errors already name the file.
+    let format = InputFormat::resolve(args.input_format);
+    let read = |p: &Path| documents::read(p, format).map(|d| d.text);
     let en = read(&en_path)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;

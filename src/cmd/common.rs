@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
+use tm::documents::Format;
 use tm::Lang;
 
 /// A language argument that may also be `auto`.
@@ -61,6 +62,31 @@ impl LangArg {
                 guess.lang.name(),
                 given.code()
             )
+        })
+    }
+}
+
+/// The format of a release file, overriding its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Plain text.
+    Txt,
+    /// A Word document (.docx).
+    Docx,
+    /// An HTML page.
+    Html,
+    /// Markdown.
+    Md,
+}
+
+impl InputFormat {
+    /// The library's format for an optional `--input-format`.
+    pub fn resolve(f: Option<InputFormat>) -> Option<Format> {
+        f.map(|f| match f {
+            InputFormat::Txt => Format::Text,
+            InputFormat::Docx => Format::Docx,
+            InputFormat::Html => Format::Html,
+            InputFormat::Md => Format::Markdown,
         })
     }
 }

@@ -6,19 +6,27 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::input::read_text;
+use tm::documents;
 use tm::report::segment::SegmentReport;
 use tm::segment::{segment_with, Options};
 use tm::Lang;
 
-use super::common::{LangArg, OutputFormat};
+use super::common::{InputFormat, LangArg, OutputFormat};
 
 /// Arguments of `tm segment`.
 #[derive(Debug, ClapArgs)]
-#[command(after_help = "Example:\n  tm segment examples/release-1.en.txt --format json")]
+#[command(
+    after_help = "Examples:\n  tm segment examples/release-1.en.txt --format json\n  \
+                        tm segment release.en.docx"
+)]
 pub struct Args {
-    /// The release to segment, or `-` for standard input.
+    /// The release to segment (.txt, .docx, .html, .md), or `-` for
+    /// standard input. JSON offsets count bytes of the text read from it
+    /// (for a document: its paragraphs joined by blank lines).
     pub file: PathBuf,
+    /// Read the file as this format, whatever its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
     /// Language of the text; `auto` detects it from the script.
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
@@ -32,7 +40,7 @@ pub struct Args {
 
 /// Runs `tm segment`.
 pub fn run(args: Args) -> Result<()> {
-    let text = read_text(&args.file)?;
+    let text = documents::read(&args.file, InputFormat::resolve(args.input_format))?.text;
     let lang = match args.lang.resolve_file(&text, &args.file, "--lang") {
         Some(lang) => lang,
         None if text.trim().is_empty() => Lang::En,

@@ -11,12 +11,12 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use clap::{Args as ClapArgs, ValueEnum};
 
+use tm::documents;
 use tm::fuzzy::draft::DRAFT_MIN;
-use tm::input::read_text;
 use tm::report::suggest::{suggest, to_json, Ask};
 use tm::Lang;
 
-use super::common::{ColorChoice, Global, LangArg};
+use super::common::{ColorChoice, Global, InputFormat, LangArg};
 
 /// What `tm suggest` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,8 +38,11 @@ pub enum Format {
                         tm suggest new.en.txt --format xliff --to ru > new.ru.xlf\n  \
                         tm suggest new.en.txt --to ru --omegat new-ru/   (then: omegat new-ru/)")]
 pub struct Args {
-    /// The new release, or `-` for standard input.
+    /// The new release (.txt, .docx, .html, .md), or `-` for standard input.
     pub file: PathBuf,
+    /// Read the file as this format, whatever its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
     /// Language of the release; `auto` detects it from the script.
     #[arg(long, value_enum, default_value = "auto")]
     pub from: LangArg,
@@ -60,8 +63,9 @@ pub struct Args {
     /// Colour the word diff.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Write a draft per target language into DIR (`NAME.ru.txt`, …);
-    /// never over an existing file unless `--force`.
+    /// Write a draft per target language into DIR in the release's format
+    /// (`NAME.ru.txt`, `NAME.ru.docx`, …); never over an existing file
+    /// unless `--force`.
     #[arg(long, value_name = "DIR")]
     pub draft: Option<PathBuf>,
     /// Lowest score whose translation goes into a draft or an XLIFF target;
@@ -121,14 +125,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             ),
         }
     }
-    let text = read_text(&args.file)?;
+    let doc = documents::read(&args.file, InputFormat::resolve(args.input_format))?;
+    let text = doc.text.as_str();
     if text.trim().is_empty() {
         bail!(
             "{}: the release is empty: nothing to match",
             args.file.display()
         );
     }
-    let Some(from) = args.from.resolve_file(&text, &args.file, "--from") else {
+    let Some(from) = args.from.resolve_file(text, &args.file, "--from") else {
         bail!(
             "{}: cannot tell the language (no Latin or Cyrillic letters); give --from",
             args.file.display()
@@ -146,7 +151,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         min: args.min,
         top: args.top,
     };
-    let result = suggest(&memory, &text, from, &ask)?;
+    let result = suggest(&memory, text, from, &ask)?;
     let (to, found, bands) = (&result.to, &result.found, &result.bands);
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -174,7 +179,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             marks: args.draft_marks == DraftMarks::Marks,
             force: args.force,
         };
-        output::write_drafts(dir, &args.file, &text, from, to, found, options)?;
+        output::write_drafts(dir, &args.file, &doc, from, to, found, options)?;
     }
     if let Some(dir) = &args.omegat {
         output::write_omegat(

@@ -8,11 +8,12 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use tm::documents::{write_draft, Document, Format};
 use tm::exchange::omegat::{write_project, Project, ProjectMatch, ProjectSegment};
 use tm::exchange::xliff::{write_xliff, DraftSegment};
 use tm::fuzzy::bands::BandRow;
 use tm::fuzzy::diff::render;
-use tm::fuzzy::draft::{best, draft};
+use tm::fuzzy::draft::best;
 use tm::report::suggest::{targets_of, Found};
 use tm::segment::Segment;
 use tm::Lang;
@@ -163,7 +164,7 @@ pub(super) fn write_omegat(
             }
         })
         .collect();
-    let name = draft_name(file, from);
+    let name = draft_name(file, from, Format::Text).0;
     let now = tm::memory::now();
     let report = write_project(
         &Project {
@@ -198,18 +199,36 @@ pub(super) fn write_omegat(
     Ok(())
 }
 
-/// `release.en.txt` → `release`; standard input → `release`.
-fn draft_name(file: &Path, from: Lang) -> String {
+/// The name of a draft of `file` without its language and extension
+/// (`release.en.docx` → `release`), and the extension to write (the
+/// input's; `txt` for standard input).
+fn draft_name(file: &Path, from: Lang, format: Format) -> (String, String) {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .filter(|n| n != "-")
         .unwrap_or_else(|| "release".into());
-    let name = name.strip_suffix(".txt").unwrap_or(&name);
-    let name = name
+    let (base, ext) = match name.rsplit_once('.') {
+        Some((base, ext))
+            if !base.is_empty()
+                && (ext.eq_ignore_ascii_case("txt")
+                    || ext.eq_ignore_ascii_case(format.extension())
+                    || Format::from_path(Path::new(&name)) == format && format != Format::Text) =>
+        {
+            (base.to_string(), ext.to_string())
+        }
+        _ => (name.clone(), format.extension().to_string()),
+    };
+    let ext = if format == Format::Docx {
+        "docx".to_string()
+    } else {
+        ext
+    };
+    let base = base
         .strip_suffix(&format!(".{}", from.code()))
-        .unwrap_or(name);
-    name.to_string()
+        .unwrap_or(&base)
+        .to_string();
+    (base, ext)
 }
 
 /// How `--draft` writes.
@@ -223,26 +242,24 @@ pub(super) struct DraftOptions {
     pub force: bool,
 }
 
-/// Writes `DIR/NAME.LANG.txt` per target language: the release with each
-/// segment replaced by its best match's translation. Refuses, before
-/// writing any, when one of them exists and `force` is not set.
+/// Writes `DIR/NAME.LANG.EXT` per target language, in the release's
+/// format: the release with each segment replaced by its best match's
+/// translation. Refuses, before writing any, when one of them exists and
+/// `force` is not set. Names on standard error every segment whose
+/// translation lost the inline formatting of the source.
 pub(super) fn write_drafts(
     dir: &Path,
     file: &Path,
-    text: &str,
+    doc: &Document,
     from: Lang,
     to: &[Lang],
     found: &[Found],
     options: DraftOptions,
 ) -> Result<()> {
+    let (name, ext) = draft_name(file, from, doc.format);
     let paths: Vec<(Lang, std::path::PathBuf)> = to
         .iter()
-        .map(|&l| {
-            (
-                l,
-                dir.join(format!("{}.{}.txt", draft_name(file, from), l.code())),
-            )
-        })
+        .map(|&l| (l, dir.join(format!("{name}.{}.{ext}", l.code()))))
         .collect();
     if !options.force {
         if let Some((_, p)) = paths.iter().find(|(_, p)| p.exists()) {
@@ -259,7 +276,7 @@ pub(super) fn write_drafts(
             .iter()
             .map(|f| best(&f.matches, lang, options.min).map(|(t, s)| (t.to_string(), s)))
             .collect();
-        let body = draft(text, &segments, &choice, from, options.marks);
+        let draft = write_draft(doc, &segments, &choice, from, Some(lang), options.marks)?;
         let mut open = std::fs::OpenOptions::new();
         open.write(true);
         if options.force {
@@ -269,7 +286,7 @@ pub(super) fn write_drafts(
             open.create_new(true);
         }
         open.open(&path)
-            .and_then(|mut f| f.write_all(body.as_bytes()).and_then(|_| f.sync_all()))
+            .and_then(|mut f| f.write_all(&draft.bytes).and_then(|_| f.sync_all()))
             .with_context(|| format!("writing {}", path.display()))?;
         let fuzzy = choice
             .iter()
@@ -281,6 +298,23 @@ pub(super) fn write_drafts(
             path.display(),
             choice.len() - fuzzy - missing
         );
+        for &i in &draft.lost {
+            eprintln!(
+                "tm: {}: segment {} lost its inline formatting (took its first run's): {}",
+                path.display(),
+                i + 1,
+                shorten(&segments[i].text)
+            );
+        }
     }
     Ok(())
+}
+
+/// The start of a segment for a message.
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
 }
