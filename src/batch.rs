@@ -24,7 +24,6 @@ use std::sync::mpsc;
 use crate::align::judge::{check_release, storable, Version};
 use crate::align::release::{align_release, Cut};
 use crate::align::{to_units, Aligned};
-use crate::input::{read_text, InputError};
 use crate::memory::{AddReport, Memory};
 use crate::Lang;
 
@@ -50,40 +49,27 @@ pub enum BatchError {
 /// Why a release file could not be read by [`read_release`].
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    /// A text file that could not be read or decoded.
+    /// A document that could not be read (the message names the file and
+    /// the place).
     #[error(transparent)]
-    Input(#[from] InputError),
-    /// A document format tm will read but does not yet.
-    #[error("{path}: .{ext} releases are not supported yet (save it as .txt)")]
-    NotSupportedYet {
-        /// The file.
-        path: PathBuf,
-        /// Its extension, lower case.
-        ext: String,
-    },
+    Document(#[from] crate::documents::DocumentError),
     /// An extension tm does not read.
-    #[error("{path}: not a release file tm reads (.txt)")]
+    #[error("{path}: not a release file tm reads (.txt, .docx, .html, .htm, .md)")]
     Unknown {
         /// The file.
         path: PathBuf,
     },
 }
 
-/// The extensions of document formats tm is getting readers for.
-const COMING: [&str; 4] = ["docx", "html", "htm", "md"];
+/// The extensions of the release files tm reads.
+const READ: [&str; 6] = ["txt", "docx", "doc", "html", "htm", "md"];
 
-/// Reads one release file into text, the format chosen by its extension.
-/// Every file of a batch is read here, so that adding a format means
-/// changing this one function. Today: `.txt` (through
-/// [`crate::input::read_text`]); `.docx`, `.html`, `.htm` and `.md` are
-/// refused as not supported yet.
+/// Reads one release file into text, the format chosen by its extension
+/// (through [`crate::documents::read`], as `tm add` reads one file). Every
+/// file of a batch is read here.
 pub fn read_release(path: &Path) -> Result<String, ReadError> {
     match extension(path).as_deref() {
-        Some("txt") => Ok(read_text(path)?),
-        Some(ext) if COMING.contains(&ext) => Err(ReadError::NotSupportedYet {
-            path: path.to_path_buf(),
-            ext: ext.to_string(),
-        }),
+        Some(ext) if READ.contains(&ext) => Ok(crate::documents::read(path, None)?.text),
         _ => Err(ReadError::Unknown {
             path: path.to_path_buf(),
         }),
@@ -609,20 +595,24 @@ mod tests {
     }
 
     #[test]
-    fn documents_are_not_read_yet_and_unknown_extensions_never() {
+    fn documents_are_read_and_unknown_extensions_never() {
         let dir = tree(&[
             ("a.en.docx", "PK"),
             ("a.en.pdf", "%PDF"),
+            ("a.en.md", "# A.\n\nB."),
             ("a.en.txt", "A."),
         ]);
+        // A .docx goes to the Word reader, which says what is wrong.
         let e = read_release(&dir.path().join("a.en.docx")).unwrap_err();
-        assert!(e
-            .to_string()
-            .ends_with(".docx releases are not supported yet (save it as .txt)"));
+        assert!(e.to_string().contains("not a Word package"), "{e}");
         assert!(matches!(
             read_release(&dir.path().join("a.en.pdf")),
             Err(ReadError::Unknown { .. })
         ));
+        assert_eq!(
+            read_release(&dir.path().join("a.en.md")).unwrap(),
+            "A.\n\nB."
+        );
         assert_eq!(read_release(&dir.path().join("a.en.txt")).unwrap(), "A.");
     }
 

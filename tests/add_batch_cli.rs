@@ -97,9 +97,9 @@ fn adds_an_archive_in_both_layouts_and_lists_what_it_skipped() {
             "  broken.kk.txt  unreadable: archive/broken.kk.txt: not a text file: \
              a PDF document at byte 0",
             "  lonely.ru.txt  a lone language: release lonely has no other version to align with",
-            "  word.en.docx   unreadable: archive/word.en.docx: .docx releases are not \
-             supported yet (save it as .txt)",
-            // The Word file is read later: its Russian is alone today.
+            // A .docx that is no Word package: unreadable, said.
+            "  word.en.docx   unreadable: archive/word.en.docx: not a Word package: \
+             invalid Zip archive: Could not find EOCD",
             "  word.ru.txt    a lone language: release word has no other version to align with",
         ]
     );
@@ -319,4 +319,35 @@ fn a_release_whose_versions_do_not_translate_each_other_is_refused_and_the_other
         stored.iter().all(|u| u.0 != "mixed"),
         "a unit of the refused release was stored"
     );
+}
+
+#[test]
+fn word_html_and_markdown_releases_are_added_like_text() {
+    let env = Env::new();
+    env.write("docs/water.en.docx", common::docs::docx(&common::docs::EN));
+    env.write(
+        "docs/water.ru.html",
+        common::docs::html(&common::docs::RU, "ru"),
+    );
+    env.write(
+        "docs/water.kk.md",
+        common::docs::markdown(&common::docs::KK),
+    );
+    env.write("plain/water.en.txt", common::docs::txt(&common::docs::EN));
+    env.write("plain/water.ru.txt", common::docs::txt(&common::docs::RU));
+    env.write("plain/water.kk.txt", common::docs::txt(&common::docs::KK));
+    env.run(&["add", "--batch", "docs", "--memory", "from-docs.json"])
+        .ok();
+    env.run(&["add", "--batch", "plain", "--memory", "from-text.json"])
+        .ok();
+    let docs = units(&env, "from-docs.json");
+    let text = units(&env, "from-text.json");
+    assert!(docs.len() >= 6, "{docs:?}");
+    // The same texts in the same units, whatever the files were.
+    let texts = |u: &[(String, u64, String, String, String)]| -> Vec<(String, String, String)> {
+        u.iter()
+            .map(|x| (x.2.clone(), x.3.clone(), x.4.clone()))
+            .collect()
+    };
+    assert_eq!(texts(&docs), texts(&text));
 }
