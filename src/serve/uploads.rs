@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::report::suggest::Found;
 
 /// How many uploaded documents are kept.
-pub const MAX_UPLOADS: usize = 32;
+pub const MAX_UPLOADS: usize = 16;
 
 /// How long an uploaded document is kept.
 pub const UPLOAD_TTL: Duration = Duration::from_secs(2 * 3600);
