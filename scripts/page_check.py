@@ -347,6 +347,8 @@ def check_review(ws):
     if not wait_for(ws, "[...document.querySelectorAll('#review-list textarea[lang=ru]')].some(t => t.value === %s)"
                         % json.dumps(merged)):
         fail("merging did not show the merged unit")
+    if evaluate(ws, "document.querySelectorAll('#review-list li.unit').length") != 1:
+        fail("the unit merged in is still listed")
     click(ws, "#review-list li.unit .split")
     if not wait_for(ws, "document.querySelectorAll('#review-list .splitform select').length === 3"):
         fail("the split form did not open")

@@ -435,7 +435,7 @@ function renderReviewUnit(u) {
     cols.append(el("div", { class: "col" }, el("label", { for: id, class: "lang" }, NAMES[l]), areas[l]));
   }
   const status = el("p", { class: "status", role: "status" });
-  const item = el("li", { class: "unit" }, unitHead(u), cols);
+  const item = el("li", { class: "unit", "data-id": u.id }, unitHead(u), cols);
   const done = (text) => {
     status.textContent = text;
     item.classList.add("done");
@@ -465,6 +465,10 @@ function renderReviewUnit(u) {
         const merged = renderReviewUnit(r.unit);
         merged.querySelector(".status").textContent = "Merged with " + r.removed + ".";
         item.replaceWith(merged);
+        // The unit merged in is gone: so is its entry, if it was listed.
+        for (const gone of $("review-list").querySelectorAll("li.unit")) {
+          if (gone.dataset.id === r.removed) gone.remove();
+        }
         refreshStats();
       }, fail);
     if (u.position > 0) regroup.push(el("button", { type: "button", class: "merge-previous", onclick: () => merge("previous") }, "Merge with previous unit"));
