@@ -10,6 +10,11 @@ Builds a small memory with `tm add` (texts written for this check), starts
    the exact matches to appear with a score of 100; the release holds
    `<script>` and `<img onerror>`, which must show as text and run nothing;
    then takes screenshots at 1280 px and at phone width;
+   then opens a Markdown release in the file input (as a person picks a
+   file), and waits for its exact match and the ".md" draft button; then
+   searches the memory for a date and checks that the number is marked in
+   the Russian and Kazakh texts too; then, on Review, merges two doubtful
+   units with "Merge with next unit" and splits the result with "Split…";
 2. with `chromium --headless --dump-dom`: opens `/#text=…`, which the
    page's own script fills in and submits, and checks the same in the DOM.
 
@@ -63,6 +68,16 @@ EXACT_RU = [
     "В студии будут записывать еженедельные интервью с руководителями департаментов.",
 ]
 TOKEN = "page-check-token-0123456789abcdef"
+# The aligner gave both Russian sentences to the first unit.
+REVIEW = [
+    ("The studio opens at nine.", "Студия открывается в девять. Запись бесплатная.", "Студия сағат тоғызда ашылады."),
+    ("Recording is free.", "Запись бесплатная.", "Жазу тегін."),
+]
+# A Markdown release: a heading stored as it is, one sentence not stored.
+MARKDOWN = """# Press office opens a studio for regional editors
+
+Editors can book the studio by telephone.
+"""
 
 
 def fail(msg):
@@ -85,6 +100,16 @@ def start_server(tm, work):
     subprocess.run([tm, "--memory", memory, "add", "--en", os.path.join(work, "studio.en.txt"),
                     "--ru", os.path.join(work, "studio.ru.txt"), "--kk", os.path.join(work, "studio.kk.txt")],
                    check=True, stdout=subprocess.DEVNULL)
+    # Two doubtful halves of one sentence pair, for Review to merge and split.
+    with open(memory, encoding="utf-8") as f:
+        data = json.load(f)
+    for pos, (en, ru, kk) in enumerate(REVIEW):
+        data["units"].append({"id": "00000000rev%d" % pos, "en": en, "ru": ru, "kk": kk,
+                              "release": "review-check", "position": pos,
+                              "created": "2026-06-03T09:00:00Z", "changed": "2026-06-03T09:00:00Z",
+                              "confidence": 0.2, "doubtful": True})
+    with open(memory, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
     token_file = os.path.join(work, "token")
     with open(token_file, "w") as f:
         f.write(TOKEN + "\n")
@@ -246,6 +271,12 @@ def drive(chromium, url, shots, work):
             if wide > 392:
                 fail("the page is %d px wide at a 390 px phone width" % wide)
             print("screenshots in " + shots)
+        check_document(ws, work)
+        print("DevTools: a Markdown file opened; its exact match at 100 and a .md draft button")
+        check_search(ws)
+        print("DevTools: search marks the date in English, Russian and Kazakh")
+        check_review(ws)
+        print("DevTools: Review merged two doubtful units and split them again")
         ws.sock.close()
     finally:
         proc.kill()
@@ -271,6 +302,61 @@ def check_dom_live(ws):
         fail("the release's markup ran as script")
     if evaluate(ws, "document.querySelectorAll('#segments script, #segments img').length"):
         fail("the release's markup became elements")
+
+
+def check_document(ws, work):
+    path = os.path.join(work, "studio.en.md")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(MARKDOWN)
+    root = ws.call("DOM.getDocument")["root"]["nodeId"]
+    node = ws.call("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
+    ws.call("DOM.setFileInputFiles", files=[path], nodeId=node)
+    got = wait_for(ws, "document.querySelectorAll('#segments .seg').length === 2 && "
+                       "[...document.querySelectorAll('#downloads button')].some(b => b.textContent.includes('(.md)'))")
+    if not got:
+        fail("the Markdown file was not read: %s" % evaluate(ws, "document.getElementById('translate-status').textContent"))
+    ru = evaluate(ws, "(document.querySelector('#segments .seg textarea[lang=ru]') || {}).value")
+    if ru != EXACT_RU[0]:
+        fail("the Markdown heading's exact match is not in its editor: %r" % ru)
+    # The draft as the page asks for it, in the document's format.
+    draft = evaluate(ws, """(async () => {
+        const r = await fetch('/api/draft', {method: 'POST', credentials: 'same-origin',
+          headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({document: current.document.id, to: 'ru'})});
+        return r.status + ' ' + await r.text(); })()""")
+    if not draft.startswith("200 # " + EXACT_RU[0]) or "[[en: Editors can book" not in draft:
+        fail("the Markdown draft is not the expected one: %r" % draft)
+
+
+def check_search(ws):
+    evaluate(ws, "document.getElementById('tab-search').click()")
+    evaluate(ws, "document.getElementById('phrase').value = '3 June 2026'")
+    evaluate(ws, "document.getElementById('search-form').requestSubmit()")
+    got = wait_for(ws, "document.querySelectorAll('#search-list dd.text-ru mark').length >= 2 && "
+                       "document.querySelectorAll('#search-list dd.text-kk mark').length >= 2")
+    if not got:
+        fail("search did not mark the date in Russian and Kazakh: %s" % evaluate(ws, "document.getElementById('search-list').innerHTML"))
+
+
+def check_review(ws):
+    evaluate(ws, "document.getElementById('tab-review').click()")
+    if not wait_for(ws, "document.querySelectorAll('#review-list .merge-next').length >= 2"):
+        fail("Review shows no merge buttons: %s" % evaluate(ws, "document.getElementById('review-status').textContent"))
+    click(ws, "#review-list li.unit .merge-next")
+    merged = "Студия открывается в девять. Запись бесплатная. Запись бесплатная."
+    if not wait_for(ws, "[...document.querySelectorAll('#review-list textarea[lang=ru]')].some(t => t.value === %s)"
+                        % json.dumps(merged)):
+        fail("merging did not show the merged unit")
+    if evaluate(ws, "document.querySelectorAll('#review-list li.unit').length") != 1:
+        fail("the unit merged in is still listed")
+    click(ws, "#review-list li.unit .split")
+    if not wait_for(ws, "document.querySelectorAll('#review-list .splitform select').length === 3"):
+        fail("the split form did not open")
+    # Keep both Russian sentences: the second one was a repeat.
+    evaluate(ws, "(() => { const s = document.querySelector('#review-list .splitform select[id$=-ru]'); s.value = '2'; })()")
+    click(ws, "#review-list .splitform button")
+    if not wait_for(ws, "[...document.querySelectorAll('#review-list textarea[lang=en]')].some(t => t.value === 'Recording is free.')"):
+        fail("splitting did not show the two units: %s" % evaluate(ws, "document.getElementById('review-list').textContent"))
 
 
 def dump_dom(chromium, url, work):

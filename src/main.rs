@@ -43,6 +43,10 @@ enum Command {
     Edit(cmd::edit::Args),
     /// Remove units, or every unit of a release, from the memory.
     Remove(cmd::remove::Args),
+    /// Merge two neighbouring units of a release the aligner kept apart.
+    Merge(cmd::regroup::MergeArgs),
+    /// Split a unit the aligner grouped wrongly in two, at sentence ends.
+    Split(cmd::regroup::SplitArgs),
     /// Show what the memory holds, in numbers.
     Stats(cmd::stats::Args),
     /// Serve the JSON API and the translators' page over HTTP.
@@ -67,6 +71,8 @@ fn main() -> ExitCode {
         Command::Review(args) => cmd::review::run(args, global),
         Command::Edit(args) => cmd::edit::run(args, global),
         Command::Remove(args) => cmd::remove::run(args, global),
+        Command::Merge(args) => cmd::regroup::merge(args, global),
+        Command::Split(args) => cmd::regroup::split(args, global),
         Command::Stats(args) => cmd::stats::run(args, global),
         Command::Serve(args) => cmd::serve::run(args, global),
         Command::Completions(args) => cmd::completions::run(args),

@@ -191,30 +191,43 @@ pub const MAX_PACKAGE_BYTES: u64 = 64 * 1024 * 1024;
 /// extension says when `format` is `None`.
 pub fn read(path: &Path, format: Option<Format>) -> Result<Document, DocumentError> {
     let format = format.unwrap_or_else(|| Format::from_path(path));
-    let ext = path
+    let limit = match format {
+        Format::Docx | Format::Html => MAX_PACKAGE_BYTES,
+        Format::Text | Format::Markdown => input::MAX_INPUT_BYTES,
+    };
+    from_bytes(path, input::read_bytes(path, limit)?, Some(format))
+}
+
+/// Reads a release whose bytes are in hand (an upload), as `format`, or as
+/// the extension of `name` says when `format` is `None`; `name` also names
+/// the document in messages.
+pub fn from_bytes(
+    name: &Path,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+) -> Result<Document, DocumentError> {
+    let format = format.unwrap_or_else(|| Format::from_path(name));
+    let ext = name
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if format == Format::Docx && ext.as_deref() == Some("doc") {
-        // Checked before reading: a .doc is never a package.
-        let bytes = input::read_bytes(path, MAX_PACKAGE_BYTES)?;
-        if !bytes.starts_with(b"PK\x03\x04") {
-            return Err(DocumentError::LegacyDoc {
-                path: path.to_path_buf(),
-            });
-        }
-        return docx::read(path, bytes);
+    if format == Format::Docx && ext.as_deref() == Some("doc") && !bytes.starts_with(b"PK\x03\x04")
+    {
+        // A .doc is never a package.
+        return Err(DocumentError::LegacyDoc {
+            path: name.to_path_buf(),
+        });
     }
     match format {
         Format::Text => Ok(Document {
             format,
-            path: path.to_path_buf(),
-            text: input::read_text(path)?,
+            path: name.to_path_buf(),
+            text: input::decode(&bytes, name)?,
             pieces: Vec::new(),
             source: Source::Text,
         }),
-        Format::Docx => docx::read(path, input::read_bytes(path, MAX_PACKAGE_BYTES)?),
-        Format::Html => html::read(path, &input::read_bytes(path, MAX_PACKAGE_BYTES)?),
-        Format::Markdown => markdown::read(path, input::read_text(path)?),
+        Format::Docx => docx::read(name, bytes),
+        Format::Html => html::read(name, &bytes),
+        Format::Markdown => markdown::read(name, input::decode(&bytes, name)?),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The changes people make to a memory on disk, each under the writers'
 //! lock and saved atomically through [`super::edit`]: storing units,
-//! correcting a unit's texts, accepting doubtful units. The command line
+//! correcting a unit's texts, accepting doubtful units, merging and
+//! splitting units the aligner grouped wrongly. The command line
 //! and the server both call these, so a `tm add` in a terminal and the page
 //! at the same moment wait for each other and lose nothing.
 
@@ -13,6 +14,7 @@ use crate::lang::Lang;
 
 use super::maintain::{AcceptReport, TextChange};
 use super::query::{find_ids, find_release, QueryError};
+use super::regroup::{Merged, Partner, RegroupFileError, Split};
 use super::{edit, AddReport, EditOutcome, MemoryError, Unit};
 
 /// Stores `units` (from [`crate::align::to_units`]) in the memory at `path`,
@@ -101,5 +103,39 @@ pub fn accept_units(path: &Path, which: Accept<'_>, now: &str) -> Result<AcceptR
             EditOutcome::Discard
         };
         Ok::<_, QueryError>((report, outcome))
+    })
+}
+
+/// Merges the unit `id` with its `partner` in the memory at `path` (see
+/// [`super::Memory::merge`]). Nothing is written when it cannot be done.
+pub fn merge_units(
+    path: &Path,
+    id: &str,
+    partner: Partner<'_>,
+    now: &str,
+) -> Result<Merged, RegroupFileError> {
+    edit(path, false, |memory| {
+        let index = find_ids(memory, &[id.to_string()], path)?[0];
+        if let Partner::Id(other) = partner {
+            find_ids(memory, &[other.to_string()], path)?;
+        }
+        let merged = memory.merge(index, partner, now)?;
+        Ok::<_, RegroupFileError>((merged, EditOutcome::Save))
+    })
+}
+
+/// Splits the unit `id` in the memory at `path` after the first `at[lang]`
+/// sentences of each language (see [`super::Memory::split`]). Nothing is
+/// written when it cannot be done.
+pub fn split_unit(
+    path: &Path,
+    id: &str,
+    at: &BTreeMap<Lang, usize>,
+    now: &str,
+) -> Result<Split, RegroupFileError> {
+    edit(path, false, |memory| {
+        let index = find_ids(memory, &[id.to_string()], path)?[0];
+        let split = memory.split(index, at, now)?;
+        Ok::<_, RegroupFileError>((split, EditOutcome::Save))
     })
 }

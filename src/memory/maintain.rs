@@ -71,30 +71,43 @@ impl Memory {
                 kept.push(u);
             }
         }
+        self.units = kept;
+        let (promoted, repointed) = self.promote_orphans(&removed_ids, now);
+        report.promoted = promoted;
+        report.repointed = repointed;
+        report
+    }
+
+    /// Keeps alternatives consistent when the units with ids `gone` were
+    /// removed or no longer hold the source they had: of the units that
+    /// were an alternative of one of them, the first (in stored order)
+    /// becomes a primary and the rest point to it. Units whose link changes
+    /// get `changed` = `now`. Returns (promoted, re-pointed).
+    pub(super) fn promote_orphans(&mut self, gone: &HashSet<String>, now: &str) -> (usize, usize) {
+        let (mut promoted, mut repointed) = (0, 0);
         // Old primary id → the remaining alternative that now stands for it.
         let mut successor: HashMap<String, String> = HashMap::new();
-        for u in &mut kept {
+        for u in &mut self.units {
             let Some(primary) = u.alternative_of.clone() else {
                 continue;
             };
-            if !removed_ids.contains(&primary) {
+            if !gone.contains(&primary) {
                 continue;
             }
             match successor.get(&primary) {
                 Some(new) => {
                     u.alternative_of = Some(new.clone());
-                    report.repointed += 1;
+                    repointed += 1;
                 }
                 None => {
                     successor.insert(primary, u.id.clone());
                     u.alternative_of = None;
-                    report.promoted += 1;
+                    promoted += 1;
                 }
             }
             u.changed = now.to_string();
         }
-        self.units = kept;
-        report
+        (promoted, repointed)
     }
 
     /// Sets the text in `lang` of the unit at stored index `index` to `text`

@@ -6,6 +6,7 @@
 pub mod adder;
 pub mod changes;
 pub mod concord;
+pub mod concord_align;
 pub mod concord_cache;
 pub mod concord_index;
 pub mod concord_phrase;
@@ -17,6 +18,7 @@ pub mod file;
 pub mod lock;
 pub mod maintain;
 pub mod query;
+pub mod regroup;
 pub mod stats;
 pub mod store;
 pub mod unit;

@@ -1,10 +1,13 @@
 //! The `tm concord --format json` shape: each unit holding the phrase, with
-//! the byte ranges of the phrase in its text and its texts in every
-//! language.
+//! the byte ranges of the phrase in its text, its texts in every language,
+//! and where tm can tell, the phrase's words in the other languages.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::memory::concord_align::aligned_spans;
 use crate::memory::concord_cache::Found;
 
 /// One unit holding the phrase.
@@ -26,6 +29,12 @@ pub struct ConcordHit<'a> {
     pub text: &'a str,
     /// Byte ranges of the phrase in `text`.
     pub matches: Vec<[usize; 2]>,
+    /// Per other language, byte ranges of the words tm can tell are the
+    /// phrase's (numbers, names, shared stems; see
+    /// [`crate::memory::concord_align`]); a language where it cannot tell
+    /// is left out.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub aligned: BTreeMap<Lang, Vec<[usize; 2]>>,
     /// English text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<&'a str>,
@@ -58,14 +67,25 @@ impl<'a> ConcordJson<'a> {
             .iter()
             .map(|h| {
                 let u = &h.unit;
+                let text = u.text(lang).unwrap_or("");
+                let aligned = Lang::ALL
+                    .into_iter()
+                    .filter(|&l| l != lang)
+                    .filter_map(|l| {
+                        let spans = aligned_spans(text, &h.spans, u.text(l)?);
+                        let spans: Vec<[usize; 2]> = spans.iter().map(|&(s, e)| [s, e]).collect();
+                        (!spans.is_empty()).then_some((l, spans))
+                    })
+                    .collect();
                 ConcordHit {
                     id: &u.id,
                     release: u.release.as_deref(),
                     position: u.position,
                     changed: &u.changed,
                     doubtful: u.doubtful,
-                    text: u.text(lang).unwrap_or(""),
+                    text,
                     matches: h.spans.iter().map(|&(s, e)| [s, e]).collect(),
+                    aligned,
                     en: u.text(Lang::En),
                     ru: u.text(Lang::Ru),
                     kk: u.text(Lang::Kk),

@@ -7,8 +7,10 @@ use axum::Json;
 
 use crate::align::paired::PairError;
 use crate::align::release::ReleaseError;
+use crate::documents::DocumentError;
 use crate::memory::concord_cache::ConcordFileError;
 use crate::memory::query::QueryError;
+use crate::memory::regroup::{RegroupError, RegroupFileError};
 use crate::memory::MemoryError;
 use crate::report::suggest::SuggestError;
 
@@ -26,6 +28,14 @@ impl ApiError {
     pub fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError {
             status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+
+    /// 422: the request is well formed but its content cannot be used.
+    pub fn unprocessable(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
             message: message.into(),
         }
     }
@@ -104,5 +114,37 @@ impl From<PairError> for ApiError {
 impl From<tokio::task::JoinError> for ApiError {
     fn from(e: tokio::task::JoinError) -> ApiError {
         ApiError::internal(format!("the request's work failed: {e}"))
+    }
+}
+
+impl From<DocumentError> for ApiError {
+    fn from(e: DocumentError) -> ApiError {
+        let status = match e {
+            DocumentError::LegacyDoc { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            DocumentError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        ApiError {
+            status,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<RegroupFileError> for ApiError {
+    fn from(e: RegroupFileError) -> ApiError {
+        match e {
+            RegroupFileError::Query(q) => q.into(),
+            RegroupFileError::Regroup(r) => r.into(),
+        }
+    }
+}
+
+impl From<RegroupError> for ApiError {
+    fn from(e: RegroupError) -> ApiError {
+        ApiError {
+            status: StatusCode::CONFLICT,
+            message: e.to_string(),
+        }
     }
 }

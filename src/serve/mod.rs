@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod routes;
 pub mod state;
+pub mod uploads;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -88,7 +89,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/concord", get(routes::concord::handle))
         .route("/api/review", get(routes::review::list))
         .route("/api/review/accept", post(routes::review::accept))
+        .route("/api/suggest/document", post(routes::document::upload))
+        .route("/api/draft", post(routes::document::draft))
         .route("/api/units/{id}", post(routes::units::handle))
+        .route("/api/units/{id}/merge", post(routes::regroup::merge))
+        .route("/api/units/{id}/split", post(routes::regroup::split))
         .route("/api/stats", get(routes::stats::handle))
         .fallback(routes::not_found);
     Router::new()

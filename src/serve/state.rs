@@ -1,6 +1,9 @@
 //! What every handler shares: the memory's path and the secrets.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+use super::uploads::Uploads;
 
 /// The server's shared state, passed to handlers as axum `State`.
 #[derive(Debug)]
@@ -13,6 +16,8 @@ pub struct AppState {
     /// The value of the page's session cookie, random per server run, given
     /// once the token was shown at `/?token=…`.
     pub session: String,
+    /// The documents uploaded for suggestions, for their drafts.
+    pub uploads: Mutex<Uploads>,
 }
 
 impl AppState {
@@ -22,13 +27,14 @@ impl AppState {
             memory,
             token,
             session: random_hex(),
+            uploads: Mutex::new(Uploads::default()),
         }
     }
 }
 
 /// 128 random bits as hex, from the system's generator; from the standard
 /// library's randomly keyed hasher where `/dev/urandom` is missing.
-fn random_hex() -> String {
+pub fn random_hex() -> String {
     use std::io::Read;
     let mut bytes = [0u8; 16];
     let urandom = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));

@@ -250,3 +250,37 @@ pub fn encode(value: &str) -> String {
         })
         .collect()
 }
+
+/// A `multipart/form-data` body of `fields` (name, file name, bytes): the
+/// content type with its boundary, and the body.
+pub fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "tm-test-boundary-7d1f0c";
+    let mut body = Vec::new();
+    for (name, file, bytes) in fields {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+impl Server {
+    /// `POST path` with a multipart body of `fields`.
+    pub fn post_multipart(&self, path: &str, fields: &[(&str, Option<&str>, &[u8])]) -> Response {
+        let (content_type, body) = multipart(fields);
+        self.request("POST", path, &[("Content-Type", &content_type)], &body)
+    }
+}

@@ -144,10 +144,11 @@ async function translate(ev) {
   }
 }
 
-function render(text, data) {
+function render(text, data, file) {
   const from = data.source_language;
   const to = LANGS.filter((l) => l !== from);
-  current = { text, data, from, to, editors: [] };
+  const doc = data.document ? { id: data.document.id, name: data.document.name, format: data.document.format, file } : null;
+  current = { text, data, from, to, editors: [], document: doc };
   renderBands(data.summary.bands);
   renderDownloads();
   const list = $("segments");
@@ -177,6 +178,10 @@ function renderDownloads() {
   const box = $("downloads");
   box.replaceChildren();
   for (const l of current.to) {
+    if (current.document) {
+      box.append(el("button", { type: "button", class: "primary", onclick: () => downloadDocument(l) },
+        "Download " + NAMES[l] + " draft (." + current.document.format + ")"));
+    }
     box.append(el("button", { type: "button", onclick: () => download(l) }, "Download " + NAMES[l] + " draft (.txt)"));
   }
 }
@@ -190,6 +195,9 @@ function renderSegment(seg) {
     const start = best && best.score >= DRAFT_MIN && best.targets[l] ? best.targets[l] : "";
     const id = "ed-" + seg.index + "-" + l;
     const area = el("textarea", { id, rows: 3, lang: l, value: start, "aria-label": NAMES[l] + " of segment " + (seg.index + 1) });
+    // The score of the match the text came from; a person's edit is 100.
+    area.dataset.score = start ? String(best.score) : "100";
+    area.addEventListener("input", () => { area.dataset.score = "100"; });
     editors[l] = area;
     edit.append(el("label", { for: id, class: "lang" }, NAMES[l]), area);
   }
@@ -227,7 +235,11 @@ function renderMatch(seg, m, i, editors) {
     type: "button",
     class: "use",
     onclick: () => {
-      for (const l of current.to) if (m.targets[l] !== undefined) editors[l].value = m.targets[l];
+      for (const l of current.to) {
+        if (m.targets[l] === undefined) continue;
+        editors[l].value = m.targets[l];
+        editors[l].dataset.score = String(m.score);
+      }
       editors[current.to[0]].focus();
     },
   }, "Use match " + (i + 1));
@@ -258,10 +270,61 @@ function draftText(lang) {
 function download(lang) {
   const blob = new Blob([draftText(lang)], { type: "text/plain;charset=utf-8" });
   const name = ($("store-id").value.trim() || "release").replace(/[^\w.-]+/g, "-");
-  const a = el("a", { href: URL.createObjectURL(blob), download: name + "." + lang + ".txt" });
+  save(blob, name + "." + lang + ".txt");
+}
+
+function save(blob, name) {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+/** Sends a Word, HTML or Markdown file; resolves to the suggestions. */
+async function uploadDocument(file) {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  if ($("from").value !== "auto") form.append("from", $("from").value);
+  form.append("min", String(Number($("min").value || 50)));
+  form.append("top", "3");
+  const res = await fetch("/api/suggest/document", { method: "POST", body: form, credentials: "same-origin" });
+  let data = null;
+  try { data = await res.json(); } catch (_) { data = null; }
+  if (!res.ok) throw new Error(data && data.error ? data.error : res.status + " " + res.statusText);
+  return data;
+}
+
+/** The draft in `lang` in the document's own format, with the editors' texts. */
+async function downloadDocument(lang) {
+  const doc = current.document;
+  const choices = current.data.segments.map((seg) => {
+    const area = current.editors[seg.index][lang];
+    return { index: seg.index, text: area.value.trim(), score: Number(area.dataset.score || 100) };
+  });
+  say("store-status", "Writing the " + NAMES[lang] + " draft…");
+  const ask = () => fetch("/api/draft", {
+    method: "POST", credentials: "same-origin",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ document: doc.id, to: lang, choices }),
+  });
+  try {
+    let res = await ask();
+    if (res.status === 404 && doc.file) {
+      // The server let the document go: send it again, keep the editors.
+      doc.id = (await uploadDocument(doc.file)).document.id;
+      res = await ask();
+    }
+    if (!res.ok) {
+      let why = res.status + " " + res.statusText;
+      try { why = (await res.json()).error || why; } catch (_) { /* not JSON */ }
+      throw new Error(why);
+    }
+    const base = doc.name.replace(/\.[^.]*$/, "").replace(new RegExp("\\." + current.from + "$"), "");
+    save(await res.blob(), base + "." + lang + "." + doc.format);
+    say("store-status", NAMES[lang] + " draft downloaded.");
+  } catch (e) {
+    say("store-status", e.message, true);
+  }
 }
 
 async function store() {
@@ -303,6 +366,23 @@ function setupTranslate() {
     if (!file) return;
     if (file.size > 4 * 1024 * 1024) {
       say("translate-status", file.name + ": too large (the limit is 4 MB)", true);
+      return;
+    }
+    if (/\.(docx?|html?|xhtml|md|markdown)$/i.test(file.name)) {
+      say("translate-status", "Reading " + file.name + " and looking for matches…");
+      $("submit").disabled = true;
+      try {
+        const data = await uploadDocument(file);
+        $("release").value = data.document.text;
+        render(data.document.text, data, file);
+        if (!$("store-id").value) $("store-id").value = file.name.replace(/(\.(en|ru|kk))?\.[^.]+$/i, "");
+        const n = data.segments.length;
+        say("translate-status", file.name + ": " + n + (n === 1 ? " segment" : " segments") + ", read as " + NAMES[data.source_language] + ".");
+      } catch (e) {
+        say("translate-status", e.message, true);
+      } finally {
+        $("submit").disabled = false;
+      }
       return;
     }
     $("release").value = await file.text();
@@ -355,7 +435,7 @@ function renderReviewUnit(u) {
     cols.append(el("div", { class: "col" }, el("label", { for: id, class: "lang" }, NAMES[l]), areas[l]));
   }
   const status = el("p", { class: "status", role: "status" });
-  const item = el("li", { class: "unit" }, unitHead(u), cols);
+  const item = el("li", { class: "unit", "data-id": u.id }, unitHead(u), cols);
   const done = (text) => {
     status.textContent = text;
     item.classList.add("done");
@@ -378,8 +458,67 @@ function renderReviewUnit(u) {
       api("/api/units/" + encodeURIComponent(u.id), body).then(() => done("Corrected and accepted."), fail);
     },
   }, "Save corrections and accept");
-  item.append(el("div", { class: "row" }, accept, save), status);
+  const regroup = [];
+  if (u.release !== undefined && u.position !== undefined) {
+    const merge = (side) => api("/api/units/" + encodeURIComponent(u.id) + "/merge", { with: side })
+      .then((r) => {
+        const merged = renderReviewUnit(r.unit);
+        merged.querySelector(".status").textContent = "Merged with " + r.removed + ".";
+        item.replaceWith(merged);
+        // The unit merged in is gone: so is its entry, if it was listed.
+        for (const gone of $("review-list").querySelectorAll("li.unit")) {
+          if (gone.dataset.id === r.removed) gone.remove();
+        }
+        refreshStats();
+      }, fail);
+    if (u.position > 0) regroup.push(el("button", { type: "button", class: "merge-previous", onclick: () => merge("previous") }, "Merge with previous unit"));
+    regroup.push(el("button", { type: "button", class: "merge-next", onclick: () => merge("next") }, "Merge with next unit"));
+  }
+  regroup.push(el("button", { type: "button", class: "split", onclick: () => openSplit(u, item, fail) }, "Split…"));
+  item.append(el("div", { class: "row" }, accept, save, ...regroup), status);
   return item;
+}
+
+/** A form under the unit: per language, after which sentence to split. */
+async function openSplit(u, item, fail) {
+  if (item.querySelector(".splitform")) return;
+  const form = el("div", { class: "splitform row" });
+  const picks = {};
+  try {
+    for (const l of LANGS) {
+      if (!u[l]) continue;
+      const segs = (await api("/api/segment", { text: u[l], lang: l })).segments;
+      const id = "sp-" + u.id + "-" + l;
+      const select = el("select", { id });
+      segs.forEach((s, i) => {
+        const short = s.text.length > 50 ? s.text.slice(0, 50) + "…" : s.text;
+        select.append(el("option", { value: String(i + 1) }, "after " + (i + 1) + ": " + short));
+      });
+      select.append(el("option", { value: "0" }, "none of it stays (all moves to the new unit)"));
+      select.value = segs.length > 1 ? "1" : String(segs.length);
+      picks[l] = select;
+      form.append(el("label", { class: "field", for: id }, NAMES[l] + " splits", select));
+    }
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  const go = el("button", {
+    type: "button", class: "primary",
+    onclick: () => {
+      const at = {};
+      for (const [l, sel] of Object.entries(picks)) at[l] = Number(sel.value);
+      api("/api/units/" + encodeURIComponent(u.id) + "/split", { at }).then((r) => {
+        const parts = r.units.map(renderReviewUnit);
+        parts[0].querySelector(".status").textContent = "Split; the rest is the new unit " + r.new_id + ".";
+        item.replaceWith(...parts);
+        refreshStats();
+      }, fail);
+    },
+  }, "Split here");
+  form.append(go);
+  item.append(form);
+  form.querySelector("select").focus();
 }
 
 // ---- Search ---------------------------------------------------------------
@@ -398,7 +537,8 @@ async function search(ev) {
       const texts = el("dl", { class: "targets" });
       for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
         if (h[l] === undefined) continue;
-        texts.append(el("dt", {}, l), el("dd", { lang: l }, l === lang ? marked(h.text, h.matches) : h[l]));
+        const spans = l === lang ? h.matches : (h.aligned || {})[l];
+        texts.append(el("dt", {}, l), el("dd", { lang: l, class: "text-" + l }, spans ? marked(h[l], spans) : h[l]));
       }
       return el("li", { class: "unit" }, unitHead(h), texts);
     }));

@@ -3,7 +3,9 @@
 
 pub mod add;
 pub mod concord;
+pub mod document;
 pub mod page;
+pub mod regroup;
 pub mod review;
 pub mod segment;
 pub mod stats;

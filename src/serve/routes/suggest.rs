@@ -40,18 +40,7 @@ pub async fn handle(
     ApiJson(body): ApiJson<Body>,
 ) -> Result<Response, ApiError> {
     require_text(&body.text, "text")?;
-    let min = body.min.unwrap_or(50.0);
-    if !(0.0..=100.0).contains(&min) {
-        return Err(ApiError::bad_request(format!(
-            "min {min}: must be between 0 and 100"
-        )));
-    }
-    let top = body.top.unwrap_or(3);
-    if !(1..=MAX_TOP).contains(&top) {
-        return Err(ApiError::bad_request(format!(
-            "top {top}: must be between 1 and {MAX_TOP}"
-        )));
-    }
+    let ask = checked_ask(body.min, body.top, body.to)?;
     let from = match lang_param(body.from.as_deref(), "from")?.or_else(|| Lang::detect(&body.text))
     {
         Some(l) => l,
@@ -61,10 +50,23 @@ pub async fn handle(
             ))
         }
     };
-    let ask = Ask {
-        to: body.to,
-        min,
-        top,
-    };
     blocking(move || Ok(to_json(&suggest(&state.memory, &body.text, from, &ask)?))).await
+}
+
+/// The request's lowest score (default 50), matches per segment (default
+/// 3) and languages, checked.
+pub fn checked_ask(min: Option<f64>, top: Option<usize>, to: Vec<Lang>) -> Result<Ask, ApiError> {
+    let min = min.unwrap_or(50.0);
+    if !(0.0..=100.0).contains(&min) {
+        return Err(ApiError::bad_request(format!(
+            "min {min}: must be between 0 and 100"
+        )));
+    }
+    let top = top.unwrap_or(3);
+    if !(1..=MAX_TOP).contains(&top) {
+        return Err(ApiError::bad_request(format!(
+            "top {top}: must be between 1 and {MAX_TOP}"
+        )));
+    }
+    Ok(Ask { to, min, top })
 }
