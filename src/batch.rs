@@ -22,7 +22,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use crate::align::judge::{check_release, storable, Version};
-use crate::align::release::{align_release, Cut};
+use crate::align::lexicon::Lexicon;
+use crate::align::release::{align_release_with, Cut};
 use crate::align::{to_units, Aligned};
 use crate::input::{read_text, InputError};
 use crate::memory::{AddReport, Memory};
@@ -345,9 +346,9 @@ impl Prepared {
     }
 }
 
-/// Reads and aligns one release. Never fails: what goes wrong is in
-/// [`Prepared::skipped`].
-pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
+/// Reads and aligns one release, with `lexicon` (learned from the memory)
+/// as anchors. Never fails: what goes wrong is in [`Prepared::skipped`].
+pub fn prepare(release: &ReleaseFiles, cut: Cut, lexicon: &Lexicon) -> Prepared {
     let mut out = Prepared {
         name: release.name.clone(),
         files: BTreeMap::new(),
@@ -376,11 +377,12 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
         return out;
     }
     let aligned = std::panic::catch_unwind(|| {
-        align_release(
+        align_release_with(
             &texts[&Lang::En],
             texts.get(&Lang::Ru).map(String::as_str),
             texts.get(&Lang::Kk).map(String::as_str),
             cut,
+            lexicon,
         )
     });
     match aligned {
@@ -446,6 +448,7 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
 pub fn prepare_all(
     releases: &[ReleaseFiles],
     cut: Cut,
+    lexicon: &Lexicon,
     threads: usize,
     mut done: impl FnMut(&Prepared),
 ) -> Vec<Prepared> {
@@ -462,7 +465,7 @@ pub fn prepare_all(
                 let Some(release) = releases.get(i) else {
                     break;
                 };
-                if tx.send((i, prepare(release, cut))).is_err() {
+                if tx.send((i, prepare(release, cut, lexicon))).is_err() {
                     break;
                 }
             });
@@ -644,7 +647,13 @@ mod tests {
             ("s.ru.txt", "\u{0}"),
         ]);
         let found = find_releases(dir.path()).unwrap();
-        let prepared = prepare_all(&found.releases, Cut::Sentences, 2, |_| {});
+        let prepared = prepare_all(
+            &found.releases,
+            Cut::Sentences,
+            &Lexicon::empty(),
+            2,
+            |_| {},
+        );
         assert_eq!(prepared.len(), 2);
         let r = &prepared[0];
         assert!(r.ok());
@@ -673,7 +682,13 @@ mod tests {
             ("kk/b.txt", "Мамырда қар жауды."),
         ]);
         let found = find_releases(dir.path()).unwrap();
-        let prepared = prepare_all(&found.releases, Cut::Sentences, 3, |_| {});
+        let prepared = prepare_all(
+            &found.releases,
+            Cut::Sentences,
+            &Lexicon::empty(),
+            3,
+            |_| {},
+        );
         let mut m = Memory::default();
         let reports = store(&mut m, &prepared, "2026-01-01T00:00:00Z");
         assert_eq!(

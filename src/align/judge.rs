@@ -87,11 +87,13 @@ pub fn fit(src: &[&str], src_lang: Lang, tgt: &[&str], tgt_lang: Lang) -> Fit {
             lang: src_lang,
             texts: src.to_vec(),
             paragraphs: vec![0; src.len()],
+            lexicon: None,
         },
         &Side {
             lang: tgt_lang,
             texts: tgt.to_vec(),
             paragraphs: vec![0; tgt.len()],
+            lexicon: None,
         },
     );
     let sentences = if beads.is_empty() {

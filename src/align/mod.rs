@@ -15,6 +15,8 @@ pub mod combine;
 pub mod judge;
 pub mod lattice;
 pub mod length;
+pub mod lexicon;
+pub mod lexicon_file;
 pub mod pair;
 pub mod paired;
 pub mod release;
@@ -29,6 +31,7 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::memory::Unit;
 use crate::segment::Segment;
+use lexicon::Lexicon;
 
 pub use pair::{align_pair, Bead, Side};
 
@@ -78,9 +81,22 @@ impl Aligned {
 /// and/or Kazakh versions (at least one of them should be given; with none,
 /// every English segment is its own unit).
 pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> Vec<Aligned> {
-    let en_side = side(Lang::En, en);
+    align_with(en, ru, kk, &Lexicon::empty())
+}
+
+/// [`align`] with the word pairs of a lexicon learned from the memory as
+/// anchors beside numbers and names; with the empty lexicon it is [`align`].
+pub fn align_with<'a>(
+    en: &'a [Segment],
+    ru: Option<&'a [Segment]>,
+    kk: Option<&'a [Segment]>,
+    lexicon: &'a Lexicon,
+) -> Vec<Aligned> {
+    let lex = (!lexicon.is_empty()).then_some(lexicon);
+    let view = |lang: Lang, segs: &'a [Segment]| side(lang, segs, lex);
+    let en_side = view(Lang::En, en);
     let to_pair =
-        |lang, segs: Option<&[Segment]>| segs.map(|s| align_pair(&en_side, &side(lang, s)));
+        |lang, segs: Option<&'a [Segment]>| segs.map(|s| align_pair(&en_side, &view(lang, s)));
     let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
         // A sentence the English lacks is usually in both translations:
@@ -96,12 +112,12 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
         // the other's finding: expected where both have it, costlier alone.
         let (in_ru, in_kk) = (inserted(rb), inserted(kb));
         if !in_ru.is_empty() || !in_kk.is_empty() {
-            *kb = pair::align_pair_expecting(&en_side, &side(Lang::Kk, k), &in_ru);
-            *rb = pair::align_pair_expecting(&en_side, &side(Lang::Ru, r), &in_kk);
+            *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &in_ru);
+            *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &in_kk);
         }
     }
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
-        resolve::resolve(&en_side, &side(Lang::Ru, r), &side(Lang::Kk, k), rb, kb);
+        resolve::resolve(&en_side, &view(Lang::Ru, r), &view(Lang::Kk, k), rb, kb);
     }
     let ones = |n: usize| -> Vec<Bead> {
         (0..n)
@@ -118,7 +134,7 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
         en.len(),
     );
     if let (Some(r), Some(k)) = (ru, kk) {
-        check_ru_kk(&mut joined, &side(Lang::Ru, r), &side(Lang::Kk, k));
+        check_ru_kk(&mut joined, &view(Lang::Ru, r), &view(Lang::Kk, k));
     }
     let texts = [Some(en), ru, kk];
     joined
@@ -151,11 +167,12 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
 }
 
 /// The aligner's view of one version.
-fn side(lang: Lang, segs: &[Segment]) -> Side<'_> {
+fn side<'a>(lang: Lang, segs: &'a [Segment], lexicon: Option<&'a Lexicon>) -> Side<'a> {
     Side {
         lang,
         texts: segs.iter().map(|s| s.text.as_str()).collect(),
         paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+        lexicon,
     }
 }
 

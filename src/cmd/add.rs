@@ -11,7 +11,9 @@ use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
 use tm::align::judge::{check_release, storable, InputError, Version};
-use tm::align::release::{align_release, Cut, ReleaseError};
+use tm::align::lexicon::Lexicon;
+use tm::align::lexicon_file;
+use tm::align::release::{align_release_with, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
 use tm::input::read_text;
 use tm::memory::changes::add_units;
@@ -57,6 +59,10 @@ pub struct Args {
     /// every unit marked doubtful.
     #[arg(long)]
     pub force: bool,
+    /// Align by lengths, numbers and names only, without the lexicon
+    /// learned from the memory.
+    #[arg(long)]
+    pub no_lexicon: bool,
 }
 
 /// Runs `tm add`.
@@ -66,8 +72,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     } else {
         Cut::Sentences
     };
+    // The word pairs learned from the memory added to, as anchors (none
+    // for a new memory).
+    let lexicon = if args.no_lexicon {
+        Lexicon::empty()
+    } else {
+        lexicon_file::open(&global.memory_path()).0
+    };
     if let Some(dir) = &args.batch {
-        return batch::run(dir, cut, args.dry_run, args.format, global);
+        return batch::run(dir, cut, args.dry_run, args.format, &lexicon, global);
     }
     let Some(en_path) = args.en.clone() else {
         bail!("tm add needs --en FILE (or --batch DIR)");
@@ -80,15 +93,16 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let en = read(&en_path)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;
-    let aligned = align_release(&en, ru.as_deref(), kk.as_deref(), cut).map_err(|e| {
-        let ReleaseError::Empty { lang } = &e;
-        let file = match lang {
-            Lang::En => &en_path,
-            Lang::Ru => args.ru.as_ref().unwrap_or(&en_path),
-            Lang::Kk => args.kk.as_ref().unwrap_or(&en_path),
-        };
-        anyhow::anyhow!("{}: {e}", file.display())
-    })?;
+    let aligned =
+        align_release_with(&en, ru.as_deref(), kk.as_deref(), cut, &lexicon).map_err(|e| {
+            let ReleaseError::Empty { lang } = &e;
+            let file = match lang {
+                Lang::En => &en_path,
+                Lang::Ru => args.ru.as_ref().unwrap_or(&en_path),
+                Lang::Kk => args.kk.as_ref().unwrap_or(&en_path),
+            };
+            anyhow::anyhow!("{}: {e}", file.display())
+        })?;
     let names: Vec<(Lang, String, &str)> = [
         (Lang::En, Some(&en_path), Some(en.as_str())),
         (Lang::Ru, args.ru.as_ref(), ru.as_deref()),
