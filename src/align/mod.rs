@@ -255,4 +255,62 @@ mod tests {
         assert_eq!(beads, vec!["1-1-1", "1-1-0", "1-1-1"]);
         assert!(units[1].ru.starts_with("Форум"));
     }
+
+    #[test]
+    fn an_empty_lexicon_leaves_the_alignment_as_it_was() {
+        let en = "Astana hosted 300 delegates on Monday. The forum lasted two full days and ended with a joint declaration on water. Why? Its next meeting is planned for 2027 in Almaty, the organisers said.";
+        let ru = "В понедельник Астана приняла 300 делегатов. Форум продлился два полных дня. Он завершился совместной декларацией по воде. Следующая встреча запланирована на 2027 год в Алматы.";
+        let kk = "Дүйсенбі күні Астана 300 делегатты қабылдады. Неге? Келесі кездесу 2027 жылы Алматыда өтеді.";
+        let s = |t, l| segment(t, l);
+        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let empty = Lexicon::empty();
+        assert_eq!(
+            align_with(&e, Some(&r), Some(&k), &empty),
+            align(&e, Some(&r), Some(&k))
+        );
+        assert_eq!(
+            align_with(&e, Some(&r), None, &empty),
+            align(&e, Some(&r), None)
+        );
+        let te: Vec<&str> = e.iter().map(|s| s.text.as_str()).collect();
+        let tk: Vec<&str> = k.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            anchors::pair_anchors_with(&te, &tk, Some((&empty, Lang::En, Lang::Kk))),
+            anchors::pair_anchors(&te, &tk)
+        );
+    }
+
+    #[test]
+    fn a_learned_lexicon_finds_a_split_lengths_miss() {
+        let en = "The river rose fast after the heavy rain. Because of the flooding in the area, the village school was closed for the whole of the following week.";
+        let ru = "Река быстро поднялась. Причиной стал сильный дождь. Школа была закрыта на всю следующую неделю из-за наводнения в районе.";
+        let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));
+        let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
+        assert_eq!(beads(align(&e, Some(&r), None)), ["1-1-0", "1-2-0"]);
+        let w = |t: &str, l| crate::fuzzy::words::words(t, l).remove(0).key;
+        let lex = Lexicon::from_pairs([
+            (
+                Lang::En,
+                Lang::Ru,
+                &*w("river", Lang::En),
+                &*w("река", Lang::Ru),
+            ),
+            (
+                Lang::En,
+                Lang::Ru,
+                &*w("rain", Lang::En),
+                &*w("дождь", Lang::Ru),
+            ),
+            (
+                Lang::En,
+                Lang::Ru,
+                &*w("school", Lang::En),
+                &*w("школа", Lang::Ru),
+            ),
+        ]);
+        assert_eq!(
+            beads(align_with(&e, Some(&r), None, &lex)),
+            ["1-2-0", "1-1-0"]
+        );
+    }
 }
