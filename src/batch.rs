@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::align::judge::{check_release, storable, Version};
+use crate::align::judge::{check_release_with, storable, Version};
 use crate::align::lexicon::Lexicon;
 use crate::align::release::{align_release_with, Cut};
 use crate::align::{to_units, Aligned};
@@ -399,7 +399,7 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut, lexicon: &Lexicon) -> Prepared 
                     text,
                 })
                 .collect();
-            match check_release(&versions, |t, l| cut.segments(t, l)) {
+            match check_release_with(&versions, |t, l| cut.segments(t, l), lexicon) {
                 // A sentence only one language has is no unit.
                 Ok(()) => out.aligned = storable(units).0,
                 Err(e) => {

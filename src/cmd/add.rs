@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::align::judge::{check_release, storable, InputError, Version};
+use tm::align::judge::{check_release_with, storable, InputError, Version};
 use tm::align::lexicon::Lexicon;
 use tm::align::lexicon_file;
 use tm::align::release::{align_release_with, Cut, ReleaseError};
@@ -120,7 +120,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         })
         .collect();
     let mut forced = false;
-    match check_release(&versions, |t, l| cut.segments(t, l)) {
+    match check_release_with(&versions, |t, l| cut.segments(t, l), &lexicon) {
         Ok(()) => {}
         // A dry run stores nothing: it shows the alignment and says.
         Err(e) if args.dry_run => eprintln!("tm: warning: {e}"),
