@@ -172,60 +172,82 @@ impl Lexicon {
         out
     }
 
-    /// Learns a lexicon from the confident units of a memory.
+    /// Learns a lexicon from the confident units of a memory. Each
+    /// language is cut into words on its own thread, and each pair counted
+    /// on its own.
     pub fn learn<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Lexicon {
-        let mut vocab: [HashMap<String, u32>; 3] = Default::default();
-        let mut stems: Vec<[Option<Vec<u32>>; 3]> = Vec::new();
-        for u in units {
-            if u.doubtful || u.confidence.is_some_and(|c| c < MIN_CONFIDENCE) {
-                continue;
-            }
-            let row = Lang::ALL.map(|lang| {
-                let text = u.text(lang)?;
-                let v = &mut vocab[lang as usize];
-                let mut ids: Vec<u32> = words(text, lang)
+        let confident: Vec<&Unit> = units
+            .into_iter()
+            .filter(|u| !u.doubtful && u.confidence.is_none_or(|c| c >= MIN_CONFIDENCE))
+            .filter(|u| Lang::ALL.iter().filter(|l| u.text(**l).is_some()).count() >= 2)
+            .collect();
+        let columns: [Column; 3] = std::thread::scope(|scope| {
+            let handles = Lang::ALL.map(|lang| {
+                let confident = &confident;
+                scope.spawn(move || Column::new(confident, lang))
+            });
+            handles.map(|h| h.join().unwrap_or_default())
+        });
+        let tables = std::thread::scope(|scope| {
+            let handles = PAIRS.map(|(x, y)| {
+                let (cx, cy) = (&columns[x as usize], &columns[y as usize]);
+                scope.spawn(move || {
+                    let rows: Vec<(&[u32], &[u32])> = cx
+                        .stems
+                        .iter()
+                        .zip(&cy.stems)
+                        .filter_map(|(a, b)| Some((a.as_deref()?, b.as_deref()?)))
+                        .collect();
+                    let found = dice_pairs(&rows, cx.names.len(), cy.names.len());
+                    Table::new(
+                        found
+                            .into_iter()
+                            .map(|(a, b)| {
+                                (cx.names[a as usize].clone(), cy.names[b as usize].clone())
+                            })
+                            .collect(),
+                    )
+                })
+            });
+            handles.map(|h| h.join().unwrap_or_default())
+        });
+        Lexicon { tables }
+    }
+}
+
+/// The stems of one language of the units learned from.
+#[derive(Debug, Default)]
+struct Column {
+    /// Each unit's stem ids, sorted, each once; `None` without a text.
+    stems: Vec<Option<Vec<u32>>>,
+    /// The stem of each id.
+    names: Vec<String>,
+}
+
+impl Column {
+    fn new(units: &[&Unit], lang: Lang) -> Column {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let stems = units
+            .iter()
+            .map(|u| {
+                let mut ids: Vec<u32> = words(u.text(lang)?, lang)
                     .into_iter()
                     .filter(|w| !w.number && w.key.chars().count() >= MIN_STEM)
                     .map(|w| {
-                        let next = v.len() as u32;
-                        *v.entry(w.key).or_insert(next)
+                        let next = vocab.len() as u32;
+                        *vocab.entry(w.key).or_insert(next)
                     })
                     .collect();
                 ids.sort_unstable();
                 ids.dedup();
                 Some(ids)
-            });
-            if row.iter().filter(|r| r.is_some()).count() >= 2 {
-                stems.push(row);
-            }
+            })
+            .collect();
+        let mut names = vec![String::new(); vocab.len()];
+        for (s, i) in vocab {
+            names[i as usize] = s;
         }
-        let names: [Vec<&str>; 3] = [0, 1, 2].map(|l| {
-            let mut n = vec![""; vocab[l].len()];
-            for (s, &i) in &vocab[l] {
-                n[i as usize] = s.as_str();
-            }
-            n
-        });
-        let tables = PAIRS.map(|(x, y)| {
-            let (x, y) = (x as usize, y as usize);
-            let rows: Vec<(&[u32], &[u32])> = stems
-                .iter()
-                .filter_map(|r| Some((r[x].as_deref()?, r[y].as_deref()?)))
-                .collect();
-            let found = dice_pairs(&rows, names[x].len(), names[y].len());
-            Table::new(
-                found
-                    .into_iter()
-                    .map(|(a, b)| {
-                        (
-                            names[x][a as usize].to_string(),
-                            names[y][b as usize].to_string(),
-                        )
-                    })
-                    .collect(),
-            )
-        });
-        Lexicon { tables }
+        Column { stems, names }
     }
 }
 
