@@ -21,8 +21,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::align::judge::{check_release, storable, Version};
-use crate::align::release::{align_release, Cut};
+use crate::align::judge::{check_release_with, storable, Version};
+use crate::align::lexicon::Lexicon;
+use crate::align::release::{align_release_with, Cut};
 use crate::align::{to_units, Aligned};
 use crate::memory::{AddReport, Memory};
 use crate::Lang;
@@ -331,9 +332,9 @@ impl Prepared {
     }
 }
 
-/// Reads and aligns one release. Never fails: what goes wrong is in
-/// [`Prepared::skipped`].
-pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
+/// Reads and aligns one release, with `lexicon` (learned from the memory)
+/// as anchors. Never fails: what goes wrong is in [`Prepared::skipped`].
+pub fn prepare(release: &ReleaseFiles, cut: Cut, lexicon: &Lexicon) -> Prepared {
     let mut out = Prepared {
         name: release.name.clone(),
         files: BTreeMap::new(),
@@ -362,11 +363,12 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
         return out;
     }
     let aligned = std::panic::catch_unwind(|| {
-        align_release(
+        align_release_with(
             &texts[&Lang::En],
             texts.get(&Lang::Ru).map(String::as_str),
             texts.get(&Lang::Kk).map(String::as_str),
             cut,
+            lexicon,
         )
     });
     match aligned {
@@ -375,7 +377,7 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
                 .iter()
                 .map(|(l, t)| Version::new(*l, out.files[l].display(), t))
                 .collect();
-            match check_release(&versions, |t, l| cut.segments(t, l)) {
+            match check_release_with(&versions, |t, l| cut.segments(t, l), lexicon) {
                 // A sentence only one language has is no unit.
                 Ok(()) => out.aligned = storable(units).0,
                 Err(e) => {
@@ -424,6 +426,7 @@ pub fn prepare(release: &ReleaseFiles, cut: Cut) -> Prepared {
 pub fn prepare_all(
     releases: &[ReleaseFiles],
     cut: Cut,
+    lexicon: &Lexicon,
     threads: usize,
     mut done: impl FnMut(&Prepared),
 ) -> Vec<Prepared> {
@@ -440,7 +443,7 @@ pub fn prepare_all(
                 let Some(release) = releases.get(i) else {
                     break;
                 };
-                if tx.send((i, prepare(release, cut))).is_err() {
+                if tx.send((i, prepare(release, cut, lexicon))).is_err() {
                     break;
                 }
             });
@@ -626,7 +629,13 @@ mod tests {
             ("s.ru.txt", "\u{0}"),
         ]);
         let found = find_releases(dir.path()).unwrap();
-        let prepared = prepare_all(&found.releases, Cut::Sentences, 2, |_| {});
+        let prepared = prepare_all(
+            &found.releases,
+            Cut::Sentences,
+            &Lexicon::empty(),
+            2,
+            |_| {},
+        );
         assert_eq!(prepared.len(), 2);
         let r = &prepared[0];
         assert!(r.ok());
@@ -655,7 +664,13 @@ mod tests {
             ("kk/b.txt", "Мамырда қар жауды."),
         ]);
         let found = find_releases(dir.path()).unwrap();
-        let prepared = prepare_all(&found.releases, Cut::Sentences, 3, |_| {});
+        let prepared = prepare_all(
+            &found.releases,
+            Cut::Sentences,
+            &Lexicon::empty(),
+            3,
+            |_| {},
+        );
         let mut m = Memory::default();
         let reports = store(&mut m, &prepared, "2026-01-01T00:00:00Z");
         assert_eq!(

@@ -159,15 +159,22 @@ fn stale_cache_temporaries_are_cleaned_up() {
     let env = Env::new();
     env.write("memory/tm.json", memory_json(10));
     let stale = env.write("memory/.tm.json.en.cache.tmp-999999", "half a cache");
+    let stale_lexicon = env.write("memory/.tm.json.lexicon.tmp-999997-0", "half a lexicon");
     let fresh = env.write("memory/.tm.json.ru.cache.tmp-999998", "being written");
     let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
-    std::fs::File::options()
-        .write(true)
-        .open(&stale)
-        .unwrap()
-        .set_modified(two_hours_ago)
-        .unwrap();
+    for old in [&stale, &stale_lexicon] {
+        std::fs::File::options()
+            .write(true)
+            .open(old)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
     assert!(spawn_add(&env, 1).wait().unwrap().success());
     assert!(!stale.exists(), "a stale cache temporary was left");
+    assert!(
+        !stale_lexicon.exists(),
+        "a stale lexicon temporary was left"
+    );
     assert!(fresh.exists(), "a fresh cache temporary was removed");
 }

@@ -15,6 +15,8 @@ pub mod combine;
 pub mod judge;
 pub mod lattice;
 pub mod length;
+pub mod lexicon;
+pub mod lexicon_file;
 pub mod pair;
 pub mod paired;
 pub mod release;
@@ -29,6 +31,7 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::memory::Unit;
 use crate::segment::Segment;
+use lexicon::Lexicon;
 
 pub use pair::{align_pair, Bead, Side};
 
@@ -78,9 +81,22 @@ impl Aligned {
 /// and/or Kazakh versions (at least one of them should be given; with none,
 /// every English segment is its own unit).
 pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> Vec<Aligned> {
-    let en_side = side(Lang::En, en);
+    align_with(en, ru, kk, &Lexicon::empty())
+}
+
+/// [`align`] with the word pairs of a lexicon learned from the memory as
+/// anchors beside numbers and names; with the empty lexicon it is [`align`].
+pub fn align_with<'a>(
+    en: &'a [Segment],
+    ru: Option<&'a [Segment]>,
+    kk: Option<&'a [Segment]>,
+    lexicon: &'a Lexicon,
+) -> Vec<Aligned> {
+    let lex = (!lexicon.is_empty()).then_some(lexicon);
+    let view = |lang: Lang, segs: &'a [Segment]| side(lang, segs, lex);
+    let en_side = view(Lang::En, en);
     let to_pair =
-        |lang, segs: Option<&[Segment]>| segs.map(|s| align_pair(&en_side, &side(lang, s)));
+        |lang, segs: Option<&'a [Segment]>| segs.map(|s| align_pair(&en_side, &view(lang, s)));
     let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
         // A sentence the English lacks is usually in both translations:
@@ -96,12 +112,12 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
         // the other's finding: expected where both have it, costlier alone.
         let (in_ru, in_kk) = (inserted(rb), inserted(kb));
         if !in_ru.is_empty() || !in_kk.is_empty() {
-            *kb = pair::align_pair_expecting(&en_side, &side(Lang::Kk, k), &in_ru);
-            *rb = pair::align_pair_expecting(&en_side, &side(Lang::Ru, r), &in_kk);
+            *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &in_ru);
+            *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &in_kk);
         }
     }
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
-        resolve::resolve(&en_side, &side(Lang::Ru, r), &side(Lang::Kk, k), rb, kb);
+        resolve::resolve(&en_side, &view(Lang::Ru, r), &view(Lang::Kk, k), rb, kb);
     }
     let ones = |n: usize| -> Vec<Bead> {
         (0..n)
@@ -118,7 +134,7 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
         en.len(),
     );
     if let (Some(r), Some(k)) = (ru, kk) {
-        check_ru_kk(&mut joined, &side(Lang::Ru, r), &side(Lang::Kk, k));
+        check_ru_kk(&mut joined, &view(Lang::Ru, r), &view(Lang::Kk, k));
     }
     let texts = [Some(en), ru, kk];
     joined
@@ -151,11 +167,12 @@ pub fn align(en: &[Segment], ru: Option<&[Segment]>, kk: Option<&[Segment]>) -> 
 }
 
 /// The aligner's view of one version.
-fn side(lang: Lang, segs: &[Segment]) -> Side<'_> {
+fn side<'a>(lang: Lang, segs: &'a [Segment], lexicon: Option<&'a Lexicon>) -> Side<'a> {
     Side {
         lang,
         texts: segs.iter().map(|s| s.text.as_str()).collect(),
         paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+        lexicon,
     }
 }
 
@@ -237,5 +254,63 @@ mod tests {
         let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
         assert_eq!(beads, vec!["1-1-1", "1-1-0", "1-1-1"]);
         assert!(units[1].ru.starts_with("Форум"));
+    }
+
+    #[test]
+    fn an_empty_lexicon_leaves_the_alignment_as_it_was() {
+        let en = "Astana hosted 300 delegates on Monday. The forum lasted two full days and ended with a joint declaration on water. Why? Its next meeting is planned for 2027 in Almaty, the organisers said.";
+        let ru = "В понедельник Астана приняла 300 делегатов. Форум продлился два полных дня. Он завершился совместной декларацией по воде. Следующая встреча запланирована на 2027 год в Алматы.";
+        let kk = "Дүйсенбі күні Астана 300 делегатты қабылдады. Неге? Келесі кездесу 2027 жылы Алматыда өтеді.";
+        let s = |t, l| segment(t, l);
+        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let empty = Lexicon::empty();
+        assert_eq!(
+            align_with(&e, Some(&r), Some(&k), &empty),
+            align(&e, Some(&r), Some(&k))
+        );
+        assert_eq!(
+            align_with(&e, Some(&r), None, &empty),
+            align(&e, Some(&r), None)
+        );
+        let te: Vec<&str> = e.iter().map(|s| s.text.as_str()).collect();
+        let tk: Vec<&str> = k.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            anchors::pair_anchors_with(&te, &tk, Some((&empty, Lang::En, Lang::Kk))),
+            anchors::pair_anchors(&te, &tk)
+        );
+    }
+
+    #[test]
+    fn a_learned_lexicon_finds_a_split_lengths_miss() {
+        let en = "The river rose fast after the heavy rain. Because of the flooding in the area, the village school was closed for the whole of the following week.";
+        let ru = "Река быстро поднялась. Причиной стал сильный дождь. Школа была закрыта на всю следующую неделю из-за наводнения в районе.";
+        let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));
+        let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
+        assert_eq!(beads(align(&e, Some(&r), None)), ["1-1-0", "1-2-0"]);
+        let w = |t: &str, l| crate::fuzzy::words::words(t, l).remove(0).key;
+        let lex = Lexicon::from_pairs([
+            (
+                Lang::En,
+                Lang::Ru,
+                &*w("river", Lang::En),
+                &*w("река", Lang::Ru),
+            ),
+            (
+                Lang::En,
+                Lang::Ru,
+                &*w("rain", Lang::En),
+                &*w("дождь", Lang::Ru),
+            ),
+            (
+                Lang::En,
+                Lang::Ru,
+                &*w("school", Lang::En),
+                &*w("школа", Lang::Ru),
+            ),
+        ]);
+        assert_eq!(
+            beads(align_with(&e, Some(&r), None, &lex)),
+            ["1-2-0", "1-1-0"]
+        );
     }
 }

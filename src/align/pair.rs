@@ -6,9 +6,10 @@
 
 use std::ops::Range;
 
-use super::anchors::{bead_cost, pair_anchors, Anchor};
+use super::anchors::{bead_cost, pair_anchors_with, Anchor};
 use super::lattice::Lattice;
 use super::length::{text_len, LengthModel};
+use super::lexicon::Lexicon;
 use super::shapes::{EXPECTED_INSERT_COST, LONE_INSERT_COST, SHAPES, SKIP_COST};
 use crate::lang::Lang;
 
@@ -21,6 +22,9 @@ pub struct Side<'a> {
     pub texts: Vec<&'a str>,
     /// The paragraph of each segment (from 0).
     pub paragraphs: Vec<usize>,
+    /// A lexicon learned from the memory, whose word pairs are anchors
+    /// (`None`: numbers and names only).
+    pub lexicon: Option<&'a Lexicon>,
 }
 
 /// A group of source segments aligned with a group of target segments
@@ -234,7 +238,8 @@ struct Scorer {
 
 impl Scorer {
     fn new(src: &Side, tgt: &Side) -> Scorer {
-        let (src_anchors, tgt_anchors) = pair_anchors(&src.texts, &tgt.texts);
+        let lexicon = src.lexicon.or(tgt.lexicon).map(|l| (l, src.lang, tgt.lang));
+        let (src_anchors, tgt_anchors) = pair_anchors_with(&src.texts, &tgt.texts, lexicon);
         let count = |p: &[usize]| p.iter().max().map_or(0, |m| m + 1);
         let trusted = count(&src.paragraphs) == count(&tgt.paragraphs)
             && src.paragraphs.len() == src.texts.len()
@@ -322,6 +327,7 @@ mod tests {
             lang,
             texts: texts.to_vec(),
             paragraphs: vec![0; texts.len()],
+            lexicon: None,
         }
     }
 

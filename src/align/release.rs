@@ -5,7 +5,8 @@
 use crate::lang::Lang;
 use crate::segment::{segment, Segment};
 
-use super::{align, Aligned};
+use super::lexicon::Lexicon;
+use super::{align_with, Aligned};
 
 /// Why a release could not be aligned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +47,18 @@ pub fn align_release(
     kk: Option<&str>,
     cut: Cut,
 ) -> Result<Vec<Aligned>, ReleaseError> {
+    align_release_with(en, ru, kk, cut, &Lexicon::empty())
+}
+
+/// [`align_release`] with a lexicon learned from the memory
+/// ([`super::align_with`]).
+pub fn align_release_with(
+    en: &str,
+    ru: Option<&str>,
+    kk: Option<&str>,
+    cut: Cut,
+    lexicon: &Lexicon,
+) -> Result<Vec<Aligned>, ReleaseError> {
     let seg = |lang: Lang, text: &str| -> Result<Vec<Segment>, ReleaseError> {
         let s = match cut {
             Cut::Sentences => segment(text, lang),
@@ -59,7 +72,7 @@ pub fn align_release(
     let en = seg(Lang::En, en)?;
     let ru = ru.map(|t| seg(Lang::Ru, t)).transpose()?;
     let kk = kk.map(|t| seg(Lang::Kk, t)).transpose()?;
-    Ok(align(&en, ru.as_deref(), kk.as_deref()))
+    Ok(align_with(&en, ru.as_deref(), kk.as_deref(), lexicon))
 }
 
 /// One segment per non-blank line; blank lines separate paragraphs.

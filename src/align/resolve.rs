@@ -82,6 +82,7 @@ fn sub<'a>(side: &Side<'a>, r: &Range<usize>) -> Side<'a> {
         lang: side.lang,
         texts: side.texts[r.clone()].to_vec(),
         paragraphs: side.paragraphs[r.clone()].to_vec(),
+        lexicon: side.lexicon,
     }
 }
 
@@ -106,6 +107,7 @@ mod tests {
             lang,
             texts: texts.to_vec(),
             paragraphs: vec![0; texts.len()],
+            lexicon: None,
         }
     }
 

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::align::judge::{check_release, storable, InputError, Version};
-use tm::align::release::{align_release, Cut, ReleaseError};
+use tm::align::judge::{check_release_with, storable, InputError, Version};
+use tm::align::lexicon::Lexicon;
+use tm::align::lexicon_file;
+use tm::align::release::{align_release_with, Cut, ReleaseError};
 use tm::align::{to_units, Aligned};
 use tm::documents;
 use tm::memory::changes::add_units;
@@ -61,6 +63,10 @@ pub struct Args {
     /// every unit marked doubtful.
     #[arg(long)]
     pub force: bool,
+    /// Align by lengths, numbers and names only, without the lexicon
+    /// learned from the memory.
+    #[arg(long)]
+    pub no_lexicon: bool,
 }
 
 /// Runs `tm add`.
@@ -70,8 +76,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     } else {
         Cut::Sentences
     };
+    // The word pairs learned from the memory added to, as anchors (none
+    // for a new memory).
+    let lexicon = if args.no_lexicon {
+        Lexicon::empty()
+    } else {
+        lexicon_file::open(&global.memory_path()).0
+    };
     if let Some(dir) = &args.batch {
-        return batch::run(dir, cut, args.dry_run, args.format, global);
+        return batch::run(dir, cut, args.dry_run, args.format, &lexicon, global);
     }
     let Some(en_path) = args.en.clone() else {
         bail!("tm add needs --en FILE (or --batch DIR)");
@@ -85,15 +98,16 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let en = read(&en_path)?;
     let ru = args.ru.as_deref().map(read).transpose()?;
     let kk = args.kk.as_deref().map(read).transpose()?;
-    let aligned = align_release(&en, ru.as_deref(), kk.as_deref(), cut).map_err(|e| {
-        let ReleaseError::Empty { lang } = &e;
-        let file = match lang {
-            Lang::En => &en_path,
-            Lang::Ru => args.ru.as_ref().unwrap_or(&en_path),
-            Lang::Kk => args.kk.as_ref().unwrap_or(&en_path),
-        };
-        anyhow::anyhow!("{}: {e}", file.display())
-    })?;
+    let aligned =
+        align_release_with(&en, ru.as_deref(), kk.as_deref(), cut, &lexicon).map_err(|e| {
+            let ReleaseError::Empty { lang } = &e;
+            let file = match lang {
+                Lang::En => &en_path,
+                Lang::Ru => args.ru.as_ref().unwrap_or(&en_path),
+                Lang::Kk => args.kk.as_ref().unwrap_or(&en_path),
+            };
+            anyhow::anyhow!("{}: {e}", file.display())
+        })?;
     let versions: Vec<Version> = [
         (Lang::En, Some(&en_path), Some(en.as_str())),
         (Lang::Ru, args.ru.as_ref(), ru.as_deref()),
@@ -103,7 +117,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     .filter_map(|(l, p, t)| Some(Version::new(l, p?.display(), t?)))
     .collect();
     let mut forced = false;
-    match check_release(&versions, |t, l| cut.segments(t, l)) {
+    match check_release_with(&versions, |t, l| cut.segments(t, l), &lexicon) {
         Ok(()) => {}
         // A dry run stores nothing: it shows the alignment and says.
         Err(e) if args.dry_run => eprintln!("tm: warning: {e}"),

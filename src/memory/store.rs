@@ -53,7 +53,8 @@ where
 /// Temporary files that a killed process left beside the memory. Only the
 /// lock holder writes the memory's own (`.tm.json.tmp-PID`), so under the
 /// lock every one is a leftover. Readers write derived caches
-/// (`.tm.json.en.cache.tmp-PID`) without the lock, so only those older than
+/// (`.tm.json.en.cache.tmp-PID`) and the learned lexicon
+/// (`.tm.json.lexicon.tmp-PID`) without the lock, so only those older than
 /// [`STALE_CACHE_TEMP`] are taken for leftovers.
 fn remove_leftovers(path: &Path) {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
@@ -68,7 +69,7 @@ fn remove_leftovers(path: &Path) {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         let stale_cache_temp = || {
             file_name.starts_with(&cache)
-                && file_name.contains(".cache.tmp-")
+                && (file_name.contains(".cache.tmp-") || file_name.contains(".lexicon.tmp-"))
                 && entry
                     .metadata()
                     .and_then(|m| m.modified())

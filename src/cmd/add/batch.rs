@@ -10,6 +10,7 @@ use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{json, Value};
 
+use tm::align::lexicon::Lexicon;
 use tm::align::release::Cut;
 use tm::batch::{find_releases, prepare_all, store, Prepared, Skipped};
 use tm::memory::{self, AddReport, EditOutcome, MemoryError};
@@ -22,6 +23,7 @@ pub fn run(
     cut: Cut,
     dry_run: bool,
     format: OutputFormat,
+    lexicon: &Lexicon,
     global: &Global,
 ) -> Result<()> {
     let found = find_releases(dir)?;
@@ -45,7 +47,7 @@ pub fn run(
     }
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let bar = progress_bar(found.releases.len());
-    let prepared = prepare_all(&found.releases, cut, threads, |p| {
+    let prepared = prepare_all(&found.releases, cut, lexicon, threads, |p| {
         bar.set_message(p.name.clone());
         bar.inc(1);
     });

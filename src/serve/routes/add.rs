@@ -11,9 +11,10 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::{blocking, require_text};
-use crate::align::judge::{check_release, storable, InputError, Version};
+use crate::align::judge::{check_release_with, storable, InputError, Version};
+use crate::align::lexicon_file;
 use crate::align::paired::pair_lines;
-use crate::align::release::{align_release, Cut};
+use crate::align::release::{align_release_with, Cut};
 use crate::align::to_units;
 use crate::lang::Lang;
 use crate::memory::changes::add_units;
@@ -86,7 +87,10 @@ pub async fn handle(
             } else {
                 Cut::Sentences
             };
-            let aligned = align_release(&body.en, ru.as_deref(), kk.as_deref(), cut)?;
+            // The lexicon learned from the memory served, as `tm add` uses it.
+            let lexicon = lexicon_file::open(&state.memory).0;
+            let aligned =
+                align_release_with(&body.en, ru.as_deref(), kk.as_deref(), cut, &lexicon)?;
             // Judged as `tm add` judges files, before anything is stored.
             let versions: Vec<Version> = [
                 (Lang::En, "en", Some(body.en.as_str())),
@@ -96,7 +100,7 @@ pub async fn handle(
             .into_iter()
             .filter_map(|(lang, file, text)| Some(Version::new(lang, file, text?)))
             .collect();
-            match check_release(&versions, |t, l| cut.segments(t, l)) {
+            match check_release_with(&versions, |t, l| cut.segments(t, l), &lexicon) {
                 Ok(()) => {}
                 Err(_) if body.dry_run => {}
                 Err(InputError::NotTranslation { .. }) if body.force => {

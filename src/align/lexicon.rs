@@ -1,0 +1,457 @@
+//! A translation lexicon learned from the memory itself: which English,
+//! Russian and Kazakh stems translate each other, found from the memory's
+//! own confident units by how often they occur in the same unit (the Dice
+//! coefficient over co-occurrence, as hunalign bootstraps its dictionary,
+//! but from a memory that grows with every release).
+//!
+//! Words are cut and stemmed by tm's one tokeniser
+//! ([`crate::fuzzy::words`]); numbers, month names and scales are left out
+//! (the number anchors cover them), and so are very frequent stems (function
+//! words) and very rare ones. The aligner uses the pairs as anchors beside
+//! numbers and names ([`super::anchors`]). An empty lexicon changes nothing.
+//! [`super::lexicon_file`] keeps it in a derived file beside the memory.
+
+use std::collections::HashMap;
+
+use crate::fuzzy::words::words;
+use crate::lang::Lang;
+use crate::memory::Unit;
+
+/// A unit aligned by tm counts when its confidence is at least this (and it
+/// is not doubtful); units tm did not align (imported) count unless doubtful.
+pub const MIN_CONFIDENCE: f64 = 0.8;
+
+/// A pair is kept when the two stems share at least this many units...
+pub const MIN_COOCCURRENCE: u32 = 2;
+
+/// ...and their Dice coefficient (2 × shared / (units of a + units of b)) is
+/// at least this.
+pub const MIN_DICE: f64 = 0.4;
+
+/// Stems in more than this share of the units are function words (or so
+/// common that they tell no sentence from another) and left out...
+pub const MAX_SHARE: f64 = 0.05;
+
+/// ...unless they are in at most this many units (a small memory).
+pub const SHARE_FLOOR: u32 = 10;
+
+/// Stems shorter than this (in letters) are left out: particles and
+/// prepositions.
+pub const MIN_STEM: usize = 3;
+
+/// The settings above as text, part of the derived file's stamp: another
+/// setting means another lexicon.
+pub const SETTINGS: &str =
+    "dice 1: conf 0.8, co 2, dice 0.4, share 0.05 floor 10, stem 3, best either side";
+
+/// The language pairs the lexicon holds, in this order.
+pub const PAIRS: [(Lang, Lang); 3] = [
+    (Lang::En, Lang::Ru),
+    (Lang::En, Lang::Kk),
+    (Lang::Ru, Lang::Kk),
+];
+
+/// The pairs learned for one language pair, with lookups.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Table {
+    /// Stem in the first language, stem in the second; sorted.
+    pairs: Vec<(String, String)>,
+    /// First-language stem → its concept (an index).
+    first: HashMap<String, u32>,
+    /// Second-language stem → the concepts of its translations.
+    second: HashMap<String, Vec<u32>>,
+}
+
+impl Table {
+    fn new(mut pairs: Vec<(String, String)>) -> Table {
+        pairs.sort();
+        pairs.dedup();
+        let mut first: HashMap<String, u32> = HashMap::new();
+        let mut second: HashMap<String, Vec<u32>> = HashMap::new();
+        for (a, b) in &pairs {
+            let next = first.len() as u32;
+            let id = *first.entry(a.clone()).or_insert(next);
+            second.entry(b.clone()).or_default().push(id);
+        }
+        Table {
+            pairs,
+            first,
+            second,
+        }
+    }
+}
+
+/// A translation lexicon between stems of English, Russian and Kazakh.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lexicon {
+    tables: [Table; 3],
+}
+
+impl Lexicon {
+    /// The lexicon that knows nothing: the aligner works as without one.
+    pub fn empty() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// A lexicon of these pairs of stems: `(first language, second
+    /// language, stem, stem)`, for a pair of [`PAIRS`] in either order.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (Lang, Lang, &'a str, &'a str)>,
+    ) -> Lexicon {
+        let mut lists: [Vec<(String, String)>; 3] = Default::default();
+        for (x, y, a, b) in pairs {
+            if let Some((p, flipped)) = pair_index(x, y) {
+                let (a, b) = if flipped { (b, a) } else { (a, b) };
+                lists[p].push((a.to_string(), b.to_string()));
+            }
+        }
+        Lexicon {
+            tables: lists.map(Table::new),
+        }
+    }
+
+    /// Whether it knows no pair at all.
+    pub fn is_empty(&self) -> bool {
+        self.tables.iter().all(|t| t.pairs.is_empty())
+    }
+
+    /// How many pairs of stems it holds for each of [`PAIRS`].
+    pub fn sizes(&self) -> [usize; 3] {
+        [0, 1, 2].map(|p| self.tables[p].pairs.len())
+    }
+
+    /// The pairs of stems between `a` and `b` (stems of `a` first).
+    pub fn pairs(&self, a: Lang, b: Lang) -> Vec<(&str, &str)> {
+        let Some((p, flipped)) = pair_index(a, b) else {
+            return Vec::new();
+        };
+        self.tables[p]
+            .pairs
+            .iter()
+            .map(|(x, y)| {
+                if flipped {
+                    (y.as_str(), x.as_str())
+                } else {
+                    (x.as_str(), y.as_str())
+                }
+            })
+            .collect()
+    }
+
+    /// Whether `a` (a stem in `la`) and `b` (a stem in `lb`) are a pair.
+    pub fn knows(&self, la: Lang, a: &str, lb: Lang, b: &str) -> bool {
+        self.pairs(la, lb).contains(&(a, b))
+    }
+
+    /// The concepts (pair-specific ids) of the words of `text` in `lang`,
+    /// when aligning `lang` with `other`: a source stem and its learned
+    /// translations' stems share a concept. Sorted, each once.
+    pub fn concepts(&self, text: &str, lang: Lang, other: Lang) -> Vec<u32> {
+        let Some((p, flipped)) = pair_index(lang, other) else {
+            return Vec::new();
+        };
+        let table = &self.tables[p];
+        if table.pairs.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for w in words(text, lang) {
+            if w.number {
+                continue;
+            }
+            if flipped {
+                if let Some(ids) = table.second.get(&w.key) {
+                    out.extend_from_slice(ids);
+                }
+            } else if let Some(&id) = table.first.get(&w.key) {
+                out.push(id);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Learns a lexicon from the confident units of a memory. Each
+    /// language is cut into words on its own thread, and each pair counted
+    /// on its own.
+    pub fn learn<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Lexicon {
+        let confident: Vec<&Unit> = units
+            .into_iter()
+            .filter(|u| !u.doubtful && u.confidence.is_none_or(|c| c >= MIN_CONFIDENCE))
+            .filter(|u| Lang::ALL.iter().filter(|l| u.text(**l).is_some()).count() >= 2)
+            .collect();
+        let columns: [Column; 3] = std::thread::scope(|scope| {
+            let handles = Lang::ALL.map(|lang| {
+                let confident = &confident;
+                scope.spawn(move || Column::new(confident, lang))
+            });
+            handles.map(|h| h.join().unwrap_or_default())
+        });
+        let tables = std::thread::scope(|scope| {
+            let handles = PAIRS.map(|(x, y)| {
+                let (cx, cy) = (&columns[x as usize], &columns[y as usize]);
+                scope.spawn(move || {
+                    let rows: Vec<(&[u32], &[u32])> = cx
+                        .stems
+                        .iter()
+                        .zip(&cy.stems)
+                        .filter_map(|(a, b)| Some((a.as_deref()?, b.as_deref()?)))
+                        .collect();
+                    let found = dice_pairs(&rows, cx.names.len(), cy.names.len());
+                    Table::new(
+                        found
+                            .into_iter()
+                            .map(|(a, b)| {
+                                (cx.names[a as usize].clone(), cy.names[b as usize].clone())
+                            })
+                            .collect(),
+                    )
+                })
+            });
+            handles.map(|h| h.join().unwrap_or_default())
+        });
+        Lexicon { tables }
+    }
+}
+
+/// The stems of one language of the units learned from.
+#[derive(Debug, Default)]
+struct Column {
+    /// Each unit's stem ids, sorted, each once; `None` without a text.
+    stems: Vec<Option<Vec<u32>>>,
+    /// The stem of each id.
+    names: Vec<String>,
+}
+
+impl Column {
+    fn new(units: &[&Unit], lang: Lang) -> Column {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let stems = units
+            .iter()
+            .map(|u| {
+                let mut ids: Vec<u32> = words(u.text(lang)?, lang)
+                    .into_iter()
+                    .filter(|w| !w.number && w.key.chars().count() >= MIN_STEM)
+                    .map(|w| {
+                        let next = vocab.len() as u32;
+                        *vocab.entry(w.key).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                Some(ids)
+            })
+            .collect();
+        let mut names = vec![String::new(); vocab.len()];
+        for (s, i) in vocab {
+            names[i as usize] = s;
+        }
+        Column { stems, names }
+    }
+}
+
+/// Where the pair `a`–`b` is in [`PAIRS`], and whether it is the other way
+/// round there.
+fn pair_index(a: Lang, b: Lang) -> Option<(usize, bool)> {
+    PAIRS.iter().enumerate().find_map(|(i, &(x, y))| {
+        if (x, y) == (a, b) {
+            Some((i, false))
+        } else if (x, y) == (b, a) {
+            Some((i, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// The pairs of ids (first side, second side) whose co-occurrence over
+/// `rows` (each a unit's sorted ids on the two sides) passes the thresholds
+/// and is the best of at least one of its two stems. Counts one stem at a
+/// time through its postings, so memory stays linear in the vocabulary.
+fn dice_pairs(rows: &[(&[u32], &[u32])], nx: usize, ny: usize) -> Vec<(u32, u32)> {
+    let n = rows.len();
+    let max_df = ((n as f64 * MAX_SHARE) as u32).max(SHARE_FLOOR);
+    let (mut dfx, mut dfy) = (vec![0u32; nx], vec![0u32; ny]);
+    for (a, b) in rows {
+        a.iter().for_each(|&i| dfx[i as usize] += 1);
+        b.iter().for_each(|&i| dfy[i as usize] += 1);
+    }
+    let ok = |df: u32| (MIN_COOCCURRENCE..=max_df).contains(&df);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nx];
+    for (r, (a, _)) in rows.iter().enumerate() {
+        for &i in a.iter() {
+            if ok(dfx[i as usize]) {
+                postings[i as usize].push(r as u32);
+            }
+        }
+    }
+    let mut count = vec![0u32; ny];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut found: Vec<(u32, u32, f64)> = Vec::new();
+    for (a, post) in postings.iter().enumerate() {
+        if post.is_empty() {
+            continue;
+        }
+        for &r in post {
+            for &b in rows[r as usize].1 {
+                if !ok(dfy[b as usize]) {
+                    continue;
+                }
+                if count[b as usize] == 0 {
+                    touched.push(b);
+                }
+                count[b as usize] += 1;
+            }
+        }
+        for &b in &touched {
+            let co = count[b as usize];
+            count[b as usize] = 0;
+            if co < MIN_COOCCURRENCE {
+                continue;
+            }
+            let dice = 2.0 * f64::from(co) / f64::from(dfx[a] + dfy[b as usize]);
+            if dice >= MIN_DICE {
+                found.push((a as u32, b, dice));
+            }
+        }
+        touched.clear();
+    }
+    let (mut best_x, mut best_y) = (vec![0f64; nx], vec![0f64; ny]);
+    for &(a, b, d) in &found {
+        best_x[a as usize] = best_x[a as usize].max(d);
+        best_y[b as usize] = best_y[b as usize].max(d);
+    }
+    found
+        .into_iter()
+        .filter(|&(a, b, d)| d >= best_x[a as usize] || d >= best_y[b as usize])
+        .map(|(a, b, _)| (a, b))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn unit(en: &str, ru: &str, kk: &str, confidence: Option<f64>) -> Unit {
+        let mut u = Unit::new(String::new(), "2026-01-01T00:00:00Z");
+        u.en = Some(en.into());
+        u.ru = Some(ru.into());
+        u.kk = Some(kk.into());
+        u.confidence = confidence;
+        u
+    }
+
+    /// A small memory of our own: a few words recur, each in its own
+    /// contexts, among filler that changes from unit to unit.
+    pub(crate) fn small_memory() -> Vec<Unit> {
+        let rows = [
+            (
+                "The river flooded the village.",
+                "Река затопила деревню.",
+                "Өзен ауылды су басты.",
+            ),
+            (
+                "Farmers planted wheat near the river.",
+                "Фермеры посеяли пшеницу у реки.",
+                "Фермерлер өзен жанына бидай екті.",
+            ),
+            (
+                "The bridge over the river was repaired.",
+                "Мост через реку отремонтировали.",
+                "Өзен үстіндегі көпір жөнделді.",
+            ),
+            (
+                "Wheat prices rose in spring.",
+                "Цены на пшеницу выросли весной.",
+                "Көктемде бидай бағасы өсті.",
+            ),
+            (
+                "The village school got new computers.",
+                "Сельская школа получила новые компьютеры.",
+                "Ауыл мектебі жаңа компьютерлер алды.",
+            ),
+            (
+                "Teachers of the school met the mayor.",
+                "Учителя школы встретились с мэром.",
+                "Мектеп мұғалімдері әкіммен кездесті.",
+            ),
+            (
+                "The mayor opened the bridge.",
+                "Мэр открыл мост.",
+                "Әкім көпірді ашты.",
+            ),
+            (
+                "Computers help teachers.",
+                "Компьютеры помогают учителям.",
+                "Компьютерлер мұғалімдерге көмектеседі.",
+            ),
+        ];
+        rows.iter()
+            .map(|(e, r, k)| unit(e, r, k, Some(0.95)))
+            .collect()
+    }
+
+    fn key(text: &str, lang: Lang) -> String {
+        words(text, lang).remove(0).key
+    }
+
+    #[test]
+    fn learns_pairs_from_a_small_memory() {
+        let lex = Lexicon::learn(&small_memory());
+        let knows =
+            |a: Lang, wa: &str, b: Lang, wb: &str| lex.knows(a, &key(wa, a), b, &key(wb, b));
+        assert!(knows(Lang::En, "river", Lang::Ru, "реку"));
+        assert!(knows(Lang::En, "wheat", Lang::Kk, "бидай"));
+        assert!(knows(Lang::Ru, "школы", Lang::Kk, "мектебі"));
+        assert!(knows(Lang::Kk, "мектебі", Lang::Ru, "школа"));
+        assert!(knows(Lang::En, "computers", Lang::Ru, "компьютеры"));
+        assert!(!knows(Lang::En, "river", Lang::Ru, "пшеницу"));
+        // Seen once: no evidence.
+        assert!(!knows(Lang::En, "spring", Lang::Ru, "весной"));
+        // A river and its translation share a concept.
+        let en = lex.concepts("By the river.", Lang::En, Lang::Kk);
+        let kk = lex.concepts("Өзен бойында.", Lang::Kk, Lang::En);
+        assert!(!en.is_empty() && en == kk, "{en:?} {kk:?}");
+    }
+
+    #[test]
+    fn doubtful_and_unsure_units_teach_nothing() {
+        let mut units = small_memory();
+        for (i, u) in units.iter_mut().enumerate() {
+            if i % 2 == 0 {
+                u.doubtful = true;
+            } else {
+                u.confidence = Some(0.6);
+            }
+        }
+        assert!(Lexicon::learn(&units).is_empty());
+        // Imported units (no confidence) are translations people made.
+        let mut units = small_memory();
+        units.iter_mut().for_each(|u| u.confidence = None);
+        assert!(!Lexicon::learn(&units).is_empty());
+    }
+
+    #[test]
+    fn numbers_and_frequent_words_are_left_out() {
+        let mut units = small_memory();
+        for i in 0..30 {
+            units.push(unit(
+                &format!("The total is {i} and 2026."),
+                &format!("Итого {i} и 2026."),
+                &format!("Барлығы {i} және 2026."),
+                Some(0.9),
+            ));
+        }
+        let lex = Lexicon::learn(&units);
+        let en: Vec<&str> = lex
+            .pairs(Lang::En, Lang::Ru)
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert!(
+            !en.contains(&"#") && !en.contains(&"the") && !en.contains(&"total"),
+            "{en:?}"
+        );
+    }
+}
