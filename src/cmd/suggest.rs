@@ -159,9 +159,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             serde_json::to_writer(&mut out, &to_json(&result))?;
             writeln!(out)?;
         }
-        Format::Xliff => {
-            output::write_xliff_draft(&mut out, &args.file, from, to[0], found, args.draft_min)?
-        }
+        Format::Xliff => output::write_xliff_draft(
+            &mut out,
+            &args.file,
+            &doc,
+            from,
+            to[0],
+            found,
+            args.draft_min,
+        )?,
         Format::Text => {
             let how = if args.from == LangArg::Auto {
                 "guessed from the text; --from changes it"
