@@ -191,6 +191,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         output::write_omegat(
             dir,
             &args.file,
+            &doc,
             from,
             to[0],
             found,

@@ -147,24 +147,25 @@ fn push_header(out: &mut String, original: &str, source: Lang, target: Lang) -> 
 /// `<target>` holds a copy of its source, `state="needs-translation"`;
 /// a unit without `<target>` would not be shown at all. The translations
 /// go to the project's TMX files instead. `segments` are each segment's
-/// text and the notes for the translator. Returns the characters replaced.
+/// text, its inline codes (in source and target alike) and the notes for
+/// the translator. Returns the characters replaced.
 pub fn write_source_xliff<W: Write>(
     w: &mut W,
     original: &str,
     source: Lang,
     target: Lang,
-    segments: &[(String, Vec<String>)],
+    segments: &[(String, Vec<Code>, Vec<String>)],
 ) -> io::Result<usize> {
     let mut out = String::with_capacity(4096);
     let mut replaced = push_header(&mut out, original, source, target);
-    for (i, (text, notes)) in segments.iter().enumerate() {
+    for (i, (text, codes, notes)) in segments.iter().enumerate() {
         out.push_str(&format!(
             "      <trans-unit id=\"{}\" xml:space=\"preserve\">\n        <source>",
             i + 1
         ));
-        replaced += xml::push_text(&mut out, text);
+        replaced += push_coded(&mut out, text, codes);
         out.push_str("</source>\n        <target state=\"needs-translation\">");
-        replaced += xml::push_text(&mut out, text);
+        replaced += push_coded(&mut out, text, codes);
         out.push_str("</target>\n");
         for note in notes {
             out.push_str("        <note from=\"tm\">");
@@ -196,12 +197,25 @@ fn codes_note(codes: &[Code]) -> String {
     )
 }
 
-/// Writes `text` (escaped) with its inline `codes` as XLIFF 1.2 `<g>` and
-/// `<x/>`, ids from 1 in order. Paired codes that cross are cut to nest.
-/// Returns the characters replaced.
-pub fn push_coded(out: &mut String, text: &str, codes: &[Code]) -> usize {
+/// A piece of a segment with inline codes, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Token<'a> {
+    /// Text.
+    Text(&'a str),
+    /// A `<g>` opens: its id and ctype.
+    Open(usize, &'static str),
+    /// The `<g>` with this id closes.
+    Close(usize),
+    /// An `<x/>`: its id and ctype.
+    Empty(usize, &'static str),
+}
+
+/// `text` with its inline `codes` as tokens, ids from 1 in order. Paired
+/// codes that cross are cut to nest; a closing code comes before a
+/// standalone one at the same place, which comes before an opening one.
+pub fn tokens<'a>(text: &'a str, codes: &[Code]) -> Vec<Token<'a>> {
     if codes.is_empty() {
-        return xml::push_text(out, text);
+        return vec![Token::Text(text)];
     }
     let paired = nest(codes.iter().filter(|c| c.kind.paired()).cloned().collect());
     let mut standalone: Vec<&Code> = codes.iter().filter(|c| !c.kind.paired()).collect();
@@ -213,39 +227,37 @@ pub fn push_coded(out: &mut String, text: &str, codes: &[Code]) -> usize {
         }
         p
     };
-    let mut replaced = 0;
+    let mut out = Vec::new();
     let mut id = 0;
-    let mut open: Vec<usize> = Vec::new();
+    // The open codes: id and end.
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let (mut pi, mut si) = (0, 0);
     let mut at = 0;
     loop {
         // Close what ends here (the innermost first).
-        while open.last().is_some_and(|&e| clamp(e) <= at) {
+        while let Some(&(i, e)) = open.last() {
+            if clamp(e) > at {
+                break;
+            }
             open.pop();
-            out.push_str("</g>");
+            out.push(Token::Close(i));
         }
         while si < standalone.len() && clamp(standalone[si].range.start) <= at {
             id += 1;
-            out.push_str(&format!(
-                "<x id=\"{id}\" ctype=\"{}\"/>",
-                standalone[si].kind.ctype()
-            ));
+            out.push(Token::Empty(id, standalone[si].kind.ctype()));
             si += 1;
         }
         while pi < paired.len() && clamp(paired[pi].range.start) <= at {
             id += 1;
-            out.push_str(&format!(
-                "<g id=\"{id}\" ctype=\"{}\">",
-                paired[pi].kind.ctype()
-            ));
-            open.push(paired[pi].range.end);
+            out.push(Token::Open(id, paired[pi].kind.ctype()));
+            open.push((id, paired[pi].range.end));
             pi += 1;
         }
         if at >= text.len() {
             break;
         }
         let next = [
-            open.last().map(|&e| clamp(e)),
+            open.last().map(|&(_, e)| clamp(e)),
             standalone.get(si).map(|c| clamp(c.range.start)),
             paired.get(pi).map(|c| clamp(c.range.start)),
         ]
@@ -254,11 +266,26 @@ pub fn push_coded(out: &mut String, text: &str, codes: &[Code]) -> usize {
         .filter(|&p| p > at)
         .min()
         .unwrap_or(text.len());
-        replaced += xml::push_text(out, &text[at..next]);
+        out.push(Token::Text(&text[at..next]));
         at = next;
     }
-    for _ in open {
-        out.push_str("</g>");
+    while let Some((i, _)) = open.pop() {
+        out.push(Token::Close(i));
+    }
+    out
+}
+
+/// Writes `text` (escaped) with its inline `codes` as XLIFF 1.2 `<g>` and
+/// `<x/>` (see [`tokens`]). Returns the characters replaced.
+pub fn push_coded(out: &mut String, text: &str, codes: &[Code]) -> usize {
+    let mut replaced = 0;
+    for t in tokens(text, codes) {
+        match t {
+            Token::Text(s) => replaced += xml::push_text(out, s),
+            Token::Open(id, ctype) => out.push_str(&format!("<g id=\"{id}\" ctype=\"{ctype}\">")),
+            Token::Close(_) => out.push_str("</g>"),
+            Token::Empty(id, ctype) => out.push_str(&format!("<x id=\"{id}\" ctype=\"{ctype}\"/>")),
+        }
     }
     replaced
 }

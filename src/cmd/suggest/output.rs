@@ -151,15 +151,19 @@ fn original(file: &Path) -> String {
 pub(super) fn write_omegat(
     dir: &Path,
     file: &Path,
+    doc: &Document,
     from: Lang,
     lang: Lang,
     found: &[Found],
     min: f64,
     force: bool,
 ) -> Result<()> {
+    let plain: Vec<Segment> = found.iter().map(|f| f.segment.clone()).collect();
+    let codes = doc.segment_codes(&plain);
     let segments: Vec<ProjectSegment> = found
         .iter()
-        .map(|f| {
+        .zip(codes)
+        .map(|(f, codes)| {
             let taken = best(&f.matches, lang, min);
             ProjectSegment {
                 text: f.segment.text.clone(),
@@ -171,6 +175,7 @@ pub(super) fn write_omegat(
                     })
                 }),
                 notes: notes(f, lang, taken.is_some()),
+                codes,
             }
         })
         .collect();
