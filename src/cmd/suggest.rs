@@ -188,16 +188,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         output::write_drafts(dir, &args.file, &doc, from, to, found, options)?;
     }
     if let Some(dir) = &args.omegat {
-        output::write_omegat(
-            dir,
-            &args.file,
-            &doc,
-            from,
-            to[0],
-            found,
-            args.draft_min,
-            args.force,
-        )?;
+        output::write_omegat(dir, &doc, from, to[0], found, args.draft_min, args.force)?;
     }
     Ok(())
 }

@@ -150,7 +150,6 @@ fn original(file: &Path) -> String {
 /// [`tm::exchange::omegat`]). Says on standard error what it holds.
 pub(super) fn write_omegat(
     dir: &Path,
-    file: &Path,
     doc: &Document,
     from: Lang,
     lang: Lang,
@@ -158,6 +157,7 @@ pub(super) fn write_omegat(
     min: f64,
     force: bool,
 ) -> Result<()> {
+    let file = doc.path.as_path();
     let plain: Vec<Segment> = found.iter().map(|f| f.segment.clone()).collect();
     let codes = doc.segment_codes(&plain);
     let segments: Vec<ProjectSegment> = found
