@@ -323,3 +323,44 @@ fn a_text_release_has_no_codes() {
         assert!(u.notes.iter().all(|n| !n.contains("inline codes")));
     }
 }
+
+#[test]
+fn an_omegat_project_of_a_word_release_carries_the_codes_and_keys_exact_matches_as_omegat_shows_them(
+) {
+    let env = env();
+    env.write("budget.en.docx", docs::docx_with(&document_xml()));
+    env.run(&[
+        "--memory",
+        "tm.json",
+        "suggest",
+        "budget.en.docx",
+        "--to",
+        "ru",
+        "--omegat",
+        "prj",
+    ])
+    .ok();
+    let source = std::fs::read_to_string(env.path("prj/source/budget.xlf")).unwrap();
+    let units = parse(&source);
+    assert_eq!(units.len(), 3);
+    // The copy of the source in <target> (what OmegaT translates) carries
+    // the codes too.
+    for (u, s) in units.iter().zip(SEGMENTS) {
+        assert_eq!(u.source.text, s);
+        assert_eq!(u.target.as_ref(), Some(&u.source));
+    }
+    assert_eq!(
+        units[2].source.tags,
+        [tag("g", 1, "link", "www.council.example.kz")]
+    );
+    // OmegaT leaves out the break at the end and numbers the tags from 0.
+    let auto = std::fs::read_to_string(env.path("prj/tm/auto/budget.en-ru.tmx")).unwrap();
+    for seg in [
+        "The &lt;g0&gt;regional council&lt;/g0&gt; approved the budget on Tuesday.",
+        "Областной совет утвердил бюджет во вторник.",
+        "The full text is on &lt;g0&gt;www.council.example.kz&lt;/g0&gt; from today.",
+        "Полный текст опубликован на &lt;g0&gt;www.council.example.kz&lt;/g0&gt; с сегодняшнего дня.",
+    ] {
+        assert!(auto.contains(&format!("<seg>{seg}</seg>")), "{seg}\n{auto}");
+    }
+}

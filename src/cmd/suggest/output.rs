@@ -179,7 +179,7 @@ pub(super) fn write_omegat(
             }
         })
         .collect();
-    let name = draft_name(file, from, Format::Text).0;
+    let name = draft_name(file, from, doc.format).0;
     let now = tm::memory::now();
     let report = write_project(
         &Project {
