@@ -14,11 +14,19 @@ translate-toolkit counts it translated, not fuzzy); one differing
 from a stored sentence only in its numbers gets the Russian with the new
 numbers, to review; any other either a stored Russian to review, scored
 50–99, or no target. The release must hold each of these kinds.
+
+With --docx-xliff (`tm suggest RELEASE.docx --format xliff --to ru`) and
+--docx-segments (`tm segment RELEASE.docx --format json`), also checks that
+translate-toolkit reads the inline codes of a Word release: each unit's
+flattened `.source` is its segment's text, its `<g>`/`<x/>` (in
+`.rich_source`) have ids unique in the unit and a ctype, and the release
+gives at least one `<g>`.
 Exits 1 with a list of what failed.
 """
 
 import argparse
 import csv
+import json
 import re
 import sys
 
@@ -39,12 +47,55 @@ def target_state(unit):
     return None if node is None else node.get("state")
 
 
+def codes_of(elem):
+    """The inline codes (G, X, …) in a translate-toolkit rich string, in
+    document order, with the text each holds."""
+    from translate.storage.placeables import xliff as xp
+
+    found = []
+
+    def walk(node):
+        for sub in getattr(node, "sub", []):
+            if isinstance(sub, (xp.G, xp.X, xp.Bx, xp.Ex, xp.Bpt, xp.Ept, xp.Ph, xp.It)):
+                found.append((type(sub).__name__, sub.id, (sub.xml_attrib or {}).get("ctype"), str(sub)))
+            if hasattr(sub, "sub"):
+                walk(sub)
+
+    for part in elem:
+        walk(part)
+    return found
+
+
+def check_codes(args, check):
+    """translate-toolkit reads the codes of the Word release's XLIFF."""
+    with open(args.docx_segments, encoding="utf-8") as f:
+        segments = [s["text"] for s in json.load(f)["segments"]]
+    units = xliff.xlifffile.parsefile(args.docx_xliff).units
+    check(len(units) == len(segments), f"Word XLIFF: {len(units)} units, expected {len(segments)}")
+    paired = 0
+    for i, (unit, text) in enumerate(zip(units, segments), 1):
+        check(unit.source == text, f"Word XLIFF unit {i}: flattened source {unit.source!r} != {text!r}")
+        codes = codes_of(unit.rich_source)
+        ids = [c[1] for c in codes]
+        check(len(ids) == len(set(ids)), f"Word XLIFF unit {i}: ids {ids} not unique")
+        for kind, cid, ctype, inner in codes:
+            check(kind in ("G", "X"), f"Word XLIFF unit {i}: a {kind} code")
+            check(bool(ctype), f"Word XLIFF unit {i}: code {cid} without a ctype")
+            if kind == "G":
+                paired += 1
+                check(inner and inner in text, f"Word XLIFF unit {i}: <g id={cid}> holds {inner!r}")
+    check(paired > 0, "Word XLIFF: translate-toolkit found no <g> in any source")
+    return paired
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tsv", required=True)
     ap.add_argument("--tmx", required=True)
     ap.add_argument("--release", required=True)
     ap.add_argument("--xliff", required=True)
+    ap.add_argument("--docx-xliff")
+    ap.add_argument("--docx-segments")
     args = ap.parse_args()
     rows = rows_of(args.tsv)
     failures = []
@@ -118,12 +169,17 @@ def main():
     missing = [k for k, n in kinds.items() if n == 0]
     check(not missing, f"XLIFF: the release has no unit of kind {missing} (exact, numbers, fuzzy, none)")
 
+    paired = None
+    if args.docx_xliff and args.docx_segments:
+        paired = check_codes(args, check)
+
     if failures:
         print("peer check FAILED:", *failures, sep="\n  ")
         return 1
     print(
         f"peer check: translate-toolkit read {len(t.units)} TMX units and "
         f"{len(units)} XLIFF units as written"
+        + (f", and {paired} <g> codes in the Word release's XLIFF" if paired is not None else "")
     )
     return 0
 

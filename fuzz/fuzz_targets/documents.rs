@@ -1,13 +1,15 @@
 //! The document readers and writers on any input: a Word document part,
 //! an HTML page and a Markdown file. No panic; a draft that changes nothing
 //! gives the input back; drafts with translations are written without
-//! panic whatever the segments hold.
+//! panic whatever the segments hold; inline codes stay inside their
+//! segments, and the XLIFF draft that carries them is written.
 #![no_main]
 
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use tm::documents::{docx, html, markdown, write_draft, Document};
+use tm::exchange::xliff::{write_xliff, DraftSegment};
 use tm::segment::segment;
 use tm::Lang;
 
@@ -16,6 +18,20 @@ fn drafts(doc: &Document, original: &[u8]) {
     let none = vec![None; segs.len()];
     let same = write_draft(doc, &segs, &none, Lang::En, None, false).unwrap();
     assert!(same.bytes == original);
+    // Inline codes stay inside their segment, and the XLIFF draft that
+    // carries them is written without panic.
+    let codes = doc.segment_codes(&segs);
+    let mut xliff_segments = Vec::new();
+    for (s, c) in segs.iter().zip(&codes) {
+        assert!(c.iter().all(|c| c.range.start <= c.range.end && c.range.end <= s.text.len()));
+        xliff_segments.push(DraftSegment {
+            text: s.text.clone(),
+            best: Some((format!("Ответ {}.", s.text), 100.0)),
+            notes: Vec::new(),
+            codes: c.clone(),
+        });
+    }
+    write_xliff(&mut Vec::new(), "f", Lang::En, Lang::Ru, &xliff_segments).unwrap();
     for (score, marks) in [(100.0, false), (80.0, true)] {
         let choice: Vec<Option<(String, f64)>> = segs
             .iter()

@@ -159,9 +159,15 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             serde_json::to_writer(&mut out, &to_json(&result))?;
             writeln!(out)?;
         }
-        Format::Xliff => {
-            output::write_xliff_draft(&mut out, &args.file, from, to[0], found, args.draft_min)?
-        }
+        Format::Xliff => output::write_xliff_draft(
+            &mut out,
+            &args.file,
+            &doc,
+            from,
+            to[0],
+            found,
+            args.draft_min,
+        )?,
         Format::Text => {
             let how = if args.from == LangArg::Auto {
                 "guessed from the text; --from changes it"
@@ -182,15 +188,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         output::write_drafts(dir, &args.file, &doc, from, to, found, options)?;
     }
     if let Some(dir) = &args.omegat {
-        output::write_omegat(
-            dir,
-            &args.file,
-            from,
-            to[0],
-            found,
-            args.draft_min,
-            args.force,
-        )?;
+        output::write_omegat(dir, &doc, from, to[0], found, args.draft_min, args.force)?;
     }
     Ok(())
 }

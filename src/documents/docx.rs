@@ -36,7 +36,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::plan::{Options, Plan, Status};
-use super::{apply, line_column, Builder, Document, DocumentError, Source};
+use super::{apply, line_column, Builder, CodeKind, Document, DocumentError, Source};
 use crate::lang::Lang;
 
 /// The part that holds the body, unless `_rels/.rels` names another.
@@ -171,6 +171,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Document, DocumentError> {
         path: path.to_path_buf(),
         text: body.text,
         pieces: body.pieces,
+        codes: body.codes,
         source: Source::Docx(Package {
             bytes,
             part: part_name,
@@ -191,6 +192,7 @@ pub fn text_of_part(xml: &[u8]) -> Result<String, (usize, String)> {
 struct Body {
     text: String,
     pieces: Vec<super::Piece>,
+    codes: Vec<super::Code>,
     texts: Vec<(Range<usize>, usize)>,
     runs: Vec<(Range<usize>, Vec<u8>)>,
 }
@@ -203,8 +205,12 @@ enum Item {
         content: Range<usize>,
         element: Range<usize>,
         run: usize,
+        /// The hyperlink it is in (an index, per document).
+        link: Option<usize>,
     },
     Plain(&'static str),
+    /// A standalone code and the plain text it stands for.
+    Code(CodeKind, &'static str),
 }
 
 /// Elements whose content is not read: deletions, the source of moves,
@@ -226,6 +232,40 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
         .flatten()
         .find(|a| local(a.key.as_ref()) == key)
         .map(|a| a.value.into_owned())
+}
+
+/// The formatting codes run properties give the run's text: bold, italic,
+/// underline, strike-through, superscript and subscript (set directly on
+/// the run; a character style's are not looked up).
+fn run_codes(rpr: &[u8]) -> Vec<CodeKind> {
+    let mut out = Vec::new();
+    for (n, c) in children(rpr) {
+        let c = String::from_utf8_lossy(&c);
+        let val = |key: &str| {
+            let key = format!("w:{key}=\"");
+            c.find(&key).map(|p| {
+                let v = &c[p + key.len()..];
+                v[..v.find('"').unwrap_or(v.len())].to_string()
+            })
+        };
+        let on = !matches!(val("val").as_deref(), Some("0" | "false" | "off" | "none"));
+        let kind = match n.as_str() {
+            "b" if on => CodeKind::Bold,
+            "i" if on => CodeKind::Italic,
+            "u" if on => CodeKind::Underlined,
+            "strike" | "dstrike" if on => CodeKind::Format("x-strike"),
+            "vertAlign" => match val("val").as_deref() {
+                Some("superscript") => CodeKind::Format("x-superscript"),
+                Some("subscript") => CodeKind::Format("x-subscript"),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if !out.contains(&kind) {
+            out.push(kind);
+        }
+    }
+    out
 }
 
 /// Whether run properties hide the run's text.
@@ -258,6 +298,16 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
     let mut pieces_meta: Vec<(Range<usize>, usize)> = Vec::new();
     let mut groups: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut rpr_start = 0usize;
+    // Hyperlinks: the open `w:hyperlink`s and `w:fldSimple`s that link,
+    // per open complex field the link it makes (once its code says
+    // HYPERLINK), the code being read, and the links so far.
+    let mut links: Vec<Option<usize>> = Vec::new();
+    let mut field_links: Vec<Option<usize>> = Vec::new();
+    let mut instr: Option<String> = None;
+    let mut link_count = 0usize;
+    // The drawing being read: whether it holds a text box (else it is an
+    // image).
+    let mut drawing: Option<bool> = None;
     let mut flush = |items: Vec<Item>,
                      b: &mut Builder,
                      runs: &Vec<(Range<usize>, Vec<u8>)>,
@@ -269,13 +319,19 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                     content,
                     element,
                     run,
+                    link,
                 } => {
                     let n = groups.len();
                     let group = *groups.entry(group_key(&runs[run].1)).or_insert(n);
+                    let mut marks: Vec<(CodeKind, usize)> =
+                        link.map(|l| (CodeKind::Link, l)).into_iter().collect();
+                    marks.extend(run_codes(&runs[run].1).into_iter().map(|k| (k, 0)));
+                    b.set_marks(marks);
                     b.push_piece(&text, content, group, true, false, meta.len());
                     meta.push((element, run));
                 }
                 Item::Plain(s) => b.push_plain(s),
+                Item::Code(kind, s) => b.push_code(kind, s),
             }
         }
         b.end_paragraph();
@@ -306,6 +362,22 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                         run_stack.push(runs.len() - 1);
                     }
                     "w:rPr" if parent_is_run => rpr_start = p0,
+                    "w:hyperlink" => {
+                        links.push(Some(link_count));
+                        link_count += 1;
+                    }
+                    "w:fldSimple" => {
+                        let is_link = attr(&e, "instr").is_some_and(|i| i.contains("HYPERLINK"));
+                        links.push(is_link.then_some(link_count));
+                        link_count += usize::from(is_link);
+                    }
+                    "w:instrText" => instr = Some(String::new()),
+                    "w:drawing" if parent_is_run && reading => drawing = Some(false),
+                    "w:txbxContent" => {
+                        if let Some(d) = drawing.as_mut() {
+                            *d = true;
+                        }
+                    }
                     "w:t" if parent_is_run && reading => {
                         let preserve = attr(&e, "space").is_some_and(|v| v == "preserve");
                         open_t = Some((p0, p1, String::new(), preserve));
@@ -341,6 +413,23 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                     "w:r" => {
                         run_stack.pop();
                     }
+                    "w:hyperlink" | "w:fldSimple" => {
+                        links.pop();
+                    }
+                    "w:instrText" => {
+                        let code = instr.take().unwrap_or_default();
+                        if let Some(l @ None) = field_links.last_mut() {
+                            if code.contains("HYPERLINK") {
+                                *l = Some(link_count);
+                                link_count += 1;
+                            }
+                        }
+                    }
+                    "w:drawing" => {
+                        if let (Some(false), Some(p)) = (drawing.take(), paras.last_mut()) {
+                            p.push(Item::Code(CodeKind::Image, ""));
+                        }
+                    }
                     "w:rPr" if stack.last().is_some_and(|n| n == "w:r") => {
                         if let Some(&r) = run_stack.last() {
                             runs[r] = (rpr_start..p1, xml[rpr_start..p1].to_vec());
@@ -355,11 +444,17 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                             } else {
                                 text.trim_matches([' ', '\t', '\n', '\r']).to_string()
                             };
+                            let link = field_links
+                                .iter()
+                                .rev()
+                                .chain(links.iter().rev())
+                                .find_map(|l| *l);
                             para.push(Item::Text {
                                 text,
                                 content: content..p0,
                                 element: start..p1,
                                 run,
+                                link,
                             });
                         }
                     }
@@ -376,7 +471,10 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                         }
                     }
                     "w:fldChar" if skip.is_none() => match attr(&e, "fldCharType").as_deref() {
-                        Some("begin") => fields.push(false),
+                        Some("begin") => {
+                            fields.push(false);
+                            field_links.push(None);
+                        }
                         Some("separate") => {
                             if let Some(f) = fields.last_mut() {
                                 *f = true;
@@ -384,18 +482,24 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
                         }
                         Some("end") => {
                             fields.pop();
+                            field_links.pop();
                         }
                         _ => {}
                     },
                     _ if !(parent_is_run && reading) => {}
                     "w:tab" | "w:ptab" => {
                         if let Some(p) = paras.last_mut() {
-                            p.push(Item::Plain("\t"));
+                            p.push(Item::Code(CodeKind::Tab, "\t"));
                         }
                     }
                     "w:br" | "w:cr" => {
                         if let Some(p) = paras.last_mut() {
-                            p.push(Item::Plain("\n"));
+                            p.push(Item::Code(CodeKind::LineBreak, "\n"));
+                        }
+                    }
+                    "w:footnoteReference" | "w:endnoteReference" => {
+                        if let Some(p) = paras.last_mut() {
+                            p.push(Item::Code(CodeKind::Note, ""));
                         }
                     }
                     "w:noBreakHyphen" => {
@@ -409,6 +513,9 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
             Event::Text(t) => {
                 if let Some((_, _, s, _)) = open_t.as_mut() {
                     s.push_str(&t);
+                }
+                if let Some(code) = instr.as_mut() {
+                    code.push_str(&t);
                 }
             }
             Event::CData(t) => {
@@ -440,10 +547,11 @@ fn parse(xml: &[u8]) -> Result<Body, (usize, String)> {
             format!("unexpected end of the part: <{open}> is not closed",),
         ));
     }
-    let (text, pieces) = b.finish();
+    let (text, pieces, codes) = b.finish();
     Ok(Body {
         text,
         pieces,
+        codes,
         texts: pieces_meta,
         runs,
     })

@@ -32,7 +32,7 @@ use encoding_rs::Encoding;
 
 use super::entities;
 use super::plan::{Options, Plan, Status};
-use super::{apply, Builder, Document, DocumentError, Source};
+use super::{apply, Builder, CodeKind, Document, DocumentError, Source};
 
 /// What a draft needs of the page besides the pieces.
 #[derive(Debug)]
@@ -301,6 +301,33 @@ fn tag(s: &str, at: usize) -> Option<(Tag, usize)> {
     }
 }
 
+/// The inline code an inline element's text takes: `b`/`strong` bold,
+/// `i`/`em` italic, `u` underlined, `a` a link, a `span` with a class or a
+/// style `x-span`, other formatting `x-html-NAME`; none for a bare `span`
+/// and elements that do not format (`font` included, as it only styles).
+fn inline_code(t: &Tag) -> Option<CodeKind> {
+    Some(match t.name.as_str() {
+        "b" | "strong" => CodeKind::Bold,
+        "i" | "em" => CodeKind::Italic,
+        "u" | "ins" => CodeKind::Underlined,
+        "a" => CodeKind::Link,
+        "span" if t.attrs.iter().any(|(n, _)| n == "class" || n == "style") => {
+            CodeKind::Format("x-span")
+        }
+        "sup" => CodeKind::Format("x-html-sup"),
+        "sub" => CodeKind::Format("x-html-sub"),
+        "s" | "strike" | "del" => CodeKind::Format("x-html-s"),
+        "code" | "kbd" | "samp" | "tt" => CodeKind::Format("x-html-code"),
+        "mark" => CodeKind::Format("x-html-mark"),
+        "small" => CodeKind::Format("x-html-small"),
+        "big" => CodeKind::Format("x-html-big"),
+        "cite" => CodeKind::Format("x-html-cite"),
+        "q" => CodeKind::Format("x-html-q"),
+        "abbr" | "acronym" => CodeKind::Format("x-html-abbr"),
+        _ => return None,
+    })
+}
+
 /// Finds `</name` (any case) from `at`; the position of its `<`.
 fn closing(s: &str, at: usize, name: &str) -> Option<usize> {
     let lower = s[at..].to_ascii_lowercase();
@@ -316,8 +343,9 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
     let mut i = 0;
     let mut in_head = false;
     let mut pre = 0usize;
-    // Open inline elements: name and where their tag starts.
-    let mut inline: Vec<(String, usize)> = Vec::new();
+    // Open inline elements: name, where their tag starts, and the code
+    // their text takes.
+    let mut inline: Vec<(String, usize, Option<CodeKind>)> = Vec::new();
     let mut groups: HashMap<Vec<usize>, usize> = HashMap::new();
     let mut legacy = None;
     let mut lang = None;
@@ -367,7 +395,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
                     "main" => in_main += 1,
                     "head" => in_head = !t.end,
                     "body" => in_head = false,
-                    "br" if !in_head => builder.push_plain("\n"),
+                    "br" if !in_head => builder.push_code(CodeKind::LineBreak, "\n"),
+                    "img" if !in_head && (!has_main || in_main > 0) => {
+                        builder.push_code(CodeKind::Image, "")
+                    }
                     _ => {}
                 }
                 if BLOCKS.contains(&name) {
@@ -381,11 +412,11 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
                         };
                     }
                 } else if t.end {
-                    if let Some(p) = inline.iter().rposition(|(n, _)| n == name) {
+                    if let Some(p) = inline.iter().rposition(|(n, _, _)| n == name) {
                         inline.truncate(p);
                     }
                 } else if !VOID.contains(&name) && !t.self_closing {
-                    inline.push((t.name.clone(), i));
+                    inline.push((t.name.clone(), i, inline_code(&t)));
                 }
                 i = next;
                 continue;
@@ -404,14 +435,20 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
         }
         if !in_head && (!has_main || in_main > 0) {
             let decoded = entities::decode(&s[i..j]);
-            let key: Vec<usize> = inline.iter().map(|(_, p)| *p).collect();
+            let key: Vec<usize> = inline.iter().map(|(_, p, _)| *p).collect();
             let n = groups.len();
             let group = *groups.entry(key).or_insert(n);
+            builder.set_marks(
+                inline
+                    .iter()
+                    .filter_map(|(_, p, k)| k.clone().map(|k| (k, *p)))
+                    .collect(),
+            );
             builder.push_piece(&decoded, i..j, group, true, pre == 0, 0);
         }
         i = j;
     }
-    let (plain, pieces) = builder.finish();
+    let (plain, pieces, codes) = builder.finish();
     if plain.trim().is_empty() {
         return Err(DocumentError::Empty {
             path: path.to_path_buf(),
@@ -423,6 +460,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Document, DocumentError> {
         path: path.to_path_buf(),
         text: plain,
         pieces,
+        codes,
         source: Source::Html(Page {
             bytes: bytes.to_vec(),
             text,

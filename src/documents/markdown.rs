@@ -20,7 +20,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, Options as CmarkOptions, Parser, Tag, TagEnd};
 
 use super::plan::{Options, Plan, Status};
-use super::{apply, Builder, Document, DocumentError, Source};
+use super::{apply, Builder, CodeKind, Document, DocumentError, Source};
 
 /// Reads the Markdown file `path` whose text is `text`.
 pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
@@ -29,6 +29,8 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
     let mut image = 0usize;
     let mut saw_code = false;
     let mut inline: Vec<usize> = Vec::new();
+    // The codes of the open emphasis, strong, strike-through and links.
+    let mut marks: Vec<(CodeKind, usize)> = Vec::new();
     let mut groups: HashMap<Vec<usize>, usize> = HashMap::new();
     // Front matter (`---` … `---` at the top, as static site generators
     // write it) is metadata, not text.
@@ -44,12 +46,14 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item) => {
                 b.end_paragraph();
                 inline.clear();
+                marks.clear();
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item,
             ) => {
                 b.end_paragraph();
                 inline.clear();
+                marks.clear();
             }
             Event::Start(Tag::MetadataBlock(_)) => code = true,
             Event::End(TagEnd::MetadataBlock(_)) => code = false,
@@ -59,31 +63,50 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
                 saw_code = true;
             }
             Event::End(TagEnd::CodeBlock) => code = false,
-            Event::Start(Tag::Image { .. }) => image += 1,
+            Event::Start(Tag::Image { .. }) => {
+                if image == 0 && !code {
+                    b.push_code(CodeKind::Image, "");
+                }
+                image += 1
+            }
             Event::End(TagEnd::Image) => image = image.saturating_sub(1),
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }) => {
+            Event::Start(
+                ref tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }),
+            ) => {
+                let kind = match tag {
+                    Tag::Emphasis => CodeKind::Italic,
+                    Tag::Strong => CodeKind::Bold,
+                    Tag::Strikethrough => CodeKind::Format("x-strike"),
+                    _ => CodeKind::Link,
+                };
+                marks.push((kind, range.start));
                 inline.push(range.start)
             }
             Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
             ) => {
                 inline.pop();
+                marks.pop();
             }
             Event::Text(t) if !code && image == 0 => {
                 let g = group(&inline);
+                b.set_marks(marks.clone());
                 b.push_piece(&t, range, g, true, false, 0);
             }
             Event::Code(t) if image == 0 => {
                 saw_code = true;
                 let g = group(&inline);
+                let mut m = marks.clone();
+                m.push((CodeKind::Format("x-code"), range.start));
+                b.set_marks(m);
                 b.push_piece(&t, range, g, false, false, 0);
             }
             Event::SoftBreak if !code => b.push_plain(" "),
-            Event::HardBreak => b.push_plain("\n"),
+            Event::HardBreak => b.push_code(CodeKind::LineBreak, "\n"),
             _ => {}
         }
     }
-    let (plain, pieces) = b.finish();
+    let (plain, pieces, codes) = b.finish();
     if plain.trim().is_empty() {
         return Err(DocumentError::Empty {
             path: path.to_path_buf(),
@@ -106,6 +129,7 @@ pub fn read(path: &Path, text: String) -> Result<Document, DocumentError> {
         path: path.to_path_buf(),
         text: plain,
         pieces,
+        codes,
         source: Source::Markdown(text),
     })
 }

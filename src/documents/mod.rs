@@ -161,6 +161,75 @@ pub struct Piece {
     pub tag: usize,
 }
 
+/// What an inline code of a document stands for: formatting over a range
+/// of the text (paired: XLIFF `<g>`) or a thing at a place in it
+/// (standalone: XLIFF `<x/>`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CodeKind {
+    /// Bold text.
+    Bold,
+    /// Italic text.
+    Italic,
+    /// Underlined text.
+    Underlined,
+    /// A hyperlink.
+    Link,
+    /// Other formatting, named by its XLIFF `ctype` (`x-span`,
+    /// `x-html-sup`, `x-code`, `x-strike`).
+    Format(&'static str),
+    /// A line break (`<br>`, `w:br`); the plain text has a `\n` there.
+    LineBreak,
+    /// A tab (`w:tab`); the plain text has a `\t` there.
+    Tab,
+    /// An image (`<img>`, a Word drawing); nothing in the plain text.
+    Image,
+    /// A footnote or endnote reference; nothing in the plain text.
+    Note,
+}
+
+impl CodeKind {
+    /// Whether the code spans text (XLIFF `<g>`) rather than stands at a
+    /// place (XLIFF `<x/>`).
+    pub fn paired(&self) -> bool {
+        matches!(
+            self,
+            CodeKind::Bold
+                | CodeKind::Italic
+                | CodeKind::Underlined
+                | CodeKind::Link
+                | CodeKind::Format(_)
+        )
+    }
+
+    /// The XLIFF 1.2 `ctype`: the spec's values (`bold`, `italic`,
+    /// `underlined`, `link` for `<g>`; `lb`, `image` for `<x/>`), else an
+    /// `x-` name.
+    pub fn ctype(&self) -> &'static str {
+        match self {
+            CodeKind::Bold => "bold",
+            CodeKind::Italic => "italic",
+            CodeKind::Underlined => "underlined",
+            CodeKind::Link => "link",
+            CodeKind::Format(name) => name,
+            CodeKind::LineBreak => "lb",
+            CodeKind::Tab => "x-tab",
+            CodeKind::Image => "image",
+            CodeKind::Note => "x-footnote",
+        }
+    }
+}
+
+/// An inline code: its kind and the byte range of the text it covers
+/// (empty for a standalone code: the place it stands).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    /// What it stands for.
+    pub kind: CodeKind,
+    /// The text it covers, a byte range of [`Document::text`] (or, from
+    /// [`Document::segment_codes`], of the segment's text).
+    pub range: Range<usize>,
+}
+
 /// A release read from a file.
 #[derive(Debug)]
 pub struct Document {
@@ -170,6 +239,9 @@ pub struct Document {
     pub text: String,
     /// The pieces of the file that hold the text, in text order.
     pub pieces: Vec<Piece>,
+    /// The inline formatting of the text (bold, links, line breaks), in
+    /// text order; none for plain text. It never changes the text.
+    pub codes: Vec<Code>,
     /// The file it was read from (for messages).
     pub path: PathBuf,
     /// What the writer needs besides.
@@ -223,11 +295,49 @@ pub fn from_bytes(
             path: name.to_path_buf(),
             text: input::decode(&bytes, name)?,
             pieces: Vec::new(),
+            codes: Vec::new(),
             source: Source::Text,
         }),
         Format::Docx => docx::read(name, bytes),
         Format::Html => html::read(name, &bytes),
         Format::Markdown => markdown::read(name, input::decode(&bytes, name)?),
+    }
+}
+
+impl Document {
+    /// The inline codes of each of `segments` (of [`Document::text`], in
+    /// order), with ranges in the segment's text: a paired code cut to the
+    /// part inside the segment, a standalone one in the first segment
+    /// that holds its place, ends included (a line break that ends a
+    /// segment is the segment's). Codes between segments are in none.
+    pub fn segment_codes(&self, segments: &[Segment]) -> Vec<Vec<Code>> {
+        let mut out = vec![Vec::new(); segments.len()];
+        let mut taken = vec![false; self.codes.len()];
+        let mut first = 0;
+        for (si, s) in segments.iter().enumerate() {
+            while first < self.codes.len() && self.codes[first].range.end < s.start {
+                first += 1;
+            }
+            for (ci, c) in self.codes.iter().enumerate().skip(first) {
+                if c.range.start > s.end {
+                    break;
+                }
+                let (a, b) = (c.range.start.max(s.start), c.range.end.min(s.end));
+                let inside = if c.kind.paired() {
+                    a < b
+                } else {
+                    !taken[ci] && s.start <= c.range.start
+                };
+                if inside {
+                    taken[ci] = true;
+                    out[si].push(Code {
+                        kind: c.kind.clone(),
+                        range: a - s.start..b - s.start,
+                    });
+                }
+            }
+        }
+        out
     }
 }
 
@@ -297,6 +407,13 @@ pub(crate) struct Builder {
     para_piece: usize,
     /// The last character pushed was collapsible white space.
     space: bool,
+    /// The inline codes so far, and per code a key: pieces next to each
+    /// other with a code of the same kind and key make one code.
+    codes: Vec<(Code, usize)>,
+    /// The open paragraph's first code.
+    para_code: usize,
+    /// The formatting of the next pieces: kind and key.
+    marks: Vec<(CodeKind, usize)>,
 }
 
 impl Builder {
@@ -307,6 +424,7 @@ impl Builder {
             }
             self.para_start = Some(self.text.len());
             self.para_piece = self.pieces.len();
+            self.para_code = self.codes.len();
             self.space = true;
         }
     }
@@ -319,6 +437,58 @@ impl Builder {
         }
         self.text.push_str(s);
         self.space = s.ends_with(char::is_whitespace);
+    }
+
+    /// Appends a standalone code (a line break, a tab, an image) with the
+    /// text it stands for in the plain text (`\n`, `\t`, or none).
+    pub fn push_code(&mut self, kind: CodeKind, s: &str) {
+        self.open();
+        if s == "\n" {
+            self.trim_end();
+        }
+        let at = self.text.len();
+        self.codes.push((
+            Code {
+                kind,
+                range: at..at,
+            },
+            0,
+        ));
+        if !s.is_empty() {
+            self.push_plain(s);
+        }
+    }
+
+    /// Sets the formatting of the pieces pushed next: each code's kind and
+    /// a key (neighbouring pieces with the same kind and key are one code:
+    /// two runs of one link, not two links side by side).
+    pub fn set_marks(&mut self, marks: Vec<(CodeKind, usize)>) {
+        self.marks = marks;
+    }
+
+    /// Extends or opens the codes of `self.marks` over `range`.
+    fn mark(&mut self, range: Range<usize>) {
+        for (kind, key) in &self.marks {
+            let open = self.codes[self.para_code..]
+                .iter_mut()
+                .rev()
+                .find(|(c, k)| {
+                    c.kind == *kind
+                        && k == key
+                        && c.range.end == range.start
+                        && c.range.start < c.range.end
+                });
+            match open {
+                Some((c, _)) => c.range.end = range.end,
+                None => self.codes.push((
+                    Code {
+                        kind: kind.clone(),
+                        range: range.clone(),
+                    },
+                    *key,
+                )),
+            }
+        }
     }
 
     /// Appends the text `s` of a piece at `raw`. With `collapse`, runs of
@@ -357,6 +527,9 @@ impl Builder {
                 self.space = s.ends_with(char::is_whitespace);
             }
         }
+        if self.text.len() > start {
+            self.mark(start..self.text.len());
+        }
         if self.text.len() > start || !editable {
             self.pieces.push(Piece {
                 text: start..self.text.len(),
@@ -377,6 +550,10 @@ impl Builder {
             piece.text.start = piece.text.start.min(keep);
             piece.text.end = piece.text.end.min(keep);
         }
+        for (code, _) in &mut self.codes[self.para_code..] {
+            code.range.start = code.range.start.min(keep);
+            code.range.end = code.range.end.min(keep);
+        }
     }
 
     /// Ends the open paragraph; an empty one leaves no trace.
@@ -387,14 +564,24 @@ impl Builder {
             let sep = p.saturating_sub(2);
             self.text.truncate(sep);
             self.pieces.truncate(self.para_piece);
+            self.codes.truncate(self.para_code);
         }
         self.para_start = None;
     }
 
-    /// The plain text and its pieces.
-    pub fn finish(mut self) -> (String, Vec<Piece>) {
+    /// The plain text, its pieces and its inline codes (in text order; a
+    /// paired code that covers no text dropped).
+    pub fn finish(mut self) -> (String, Vec<Piece>, Vec<Code>) {
         self.end_paragraph();
-        (self.text, self.pieces)
+        let mut codes: Vec<Code> = self
+            .codes
+            .into_iter()
+            .map(|(c, _)| c)
+            .filter(|c| !c.kind.paired() || !c.range.is_empty())
+            .collect();
+        // Outer codes first where two start together.
+        codes.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+        (self.text, self.pieces, codes)
     }
 }
 
@@ -441,7 +628,7 @@ mod tests {
         b.push_piece("   ", 12..15, 0, true, true, 0);
         b.end_paragraph();
         b.push_piece("Three.", 15..21, 0, true, false, 0);
-        let (text, pieces) = b.finish();
+        let (text, pieces, _) = b.finish();
         assert_eq!(text, "One two.\n\nThree.");
         assert_eq!(&text[pieces[0].text.clone()], "One ");
         assert_eq!(&text[pieces[1].text.clone()], "two.");

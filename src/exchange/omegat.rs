@@ -22,14 +22,26 @@
 //! it (see [`crate::fuzzy::Match::check`]); one with something to check is
 //! offered beside the fuzzy ones instead. OmegaT's translated document,
 //! `DIR/target/NAME.xlf`, holds each segment's translation as `<target>`.
+//!
+//! A segment of a Word, HTML or Markdown release carries its inline codes
+//! in the source document, as in tm's XLIFF drafts, and OmegaT shows them
+//! as tags (`<g0>`, `<x1/>`). OmegaT matches a segment with its tags, as
+//! it shows them: tags that open and close the whole segment, and
+//! standalone ones at its ends, left out (OmegaT's "remove leading and
+//! trailing tags"), the others numbered from 0 ([`omegat_form`]). So the
+//! exact matches in `tm/auto` are keyed that way, and their translation
+//! holds the tags where tm is sure where they go
+//! ([`super::xliff::place`]); elsewhere it holds none, which OmegaT takes
+//! as it is (the translator adds them).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::tmx_write::{write_tmx, ExportOptions};
-use super::xliff::write_source_xliff;
+use super::xliff::{place, tokens, write_source_xliff, Token};
 use super::ExchangeError;
+use crate::documents::Code;
 use crate::memory::{Memory, Unit};
 use crate::Lang;
 
@@ -43,6 +55,67 @@ pub struct ProjectSegment {
     /// What a person must check in the match's translation (shown in
     /// OmegaT as the segment's comment).
     pub notes: Vec<String>,
+    /// The segment's inline codes (none for plain text).
+    pub codes: Vec<Code>,
+}
+
+/// A segment with inline codes as OmegaT shows it (and matches it): the
+/// tags that open and close the whole segment and standalone ones at its
+/// ends left out, the rest as `<gN>…</gN>` and `<xN/>`, numbered from 0 in
+/// order.
+pub fn omegat_form(text: &str, codes: &[Code]) -> String {
+    let mut t = tokens(text, codes);
+    loop {
+        match (t.first(), t.last()) {
+            (Some(Token::Empty(..)), _) => {
+                t.remove(0);
+            }
+            (_, Some(Token::Empty(..))) => {
+                t.pop();
+            }
+            (Some(Token::Open(a, _)), Some(Token::Close(b))) if a == b && t.len() > 1 => {
+                t.remove(0);
+                t.pop();
+            }
+            _ => break,
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut numbers: Vec<(usize, usize)> = Vec::new();
+    for tok in t {
+        match tok {
+            Token::Text(s) => out.push_str(s),
+            Token::Open(id, _) => {
+                out.push_str(&format!("<g{}>", numbers.len()));
+                numbers.push((id, numbers.len()));
+            }
+            Token::Close(id) => {
+                let n = numbers
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map_or(0, |(_, n)| *n);
+                out.push_str(&format!("</g{n}>"));
+            }
+            Token::Empty(_, _) => {
+                out.push_str(&format!("<x{}/>", numbers.len()));
+                numbers.push((usize::MAX, numbers.len()));
+            }
+        }
+    }
+    out
+}
+
+/// The tags of an OmegaT form, in order, without their numbers.
+fn tag_shapes(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = form;
+    while let Some(p) = rest.find('<') {
+        let tail = &rest[p..];
+        let end = tail.find('>').map_or(tail.len(), |e| e + 1);
+        out.push(tail[..end].to_string());
+        rest = &tail[end..];
+    }
+    out
 }
 
 /// A match offered to OmegaT.
@@ -187,9 +260,9 @@ pub fn write_project(
         &mut report,
     )?;
 
-    let xliff: Vec<(String, Vec<String>)> = segments
+    let xliff: Vec<(String, Vec<Code>, Vec<String>)> = segments
         .iter()
-        .map(|s| (s.text.clone(), s.notes.clone()))
+        .map(|s| (s.text.clone(), s.codes.clone(), s.notes.clone()))
         .collect();
     let mut body = Vec::new();
     report.replaced_chars += write_source_xliff(&mut body, original, source, target, &xliff)
@@ -210,11 +283,21 @@ pub fn write_project(
         let mut unit = Unit::new(format!("{}", i + 1), now);
         // The exact match is keyed by the segment as OmegaT shows it; a
         // fuzzy one by the stored sentence, which OmegaT scores itself.
-        unit.set_text(
-            source,
-            Some(if is_exact { &s.text } else { &m.source }.clone()),
-        );
-        unit.set_text(target, Some(m.translation.clone()));
+        let (key, translation) = if is_exact && !s.codes.is_empty() {
+            let key = omegat_form(&s.text, &s.codes);
+            // The translation with the tags, when tm can place them all and
+            // OmegaT numbers them as in the source.
+            let tagged = place(&s.text, &m.translation, &s.codes)
+                .map(|codes| omegat_form(&m.translation, &codes))
+                .filter(|t| tag_shapes(t) == tag_shapes(&key));
+            (key, tagged.unwrap_or_else(|| m.translation.clone()))
+        } else if is_exact {
+            (s.text.clone(), m.translation.clone())
+        } else {
+            (m.source.clone(), m.translation.clone())
+        };
+        unit.set_text(source, Some(key));
+        unit.set_text(target, Some(translation));
         if is_exact {
             report.exact += 1;
             exact.units.push(unit);
@@ -263,6 +346,7 @@ mod tests {
                 score,
             }),
             notes: notes.iter().map(|n| n.to_string()).collect(),
+            codes: Vec::new(),
         }
     }
 
@@ -328,5 +412,28 @@ mod tests {
         ));
         spec.force = true;
         write_project(&spec, &segments).unwrap();
+    }
+
+    #[test]
+    fn the_omegat_form_leaves_out_enclosing_and_end_tags_and_numbers_the_rest() {
+        use crate::documents::CodeKind::*;
+        let c = |kind, range| Code { kind, range };
+        let text = "Budget talks ended on Monday.";
+        let codes = [c(Bold, 0..6), c(LineBreak, 29..29)];
+        assert_eq!(
+            omegat_form(text, &codes),
+            "<g0>Budget</g0> talks ended on Monday."
+        );
+        let whole = [c(Italic, 0..29), c(Link, 22..28)];
+        assert_eq!(
+            omegat_form(text, &whole),
+            "Budget talks ended on <g0>Monday</g0>."
+        );
+        let image = [c(Image, 7..7), c(Bold, 13..18)];
+        assert_eq!(
+            omegat_form(text, &image),
+            "Budget <x0/>talks <g1>ended</g1> on Monday."
+        );
+        assert_eq!(omegat_form(text, &[]), text);
     }
 }

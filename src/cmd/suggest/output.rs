@@ -74,31 +74,41 @@ pub(super) fn print_text(
 }
 
 /// The XLIFF 1.2 draft into `lang`: each segment with the translation a
-/// text draft would hold (see [`best`]) as its target. Says on standard
+/// text draft would hold (see [`best`]) as its target, and the inline
+/// codes of `doc` (a Word, HTML or Markdown release). Says on standard
 /// error how many targets are exact, need review, or are missing.
 pub(super) fn write_xliff_draft(
     out: &mut impl Write,
     file: &Path,
+    doc: &Document,
     from: Lang,
     lang: Lang,
     found: &[Found],
     min: f64,
 ) -> Result<()> {
+    let plain: Vec<Segment> = found.iter().map(|f| f.segment.clone()).collect();
+    let codes = doc.segment_codes(&plain);
     let segments: Vec<DraftSegment> = found
         .iter()
-        .map(|f| {
+        .zip(codes)
+        .map(|(f, codes)| {
             let target = best(&f.matches, lang, min).map(|(t, score)| (t.to_string(), score));
             let notes = notes(f, lang, target.is_some());
-            (f.segment.text.clone(), target, notes)
+            DraftSegment {
+                text: f.segment.text.clone(),
+                best: target,
+                notes,
+                codes,
+            }
         })
         .collect();
     let original = original(file);
     let replaced = write_xliff(out, &original, from, lang, &segments)?;
     let exact = segments
         .iter()
-        .filter(|(_, b, _)| b.as_ref().is_some_and(|(_, s)| *s >= 100.0))
+        .filter(|s| s.best.as_ref().is_some_and(|(_, s)| *s >= 100.0))
         .count();
-    let missing = segments.iter().filter(|(_, b, _)| b.is_none()).count();
+    let missing = segments.iter().filter(|s| s.best.is_none()).count();
     let n = segments.len();
     eprintln!(
         "tm: XLIFF draft {}→{}: {n} segment{}, {exact} translated, {} to review, {missing} without a match",
@@ -140,16 +150,20 @@ fn original(file: &Path) -> String {
 /// [`tm::exchange::omegat`]). Says on standard error what it holds.
 pub(super) fn write_omegat(
     dir: &Path,
-    file: &Path,
+    doc: &Document,
     from: Lang,
     lang: Lang,
     found: &[Found],
     min: f64,
     force: bool,
 ) -> Result<()> {
+    let file = doc.path.as_path();
+    let plain: Vec<Segment> = found.iter().map(|f| f.segment.clone()).collect();
+    let codes = doc.segment_codes(&plain);
     let segments: Vec<ProjectSegment> = found
         .iter()
-        .map(|f| {
+        .zip(codes)
+        .map(|(f, codes)| {
             let taken = best(&f.matches, lang, min);
             ProjectSegment {
                 text: f.segment.text.clone(),
@@ -161,10 +175,11 @@ pub(super) fn write_omegat(
                     })
                 }),
                 notes: notes(f, lang, taken.is_some()),
+                codes,
             }
         })
         .collect();
-    let name = draft_name(file, from, Format::Text).0;
+    let name = draft_name(file, from, doc.format).0;
     let now = tm::memory::now();
     let report = write_project(
         &Project {
