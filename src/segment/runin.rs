@@ -33,6 +33,15 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
             if prev_lower && dateline_end(&line[start..]).is_some() {
                 return Some(start);
             }
+            if lang != Lang::En
+                && words >= MIN_WORDS
+                && prev.is_some_and(|p| p.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
+                && capitalised(token)
+                && long_sentence(&line[start..])
+                && repeats_headline(&line[..start], &line[start..], lang)
+            {
+                return Some(start);
+            }
             if lang == Lang::En
                 && words > MIN_WORDS
                 && sentence_case(&line[..start])
@@ -78,6 +87,35 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         Some((start, &line[start..end]))
     })
+}
+
+/// A word in sentence case: a capital, then lower case ("Министерство").
+fn capitalised(token: &str) -> bool {
+    let mut cs = token.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && token.chars().count() > 2
+        && cs.all(char::is_lowercase)
+}
+
+/// Whether the first sentence of `rest` repeats at least three of the
+/// headline's content words (by stem), as a release's lede repeats its
+/// headline («ЦИК зарегистрировала списки семи партий | Центральная
+/// избирательная комиссия зарегистрировала партийные списки семи…»); a
+/// sentence that merely continues past a name does not.
+fn repeats_headline(head: &str, rest: &str, lang: Lang) -> bool {
+    use crate::fuzzy::words::words;
+    let first = rest.split(['.', '!', '?']).next().unwrap_or("");
+    let content = |t: &str| -> Vec<String> {
+        words(t, lang)
+            .into_iter()
+            .filter(|w| !w.number && w.lower.chars().count() >= 4)
+            .map(|w| w.key)
+            .collect()
+    };
+    let later = content(first);
+    let mut head_keys = content(head);
+    head_keys.dedup();
+    head_keys.iter().filter(|k| later.contains(k)).count() >= 3
 }
 
 /// English words that start the first sentence after a headline; few, as

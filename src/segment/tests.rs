@@ -306,6 +306,20 @@ fn a_headline_run_into_the_first_sentence_is_cut_off() {
             "СЕМЕЙ, 12 июня 2026 года – Акимат открыл парк."
         ]
     );
+    // Russian and Kazakh: the lede repeats the headline's words.
+    assert_eq!(
+        segs("Акимат Туркестана построит новые больницы Акимат Туркестана до 2028 года построит две больницы на 300 коек.", Lang::Ru),
+        ["Акимат Туркестана построит новые больницы", "Акимат Туркестана до 2028 года построит две больницы на 300 коек."]
+    );
+    // A sentence that only goes on past a name is not cut.
+    assert_eq!(
+        segs(
+            "Делегация посетила музей Абая и встретилась со студентами университета.",
+            Lang::Ru
+        )
+        .len(),
+        1
+    );
     // A title-case headline keeps its capitalised words; no-break spaces
     // are spaces.
     assert_eq!(
