@@ -457,6 +457,14 @@ pub fn check_release_with(
     }
 }
 
+/// Marks every unit doubtful: versions stored although they do not look
+/// like translations of each other (`--force`) are for a person to check.
+pub fn mark_forced(units: &mut [super::Aligned]) {
+    for u in units {
+        u.confidence = u.confidence.min(super::DOUBTFUL_BELOW / 2.0);
+    }
+}
+
 /// Splits aligned units into those that can be stored (text in two
 /// languages or more) and the sentences only one language has, which are
 /// reported, not stored: a translation unit needs two languages.

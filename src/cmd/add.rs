@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::align::judge::{check_release_with, storable, InputError, Version};
+use tm::align::judge::{check_release_with, mark_forced, storable, InputError, Version};
 use tm::align::lexicon::Lexicon;
 use tm::align::lexicon_file;
 use tm::align::release::{align_release_with, Cut, ReleaseError};
@@ -143,9 +143,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     // not stored.
     let (mut aligned, lone) = storable(aligned);
     if forced {
-        for u in &mut aligned {
-            u.confidence = u.confidence.min(tm::align::DOUBTFUL_BELOW / 2.0);
-        }
+        mark_forced(&mut aligned);
     }
     for u in &lone {
         let (lang, text) = Lang::ALL

@@ -353,11 +353,7 @@ fn kazakh_ending(
 ) {
     let lower = ending.to_lowercase();
     // «3-отырысы»: a word after the hyphen, not an ending of the number.
-    let is_ending = token::is_kk_ending(&lower)
-        || rules::kk_endings()
-            .iter()
-            .flat_map(|e| e.cells.iter().flatten())
-            .any(|v| lower.starts_with(v.as_str()));
+    let is_ending = token::starts_with_kk_ending(&lower);
     if !is_ending && matches!(t.form, Form::Number { .. }) {
         return;
     }
@@ -443,16 +439,7 @@ pub fn render(form: &Form, new: &Value, lang: Lang, grouped: bool) -> Option<Str
         (Form::MonthName { form, caps }, Value::Month(m)) => {
             let f = rules::month_forms().get(*form)?;
             let name = f.forms.get(usize::from(*m) - 1)?;
-            Some(match caps {
-                Caps::Lower => name.to_lowercase(),
-                Caps::Upper => name.to_uppercase(),
-                Caps::Capital => {
-                    let mut c = name.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect())
-                        .unwrap_or_default()
-                }
-            })
+            Some(token::with_caps(name, *caps))
         }
         (Form::MonthDigits { width }, Value::Month(m)) => Some(format!("{m:0w$}", w = *width)),
         (Form::ScaleWord { form, caps }, Value::Scale(k)) => {

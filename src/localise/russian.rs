@@ -447,16 +447,7 @@ pub fn preposition(prev: &str, after: &str, old_int: &str, int: &str, frac: &str
 
 /// `form` written with the capitalisation of `like`.
 fn keep_case(like: &str, form: &str) -> String {
-    match super::token::caps(like) {
-        super::token::Caps::Upper => form.to_uppercase(),
-        super::token::Caps::Capital => {
-            let mut c = form.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
-        super::token::Caps::Lower => form.to_string(),
-    }
+    super::token::with_caps(form, super::token::caps(like))
 }
 
 #[cfg(test)]

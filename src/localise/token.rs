@@ -128,6 +128,21 @@ pub fn caps(word: &str) -> Caps {
     }
 }
 
+/// `form` written with the capitalisation `caps` (a month name, a noun
+/// after a number, a preposition keep the case of the word they replace).
+pub fn with_caps(form: &str, caps: Caps) -> String {
+    match caps {
+        Caps::Lower => form.to_lowercase(),
+        Caps::Upper => form.to_uppercase(),
+        Caps::Capital => {
+            let mut c = form.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
 /// Every variant of every Kazakh ending, longest first.
 fn kk_variants() -> &'static [String] {
     static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -145,6 +160,13 @@ fn kk_variants() -> &'static [String] {
 /// Whether `rest` is a Kazakh ending of `kk-endings.txt`.
 pub fn is_kk_ending(rest: &str) -> bool {
     kk_variants().iter().any(|v| v == rest)
+}
+
+/// Whether `rest` begins with a Kazakh ending of `kk-endings.txt` («ға
+/// дейін», «інде»): a word after a number's hyphen that does not («3-
+/// отырысы») is no ending of the number.
+pub fn starts_with_kk_ending(rest: &str) -> bool {
+    kk_variants().iter().any(|v| rest.starts_with(v.as_str()))
 }
 
 /// The month a word names in `lang`, with the index of its form and the
@@ -183,46 +205,56 @@ pub fn month_word(word: &str, lang: Lang, first: bool) -> Option<(u8, usize, usi
     None
 }
 
-/// Per language, the month forms in lower case by their first letter:
-/// (form, month 1–12, index of the form in [`month_forms`]).
-type MonthTable = [std::collections::HashMap<char, Vec<(String, u8, usize)>>; 3];
+/// Per language, words in lower case by their first letter: (word, its
+/// value, index of its form in the rule file's list of forms).
+type FirstLetterTable = [std::collections::HashMap<char, Vec<(String, u8, usize)>>; 3];
 
-fn month_table() -> &'static MonthTable {
-    static TABLE: std::sync::OnceLock<MonthTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t: MonthTable = Default::default();
-        for (fi, f) in month_forms().iter().enumerate() {
-            for (mi, m) in f.forms.iter().enumerate() {
-                let m = m.to_lowercase();
-                if let Some(c) = m.chars().next() {
-                    t[f.lang as usize]
-                        .entry(c)
-                        .or_default()
-                        .push((m, mi as u8 + 1, fi));
-                }
+/// The [`FirstLetterTable`] of forms given as (language, words), a word's
+/// value its place in the list, from 1.
+fn first_letter_table<'a>(forms: impl Iterator<Item = (Lang, &'a [String])>) -> FirstLetterTable {
+    let mut t: FirstLetterTable = Default::default();
+    for (fi, (lang, words)) in forms.enumerate() {
+        for (i, w) in words.iter().enumerate() {
+            let w = w.to_lowercase();
+            if let Some(c) = w.chars().next() {
+                t[lang as usize]
+                    .entry(c)
+                    .or_default()
+                    .push((w, i as u8 + 1, fi));
             }
         }
-        t
+    }
+    t
+}
+
+/// The month forms of `months.txt` by first letter.
+fn month_table() -> &'static FirstLetterTable {
+    static TABLE: std::sync::OnceLock<FirstLetterTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        first_letter_table(month_forms().iter().map(|f| (f.lang, f.forms.as_slice())))
+    })
+}
+
+/// The scale words of `scales.txt` by first letter.
+fn scale_table() -> &'static FirstLetterTable {
+    static TABLE: std::sync::OnceLock<FirstLetterTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        first_letter_table(scale_forms().iter().map(|f| (f.lang, f.forms.as_slice())))
     })
 }
 
 /// The scale a word names in `lang` ("million", «млрд»), with the index of
 /// its form. Only after a number: "k" or «мың» alone are no scale.
 pub fn scale_word(word: &str, lang: Lang) -> Option<(u8, usize)> {
-    let first = word.chars().next()?;
-    if !first.is_alphabetic() || word.len() > 24 {
-        return None;
-    }
+    // As for months: most words are turned away by their first letter,
+    // before any allocation (this too runs for every word the index sees).
+    let initial = word.chars().next()?.to_lowercase().next()?;
+    let candidates = scale_table()[lang as usize].get(&initial)?;
     let lower = word.to_lowercase();
-    scale_forms().iter().enumerate().find_map(|(fi, f)| {
-        if f.lang != lang {
-            return None;
-        }
-        f.forms
-            .iter()
-            .position(|s| *s == lower)
-            .map(|i| (i as u8 + 1, fi))
-    })
+    candidates
+        .iter()
+        .find(|(s, ..)| *s == lower)
+        .map(|(_, scale, form)| (*scale, *form))
 }
 
 /// Group separators between thousands besides the comma: space, no-break

@@ -11,7 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::{blocking, require_text};
-use crate::align::judge::{check_release_with, storable, InputError, Version};
+use crate::align::judge::{check_release_with, mark_forced, storable, InputError, Version};
 use crate::align::lexicon_file;
 use crate::align::paired::pair_lines;
 use crate::align::release::{align_release_with, Cut};
@@ -117,9 +117,7 @@ pub async fn handle(
         // A sentence only one language has is no unit.
         let (mut aligned, _lone) = storable(aligned);
         if forced {
-            for u in &mut aligned {
-                u.confidence = u.confidence.min(crate::align::DOUBTFUL_BELOW / 2.0);
-            }
+            mark_forced(&mut aligned);
         }
         let units = to_units(&aligned, &release, &stamp);
         let report = add_units(&state.memory, units, Lang::En)?;
