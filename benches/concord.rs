@@ -22,7 +22,7 @@ use tm::memory::concord::{concord, Scan};
 use tm::memory::concord_cache::{self, Concorder};
 use tm::memory::concord_index::ConcordIndex;
 use tm::memory::concord_rules::{fold, words, Rules};
-use tm::memory::derived::Source;
+use tm::storage::derived::Source;
 use tm::memory::{file, Memory, Unit};
 use tm::Lang;
 

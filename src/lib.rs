@@ -17,3 +17,4 @@ pub mod localise;
 pub mod memory;
 pub mod report;
 pub mod serve;
+pub mod storage;

@@ -49,6 +49,8 @@ enum Command {
     Split(cmd::regroup::SplitArgs),
     /// Show what the memory holds, in numbers.
     Stats(cmd::stats::Args),
+    /// Turn a single-file memory (tm.json) into a folder memory git merges.
+    Migrate(cmd::migrate::Args),
     /// Serve the JSON API and the translators' page over HTTP.
     Serve(cmd::serve::Args),
     /// Write a shell completion script to standard output.
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => cmd::regroup::merge(args, global),
         Command::Split(args) => cmd::regroup::split(args, global),
         Command::Stats(args) => cmd::stats::run(args, global),
+        Command::Migrate(args) => cmd::migrate::run(args, global),
         Command::Serve(args) => cmd::serve::run(args, global),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 use tm::memory::concord::concord;
 use tm::memory::concord_cache::{Concorder, Found};
-use tm::memory::derived::Source;
+use tm::storage::derived::Source;
 use tm::memory::{file, Memory, Unit};
 use tm::Lang;
 

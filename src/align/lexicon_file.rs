@@ -22,8 +22,9 @@ use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
-use crate::memory::derived::{self, damaged, get, get_u64, put, Source, Stamp, Sum};
-use crate::memory::file;
+use crate::storage::derived::{self, damaged, get, get_u64, put, Source, Stamp};
+use crate::storage::hash::Sum;
+use crate::memory::{self as tm_memory, Layout};
 
 use super::lexicon::{Lexicon, PAIRS, SETTINGS};
 
@@ -35,12 +36,11 @@ pub const RELEARN_AFTER: f64 = 0.1;
 
 /// Where the lexicon of `memory` lives.
 pub fn lexicon_path(memory: &Path) -> PathBuf {
-    derived::beside(memory, "lexicon")
+    Layout::at(memory).derived_path("lexicon")
 }
 
 fn stamp(memory: &Path) -> std::io::Result<Stamp> {
-    derived::stamp(
-        memory,
+    Layout::at(memory).stamp(
         0,
         &[
             include_str!("../fuzzy/rules/en.txt"),
@@ -66,7 +66,7 @@ pub fn open(memory: &Path) -> (Lexicon, Source) {
     if let Ok(lex) = read(&path, before) {
         return (lex, Source::Cache);
     }
-    let Ok(loaded) = file::load(memory) else {
+    let Ok(loaded) = tm_memory::load(memory) else {
         return (Lexicon::empty(), Source::Json);
     };
     let lex = Lexicon::learn(&loaded.units);
@@ -153,7 +153,7 @@ fn read(path: &Path, now: Stamp) -> std::io::Result<Lexicon> {
 mod tests {
     use super::*;
     use crate::align::lexicon::tests::small_memory;
-    use crate::memory::Memory;
+    use crate::memory::{file, Memory};
 
     fn save(path: &Path, units: Vec<crate::memory::Unit>) {
         let mut units = units;

@@ -128,17 +128,18 @@ impl ColorChoice {
 /// Options every subcommand shares.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Global {
-    /// The memory file [default: $TM_MEMORY, else memory/tm.json].
+    /// The memory: a folder (schema 2) or a single `.json` file (schema 1)
+    /// [default: $TM_MEMORY, else the folder memory/, or memory/tm.json
+    /// where that older file is].
     #[arg(long, global = true, env = "TM_MEMORY", value_name = "PATH")]
     pub memory: Option<PathBuf>,
 }
 
 impl Global {
-    /// The memory file to use.
+    /// The memory to use (see [`tm::memory::Layout::at`] for how its
+    /// layout is told).
     pub fn memory_path(&self) -> PathBuf {
-        self.memory
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("memory/tm.json"))
+        self.memory.clone().unwrap_or_else(|| PathBuf::from("memory"))
     }
 }
 

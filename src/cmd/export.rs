@@ -2,7 +2,6 @@
 //! pair for OmegaT).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -10,7 +9,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use tm::exchange::tmx_write::{pair_path, parse_tag};
 use tm::exchange::{write_tmx, ExportOptions, ExportReport};
-use tm::memory::file;
+use tm::memory::{self, Layout};
 use tm::Lang;
 
 use super::common::Global;
@@ -89,7 +88,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             bail!("--srclang {s} is not one of the exported languages");
         }
     }
-    let memory = file::load(&memory_path)?;
+    let memory = memory::load(&memory_path)?;
     let options = ExportOptions {
         langs,
         srclang,
@@ -102,7 +101,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         write_tmx(&memory, &options, &mut out)?
     } else {
-        write_atomically(&args.file, |w| write_tmx(&memory, &options, w))?
+        write_atomically(&args.file, &memory_path, |w| write_tmx(&memory, &options, w))?
     };
     let summary = summary(&report, &options, &memory_path);
     if args.file == Path::new("-") {
@@ -139,7 +138,7 @@ fn omegat(
             tags: options.tags.clone(),
         };
         let path = pair_path(&args.file, source, target);
-        let report = write_atomically(&path, |w| write_tmx(memory, &pair, w))?;
+        let report = write_atomically(&path, memory_path, |w| write_tmx(memory, &pair, w))?;
         println!(
             "{} to {}",
             summary(&report, &pair, memory_path),
@@ -176,30 +175,19 @@ fn summary(report: &ExportReport, options: &ExportOptions, memory_path: &Path) -
     summary
 }
 
-/// Writes through a temporary file beside `path`, renamed over it at the
-/// end, so a failed export never leaves half a TMX.
+/// Writes `path` through the storage layer, so a failed export never
+/// leaves half a TMX, and refuses any file of the memory itself.
 fn write_atomically(
     path: &Path,
+    memory_path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<ExportReport>,
 ) -> Result<ExportReport> {
-    let dir = file::parent_dir(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> Result<ExportReport> {
-        let f =
-            std::fs::File::create(&tmp).with_context(|| format!("{}: creating", tmp.display()))?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-        let report = write(&mut w).with_context(|| format!("{}: writing", tmp.display()))?;
-        w.flush()
-            .with_context(|| format!("{}: writing", tmp.display()))?;
-        std::fs::rename(&tmp, path).with_context(|| format!("{}: replacing", path.display()))?;
-        Ok(report)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if Layout::at(memory_path).owns(path) {
+        bail!(
+            "{}: this is the memory (--memory {}); export to another file",
+            path.display(),
+            memory_path.display()
+        );
     }
-    result
+    Ok(tm::storage::replace(path, tm::storage::Replace::Always, write)?)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args as ClapArgs;
 
-use tm::memory::file;
+use tm::memory::load;
 use tm::memory::query::{select, Filter};
 use tm::Lang;
 
@@ -32,7 +32,7 @@ pub struct Args {
 /// Runs `tm list`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     let path = global.memory_path();
-    let memory = file::load(&path)?;
+    let memory = load(&path)?;
     let filter = Filter {
         release: args.release,
         lang: args.lang,

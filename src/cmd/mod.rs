@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod list;
 pub mod man;
+pub mod migrate;
 pub mod regroup;
 pub mod remove;
 pub mod review;

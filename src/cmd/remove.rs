@@ -11,7 +11,7 @@ use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
 use tm::memory::query::{find_ids, find_release, QueryError};
-use tm::memory::{edit, file, now, EditOutcome, Memory};
+use tm::memory::{edit, load, now, EditOutcome, Memory};
 
 use super::common::Global;
 
@@ -58,7 +58,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let path = global.memory_path();
     if !args.yes {
         // Checked before asking, so that nobody confirms a typo.
-        let memory = file::load(&path)?;
+        let memory = load(&path)?;
         let n = targets(&memory, &args, &path)?.len();
         let what = describe(n, args.release.as_deref());
         if !std::io::stdin().is_terminal() {

@@ -8,7 +8,7 @@ use clap::Args as ClapArgs;
 
 use tm::memory::changes::{accept_units, Accept};
 use tm::memory::query::{select, Filter};
-use tm::memory::{file, now};
+use tm::memory::{load, now};
 
 use super::common::{Global, OutputFormat};
 use super::show::{write_units, write_units_json};
@@ -70,7 +70,7 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
 /// Lists the doubtful units.
 fn show(args: Args, global: &Global) -> Result<()> {
     let path = global.memory_path();
-    let memory = file::load(&path)?;
+    let memory = load(&path)?;
     let filter = Filter {
         release: args.release,
         lang: None,

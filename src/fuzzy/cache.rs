@@ -13,26 +13,25 @@ use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
-use crate::memory::derived::{self, damaged, get, get_u64, put, put_len, Stamp};
-use crate::memory::{file, MemoryError};
+use crate::storage::derived::{self, damaged, get, get_u64, put, put_len, Stamp};
+use crate::memory::{Layout, MemoryError};
 
 use super::index::Index;
 use super::store::Store;
 use super::vocab::Vocab;
 use super::Matcher;
 
-pub use crate::memory::derived::Source;
+pub use crate::storage::derived::Source;
 
 const MAGIC: &[u8; 8] = b"TMCACHE\x06";
 
 /// Where the cache of `memory` for source language `lang` lives.
 pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
-    derived::beside(memory, &format!("{}.cache", lang.code()))
+    Layout::at(memory).derived_path(&format!("{}.cache", lang.code()))
 }
 
 fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
-    derived::stamp(
-        memory,
+    Layout::at(memory).stamp(
         lang as u64,
         &[
             include_str!("rules/en.txt"),
@@ -68,10 +67,15 @@ pub fn open(memory: &Path, lang: Lang) -> Result<(Matcher, Source), MemoryError>
     if let Ok(m) = read(&path, before, lang) {
         return Ok((m, Source::Cache));
     }
-    let matcher = match super::stream::entries(memory) {
+    let streamed = match Layout::at(memory) {
+        Layout::File(file) => super::stream::entries(&file),
+        Layout::Folder(_) => None,
+    };
+    let matcher = match streamed {
         Some(entries) => Matcher::from_entries(entries, lang),
-        // Not a plain valid memory: the careful loader says what is wrong.
-        None => Matcher::from_memory(file::load(memory)?, lang),
+        // A folder, or not a plain valid file: the one reader, which also
+        // says what is wrong.
+        None => Matcher::from_memory(crate::memory::load(memory)?, lang),
     };
     // Only a cache of the JSON that was read may be written.
     let written =

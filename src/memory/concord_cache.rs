@@ -6,7 +6,7 @@
 //! The file holds the folded texts in result order, the prefix postings,
 //! and for each unit the byte range of its object in the JSON; a search
 //! reads only what it needs of it ([`super::concord_store`]). It is keyed,
-//! checked and written like `tm suggest`'s cache ([`super::derived`]): a
+//! checked and written like `tm suggest`'s cache ([`crate::storage::derived`]): a
 //! stale, damaged or unreadable file is rebuilt, a file that cannot be
 //! written is skipped. A unit read back through its byte range must parse
 //! and have the text the index was built from; if not, the JSON changed
@@ -23,17 +23,17 @@ use super::concord::{fold_line, ConcordError};
 use super::concord_index::ConcordIndex;
 use super::concord_phrase::Phrase;
 use super::concord_store::{read, write, FileIndex};
-use super::derived::{self, Source, Stamp};
-use super::{file, Memory, MemoryError, Unit};
+use super::Layout;
+use crate::storage::derived::{Source, Stamp};
+use super::{Memory, MemoryError, Unit};
 
 /// Where the concordance file of `memory` for language `lang` lives.
 pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
-    derived::beside(memory, &format!("{}.concord", lang.code()))
+    Layout::at(memory).derived_path(&format!("{}.concord", lang.code()))
 }
 
 fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
-    derived::stamp(
-        memory,
+    Layout::at(memory).stamp(
         lang as u64,
         &[
             include_str!("concord_rules/en.txt"),
@@ -114,13 +114,25 @@ impl Concorder {
             }
             Err(e) => return Err(io(e)),
         };
+        let file = match Layout::at(memory) {
+            Layout::File(file) => file,
+            Layout::Folder(_) => {
+                // A folder memory's units are spread over its files, which
+                // the byte ranges of the concordance file do not name yet:
+                // search the loaded memory.
+                let loaded = super::load(memory)?;
+                let index = ConcordIndex::new(&loaded, lang);
+                let inner = Inner::Memory(loaded, index);
+                return Ok((Concorder { inner }, Source::Json));
+            }
+        };
         let path = cache_path(memory, lang);
-        if let Ok(f) = read(&path, before, lang, memory) {
+        if let Ok(f) = read(&path, before, lang, &file) {
             let inner = Inner::File(f);
             return Ok((Concorder { inner }, Source::Cache));
         }
-        let bytes = std::fs::read(memory).map_err(io)?;
-        let loaded = file::parse(&bytes, memory)?;
+        let bytes = std::fs::read(&file).map_err(io)?;
+        let loaded = super::file::parse(&bytes, &file)?;
         let ranges = ranges(&bytes, loaded.units.len());
         drop(bytes);
         let index = ConcordIndex::new(&loaded, lang);

@@ -51,6 +51,10 @@ pub enum MemoryError {
         /// What is wrong with it.
         what: String,
     },
+    /// Writing through the storage layer failed or was refused (a
+    /// read-only file).
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
     /// Two units share an id, so the file was edited by hand or broken.
     #[error("{path}: duplicate unit id '{id}'")]
     DuplicateId {

@@ -1,13 +1,11 @@
-//! The memory's JSON file: reading it with errors that say where, and writing
-//! it so that it is never half-written.
-//!
-//! Writing goes to a temporary file beside the memory, which is flushed to
-//! disk and then renamed over it: a reader, a crash or a full disk sees the
-//! old file or the new one, never a mix.
+//! The memory's JSON documents: the single file of schema 1 (`tm.json`) and
+//! the part files of a folder memory (schema 2), which have the same shape —
+//! a header and a list of units. This is the one reader of them, with errors
+//! that say where; writing goes through the storage layer, so a reader, a
+//! crash or a full disk sees the old file or the new one, never a mix.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -15,17 +13,22 @@ use serde::{Deserialize, Serialize};
 use super::error::MemoryError;
 use super::unit::Unit;
 use super::Memory;
+use crate::storage::{replace, Replace};
 
 /// The value of the `format` field that marks a tm memory.
 pub const FORMAT: &str = "tm-memory";
-/// The schema version this build reads and writes.
+/// The schema version of the single-file memory, which this build reads
+/// and writes.
 pub const VERSION: u32 = 1;
+/// The schema version of a folder memory's files (see
+/// [`super::folder`]).
+pub const FOLDER_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,
     version: u32,
-    units: &'a [Unit],
+    units: &'a [&'a Unit],
 }
 
 #[derive(Deserialize)]
@@ -47,8 +50,14 @@ struct Header {
     _rest: std::collections::BTreeMap<String, IgnoredAny>,
 }
 
-/// Reads the memory at `path`; [`MemoryError::Missing`] when there is none.
+/// Reads the single-file memory at `path`; [`MemoryError::Missing`] when
+/// there is none.
 pub fn load(path: &Path) -> Result<Memory, MemoryError> {
+    read_doc(path, VERSION).map(|units| Memory { units })
+}
+
+/// Reads a memory document of schema `version` at `path`: its units.
+pub fn read_doc(path: &Path, version: u32) -> Result<Vec<Unit>, MemoryError> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -64,22 +73,20 @@ pub fn load(path: &Path) -> Result<Memory, MemoryError> {
             })
         }
     };
-    parse(&bytes, path)
+    parse_doc(&bytes, path, version)
 }
 
-/// Reads the memory at `path`, or an empty one when the file does not exist.
-pub fn load_or_empty(path: &Path) -> Result<Memory, MemoryError> {
-    match load(path) {
-        Err(MemoryError::Missing { .. }) => Ok(Memory::default()),
-        other => other,
-    }
-}
-
-/// Parses the bytes of a memory file; `path` is for messages.
+/// Parses the bytes of a single-file memory; `path` is for messages.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Memory, MemoryError> {
+    parse_doc(bytes, path, VERSION).map(|units| Memory { units })
+}
+
+/// Parses the bytes of a memory document of schema `version`: its units,
+/// their ids checked to be unique within it. `path` is for messages.
+pub fn parse_doc(bytes: &[u8], path: &Path, version: u32) -> Result<Vec<Unit>, MemoryError> {
     match serde_json::from_slice::<FileIn>(bytes) {
         Ok(file) => {
-            check_header(Some(&file.format), Some(file.version), path)?;
+            check_header(Some(&file.format), Some(file.version), path, version)?;
             let memory = Memory { units: file.units };
             if let Some(id) = memory.first_duplicate_id() {
                 return Err(MemoryError::DuplicateId {
@@ -87,13 +94,13 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Memory, MemoryError> {
                     id: id.to_string(),
                 });
             }
-            Ok(memory)
+            Ok(memory.units)
         }
         Err(err) => {
             // A file of another version or another tool deserves a message
             // about that rather than about the field where parsing stopped.
             if let Ok(header) = serde_json::from_slice::<Header>(bytes) {
-                check_header(header.format.as_deref(), header.version, path)?;
+                check_header(header.format.as_deref(), header.version, path, version)?;
             }
             Err(MemoryError::Parse {
                 path: path.to_path_buf(),
@@ -105,10 +112,12 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Memory, MemoryError> {
     }
 }
 
-fn check_header(
+/// Checks a document's `format` and `version` fields against `expected`.
+pub fn check_header(
     format: Option<&str>,
     version: Option<u64>,
     path: &Path,
+    expected: u32,
 ) -> Result<(), MemoryError> {
     match format {
         Some(FORMAT) => {}
@@ -126,11 +135,17 @@ fn check_header(
         }
     }
     match version {
-        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) if v == u64::from(expected) => Ok(()),
+        Some(found) if found == u64::from(FOLDER_VERSION) && expected == VERSION => {
+            Err(MemoryError::Foreign {
+                path: path.to_path_buf(),
+                what: "it is a file of a folder memory; give the folder as --memory".into(),
+            })
+        }
         Some(found) => Err(MemoryError::Version {
             path: path.to_path_buf(),
             found,
-            supported: VERSION,
+            supported: expected,
         }),
         None => Err(MemoryError::Foreign {
             path: path.to_path_buf(),
@@ -148,70 +163,36 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Writes `memory` to `path` atomically: a temporary file beside it, flushed
-/// and synced, then renamed over the old one.
+/// Writes the single-file memory `memory` to `path` through the storage
+/// layer (atomic, links followed, mode kept, read-only refused).
 pub fn save(memory: &Memory, path: &Path) -> Result<(), MemoryError> {
-    let io = |action: &'static str, p: &Path| {
-        let p = p.to_path_buf();
-        move |source| MemoryError::Io {
-            path: p,
-            action,
-            source,
-        }
-    };
-    let dir = parent_dir(path);
-    if !dir.as_os_str().is_empty() {
-        std::fs::create_dir_all(&dir).map_err(io("creating the directory", &dir))?;
-    }
-    let tmp = temp_path(path);
-    let result = (|| {
-        let file = File::create(&tmp).map_err(io("creating a temporary file", &tmp))?;
-        let mut w = BufWriter::with_capacity(1 << 20, file);
-        write_json(memory, &mut w).map_err(io("writing", &tmp))?;
-        let file = w
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .map_err(io("writing", &tmp))?;
-        file.sync_all().map_err(io("syncing", &tmp))?;
-        std::fs::rename(&tmp, path).map_err(io("replacing the memory", path))?;
-        if let Ok(d) = File::open(&dir) {
-            // Makes the rename itself durable; not every filesystem allows it.
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let units: Vec<&Unit> = memory.units.iter().collect();
+    write_doc(path, &units, VERSION)
 }
 
-/// Writes the memory as pretty JSON, one unit per object, in stored order.
+/// Writes a memory document of schema `version` holding `units` to `path`
+/// through the storage layer.
+pub fn write_doc(path: &Path, units: &[&Unit], version: u32) -> Result<(), MemoryError> {
+    replace(path, Replace::Always, |w| to_json(units, version, w))?;
+    Ok(())
+}
+
+/// Writes the memory as pretty JSON, one unit per object, in stored order
+/// (the single-file form; `tm migrate`'s input and a test's fixture).
 pub fn write_json<W: Write>(memory: &Memory, w: &mut W) -> std::io::Result<()> {
+    let units: Vec<&Unit> = memory.units.iter().collect();
+    to_json(&units, VERSION, w)
+}
+
+/// The bytes of a memory document: pretty JSON, one unit per object, ending
+/// in a new line.
+pub fn to_json<W: Write>(units: &[&Unit], version: u32, w: &mut W) -> std::io::Result<()> {
     let out = FileOut {
         format: FORMAT,
-        version: VERSION,
-        units: &memory.units,
+        version,
+        units,
     };
     serde_json::to_writer_pretty(&mut *w, &out)?;
     w.write_all(b"\n")?;
     w.flush()
-}
-
-/// The directory holding `path` (`.` for a bare file name).
-pub fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// A temporary name beside `path`, unique to this process, that the next run
-/// recognises as a leftover (`.tm.json.tmp-PID`).
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "tm.json".into());
-    parent_dir(path).join(format!(".{name}.tmp-{}", std::process::id()))
 }

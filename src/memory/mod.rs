@@ -1,7 +1,8 @@
-//! The translation memory: units, the JSON file that holds them, and the
+//! The translation memory: units, the JSON files that hold them (a folder
+//! of schema 2, or the single file of schema 1; see [`layout`]), and the
 //! rules for adding to it without losing or doubling anything.
 //!
-//! The file format (schema version 1) is documented in `memory/README.md`.
+//! The formats are documented in `memory/README.md`.
 
 pub mod adder;
 pub mod changes;
@@ -12,11 +13,12 @@ pub mod concord_index;
 pub mod concord_phrase;
 pub mod concord_rules;
 pub mod concord_store;
-pub mod derived;
 pub mod error;
 pub mod file;
-pub mod lock;
+pub mod folder;
+pub mod layout;
 pub mod maintain;
+pub mod migrate;
 pub mod query;
 pub mod regroup;
 pub mod stats;
@@ -30,10 +32,12 @@ use unicode_normalization::UnicodeNormalization;
 
 pub use adder::{Adder, Offered};
 pub use error::MemoryError;
-pub use store::{edit, EditOutcome};
+pub use layout::Layout;
+pub use store::{edit, load, load_or_empty, EditOutcome};
 pub use unit::Unit;
 
 use crate::lang::Lang;
+use crate::storage::hash::Fnv;
 
 /// All units of a memory, in stored order (oldest first).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -215,24 +219,6 @@ fn fresh_id(unit: &Unit, taken: impl Fn(&str) -> bool) -> String {
     }
 }
 
-/// FNV-1a, 64 bits: tiny, stable across versions and platforms, which ids
-/// need and `std`'s hasher does not promise.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf29ce484222325)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x100000001b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::lang::Lang;
 
 use super::error::MemoryError;
-use super::file;
+use super::load;
 use super::unit::Unit;
 use super::Memory;
 
@@ -64,7 +64,7 @@ pub fn combination(unit: &Unit) -> String {
 
 /// Loads the memory at `path` and counts what it holds, as `tm stats` shows.
 pub fn stats_of_file(path: &Path) -> Result<Stats, MemoryError> {
-    let memory = file::load(path)?;
+    let memory = load(path)?;
     let bytes = std::fs::metadata(path)
         .map_err(|source| MemoryError::Io {
             path: path.to_path_buf(),

@@ -1,25 +1,53 @@
-//! Changing a memory on disk safely: take the writers' lock, read the file,
-//! change it, write it atomically, let go.
+//! Reading and changing a memory on disk, whatever its layout: the one
+//! reader ([`load`]) and the one way to change it ([`edit`]: take the
+//! writers' lock, read, change, write what changed atomically, let go).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::error::MemoryError;
-use super::file::{self, parent_dir};
-use super::lock::WriteLock;
+use super::file;
+use super::folder::{self, Snapshot};
+use super::layout::{Layout, CACHE_DIR};
 use super::Memory;
+use crate::storage::atomic::check_writable;
+use crate::storage::WriteLock;
 
 /// What a change asked of [`edit`]: keep the changed memory or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditOutcome {
     /// Write the changed memory.
     Save,
-    /// Leave the file as it was (nothing changed, or a dry run).
+    /// Leave the memory as it was (nothing changed, or a dry run).
     Discard,
 }
 
+/// Reads the memory at `path` (a folder or a single file);
+/// [`MemoryError::Missing`] when there is none.
+pub fn load(path: &Path) -> Result<Memory, MemoryError> {
+    read(&Layout::at(path)).map(|(m, _)| m)
+}
+
+/// Reads the memory at `path`, or an empty one when there is none yet.
+pub fn load_or_empty(path: &Path) -> Result<Memory, MemoryError> {
+    match load(path) {
+        Err(MemoryError::Missing { .. }) => Ok(Memory::default()),
+        other => other,
+    }
+}
+
+fn read(layout: &Layout) -> Result<(Memory, Snapshot), MemoryError> {
+    match layout {
+        Layout::File(p) => file::load(p).map(|m| (m, Snapshot::default())),
+        Layout::Folder(d) => folder::load(d),
+    }
+}
+
 /// Runs `change` on the memory at `path` under the writers' lock and saves
-/// the result atomically when it asks to. A missing file starts empty when
-/// `create` is true. The file is untouched when `change` fails.
+/// the result atomically when it asks to. A missing memory starts empty when
+/// `create` is true. The memory is untouched when `change` fails or
+/// discards; a memory that did not exist is then not created either (no
+/// folder, no lock file). A read-only memory is refused before anything is
+/// read.
 pub fn edit<T, E>(
     path: &Path,
     create: bool,
@@ -28,61 +56,133 @@ pub fn edit<T, E>(
 where
     E: From<MemoryError>,
 {
-    // A command that needs an existing memory must not leave a directory
-    // and a lock file behind where there is none.
-    if !create && !path.exists() {
+    let layout = Layout::at(path);
+    // A command that needs an existing memory must not leave a folder and a
+    // lock file behind where there is none.
+    if !create && !layout.exists() {
         return Err(MemoryError::Missing {
             path: path.to_path_buf(),
         }
         .into());
     }
-    let _lock = WriteLock::acquire(path)?;
-    remove_leftovers(path);
-    let mut memory = if create {
-        file::load_or_empty(path)?
-    } else {
-        file::load(path)?
+    check_writable(&layout.marker()).map_err(MemoryError::from)?;
+    let created = first_missing_ancestor(&layout.lock_path());
+    let lock = WriteLock::acquire(&layout.lock_path()).map_err(MemoryError::from)?;
+    remove_leftovers(&layout);
+    let (mut memory, snapshot) = match read(&layout) {
+        Err(MemoryError::Missing { .. }) if create => (Memory::default(), Snapshot::default()),
+        other => other?,
     };
-    let (value, outcome) = change(&mut memory)?;
-    if outcome == EditOutcome::Save {
-        file::save(&memory, path)?;
+    let result = change(&mut memory);
+    let saved = match &result {
+        Ok((_, EditOutcome::Save)) => {
+            match &layout {
+                Layout::File(p) => file::save(&memory, p)?,
+                Layout::Folder(d) => {
+                    folder::save(d, &memory, &snapshot)?;
+                }
+            }
+            true
+        }
+        _ => false,
+    };
+    if !saved && !layout.exists() {
+        // Nothing was stored in a memory that did not exist: take back the
+        // lock file and the folders made for it.
+        let lock_path = lock.path().to_path_buf();
+        drop(lock);
+        let _ = std::fs::remove_file(&lock_path);
+        if let Some(top) = created {
+            remove_empty_up_to(&lock_path, &top);
+        }
     }
-    Ok(value)
+    result.map(|(value, _)| value)
 }
 
-/// Temporary files that a killed process left beside the memory. Only the
-/// lock holder writes the memory's own (`.tm.json.tmp-PID`), so under the
-/// lock every one is a leftover. Readers write derived caches
-/// (`.tm.json.en.cache.tmp-PID`) and the learned lexicon
-/// (`.tm.json.lexicon.tmp-PID`) without the lock, so only those older than
-/// [`STALE_CACHE_TEMP`] are taken for leftovers.
-fn remove_leftovers(path: &Path) {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return;
-    };
-    let own = format!(".{name}.tmp-");
-    let cache = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let stale_cache_temp = || {
-            file_name.starts_with(&cache)
-                && (file_name.contains(".cache.tmp-") || file_name.contains(".lexicon.tmp-"))
-                && entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| t.elapsed().ok())
-                    .is_some_and(|age| age > STALE_CACHE_TEMP)
+/// The highest folder on the way to `file` that does not exist yet.
+fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
+    let mut missing = None;
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d.as_os_str().is_empty() || d.exists() {
+            break;
+        }
+        missing = Some(d.to_path_buf());
+        dir = d.parent();
+    }
+    missing
+}
+
+/// Removes the empty folders from `file`'s own up to `top`.
+fn remove_empty_up_to(file: &Path, top: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if std::fs::remove_dir(d).is_err() || d == top {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// Temporary files that a killed process left in the memory. Only the
+/// lock holder writes the memory's own files, so under the lock every one
+/// of theirs is a leftover. Readers write derived files without the lock,
+/// so only those older than [`STALE_CACHE_TEMP`] are taken for leftovers.
+fn remove_leftovers(layout: &Layout) {
+    let (own_dirs, cache_dir, own_prefix, cache_prefix): (Vec<PathBuf>, PathBuf, String, String) =
+        match layout {
+            Layout::File(p) => {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let dir = crate::storage::parent_dir(p);
+                (
+                    vec![dir.clone()],
+                    dir,
+                    format!(".{name}.tmp-"),
+                    format!(".{name}."),
+                )
+            }
+            Layout::Folder(d) => (
+                vec![d.clone(), d.join(folder::UNITS_DIR)],
+                d.join(CACHE_DIR),
+                ".".into(),
+                ".".into(),
+            ),
         };
-        if file_name.starts_with(&own) || stale_cache_temp() {
-            let _ = std::fs::remove_file(entry.path());
+    for dir in own_dirs {
+        for (name, path, _) in entries(&dir) {
+            if name.starts_with(&own_prefix) && name.contains(".tmp-") {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+    for (name, path, age) in entries(&cache_dir) {
+        let derived_temp = name.starts_with(&cache_prefix) && name.contains(".tmp-");
+        if derived_temp && age.is_some_and(|a| a > STALE_CACHE_TEMP) {
+            let _ = std::fs::remove_file(path);
         }
     }
 }
 
-/// How old a cache's temporary file must be before a writer removes it: far
-/// longer than building any cache takes.
+/// The files of `dir` with their age.
+fn entries(dir: &Path) -> Vec<(String, PathBuf, Option<std::time::Duration>)> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.flatten()
+        .map(|e| {
+            let age = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok());
+            (e.file_name().to_string_lossy().into_owned(), e.path(), age)
+        })
+        .collect()
+}
+
+/// How old a derived file's temporary file must be before a writer removes
+/// it: far longer than building any derived file takes.
 const STALE_CACHE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);

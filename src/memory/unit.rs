@@ -8,8 +8,12 @@ use crate::lang::Lang;
 /// One stored translation unit.
 ///
 /// Field order is the order in the JSON file, chosen so that a person reading
-/// or diffing the memory sees the texts first.
+/// or diffing the memory sees the texts first. A field tm does not know is
+/// refused when the file is read, with its place, as an unknown header
+/// field is: keeping it would need every writer to carry it, and dropping
+/// it on the next write would lose a person's data without a word.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Stable identifier, never reused, unchanged by edits.
     pub id: String,

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::blocking;
 use crate::memory::changes::{accept_units, Accept};
 use crate::memory::query::{select, Filter};
-use crate::memory::{file, now};
+use crate::memory::{load, now};
 use crate::report::units::UnitsJson;
 use crate::serve::error::ApiError;
 use crate::serve::extract::{ApiJson, ApiQuery};
@@ -31,7 +31,7 @@ pub async fn list(
     ApiQuery(params): ApiQuery<Params>,
 ) -> Result<Response, ApiError> {
     blocking(move || {
-        let memory = file::load(&state.memory)?;
+        let memory = load(&state.memory)?;
         let filter = Filter {
             release: params.release.filter(|r| !r.is_empty()),
             lang: None,

@@ -1,19 +1,20 @@
-//! Files derived from a memory and kept beside it (`tm suggest`'s
-//! `tm.json.en.cache`, `tm concord`'s `tm.json.ru.concord`): what they share.
+//! Files derived from a memory (`tm suggest`'s index, `tm concord`'s, the
+//! learned lexicon): what they share. Where they live and how a memory is
+//! stamped is the memory's business ([`crate::memory::Layout`]).
 //!
 //! The JSON stays the truth. A derived file starts with a magic string (its
-//! kind and layout version) and a [`Stamp`] of the JSON it was built from:
-//! size, modification time, a hash of the first bytes, and a hash of the
-//! rules the derived data depends on. A reader that finds another stamp, a
+//! kind and layout version) and a [`Stamp`] of the memory it was built from
+//! and of the rules the derived data depends on. A reader that finds another stamp, a
 //! short or damaged file treats it as absent and rebuilds it. Writing goes
 //! to a temporary file renamed over the old one, so a reader never sees
 //! half of one. Arrays are stored little-endian, each after its byte length.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::file;
+use super::hash::Sum;
+use super::{replace, Replace, StorageError};
 
 /// What identifies the JSON (and the rules) a derived file was built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,79 +31,28 @@ pub enum Source {
     Json,
 }
 
-/// The path of the file beside `memory` named after it plus `.suffix`.
-pub fn beside(memory: &Path, suffix: &str) -> PathBuf {
-    let name = memory
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "tm.json".into());
-    file::parent_dir(memory).join(format!("{name}.{suffix}"))
-}
-
-/// The stamp of the JSON at `memory` now; `tag` tells apart files built for
-/// different purposes (a language), `rules` are the texts of the rules the
-/// derived data was computed with.
-pub fn stamp(memory: &Path, tag: u64, rules: &[&str]) -> std::io::Result<Stamp> {
-    let meta = std::fs::metadata(memory)?;
-    let mtime = meta
-        .modified()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    let mut head = Vec::with_capacity(4096);
-    File::open(memory)?.take(4096).read_to_end(&mut head)?;
-    Ok(Stamp([
-        meta.len(),
-        mtime.as_secs(),
-        u64::from(mtime.subsec_nanos()) | (tag << 32),
-        fnv(&head),
-        fnv(rules.concat().as_bytes()),
-    ]))
-}
-
-/// FNV-1a, enough to notice a changed file head, rule list or a damaged
-/// stretch of a derived file.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
-    })
-}
-
 /// The length of the header [`write_atomic`] writes before the body.
 pub const HEADER_LEN: u64 = 8 + 5 * 8;
 
-/// Writes `path` atomically: `magic`, `stamp`, then what `body` writes, to a
-/// temporary file beside it, synced, then renamed over it. The temporary
-/// file is removed on failure.
+/// Writes `path` atomically through [`replace`]: `magic`, `stamp`, then
+/// what `body` writes.
 pub fn write_atomic(
     path: &Path,
     magic: &[u8; 8],
     stamp: Stamp,
     body: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    // Unique per writer in this process too: the threads of `tm serve` may
-    // build the same derived file at once.
-    static WRITERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = file::parent_dir(path).join(format!(
-        ".{}.tmp-{}-{n}",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+    replace(path, Replace::Always, |w| {
         w.write_all(magic)?;
         for x in stamp.0 {
             w.write_all(&x.to_le_bytes())?;
         }
-        body(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+        body(w)
+    })
+    .map_err(|e| match e {
+        StorageError::Io { source, .. } => source,
+        other => std::io::Error::other(other.to_string()),
+    })
 }
 
 /// Reads the header of a derived file; an error unless it has `magic` and
@@ -142,38 +92,19 @@ macro_rules! le {
 }
 le!(u8, u32, u64, u128);
 
-/// A checksum of arrays as [`put`] stores them, eight bytes a step (fast
-/// enough to check tens of megabytes on every open).
-#[derive(Debug, Clone, Copy)]
-pub struct Sum(pub u64);
-
-impl Default for Sum {
-    fn default() -> Sum {
-        Sum(0xcbf29ce484222325)
-    }
-}
-
 impl Sum {
-    /// Adds an array's values, little-endian, to the checksum.
+    /// Adds an array's values, little-endian, to the checksum, as [`put`]
+    /// stores them.
     pub fn add<T: Le>(&mut self, v: &[T]) -> &mut Sum {
-        let mut step = |bytes: &[u8]| {
-            for chunk in bytes.chunks(8) {
-                let mut word = [0u8; 8];
-                word[..chunk.len()].copy_from_slice(chunk);
-                self.0 = (self.0.rotate_left(29) ^ u64::from_le_bytes(word))
-                    .wrapping_mul(0x9E3779B97F4A7C15);
-            }
-        };
         if cfg!(target_endian = "little") {
-            step(bytemuck::cast_slice(v));
+            self.add_bytes(bytemuck::cast_slice(v))
         } else {
             let bytes: Vec<u8> = v
                 .iter()
                 .flat_map(|&x| bytemuck::bytes_of(&x.le()).to_vec())
                 .collect();
-            step(&bytes);
+            self.add_bytes(&bytes)
         }
-        self
     }
 }
 
@@ -222,13 +153,8 @@ mod tests {
     #[test]
     fn arrays_round_trip_and_damage_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let memory = dir.path().join("tm.json");
-        std::fs::write(&memory, "{}").unwrap();
-        let s = stamp(&memory, 1, &["rules"]).unwrap();
-        assert_ne!(s, stamp(&memory, 2, &["rules"]).unwrap());
-        assert_ne!(s, stamp(&memory, 1, &["other"]).unwrap());
-        let path = beside(&memory, "x");
-        assert_eq!(path, dir.path().join("tm.json.x"));
+        let s = Stamp([1, 2, 3, 4, 5]);
+        let path = dir.path().join("tm.json.x");
         write_atomic(&path, b"TESTFILE", s, |w| {
             put(w, &[1u32, 2, 3])?;
             put(w, &[u128::MAX])
