@@ -22,8 +22,8 @@ use tm::memory::concord::{concord, Scan};
 use tm::memory::concord_cache::{self, Concorder};
 use tm::memory::concord_index::ConcordIndex;
 use tm::memory::concord_rules::{fold, words, Rules};
-use tm::storage::derived::Source;
 use tm::memory::{file, Memory, Unit};
+use tm::storage::derived::Source;
 use tm::Lang;
 
 /// The word lists (benches/data/concord_words.txt).

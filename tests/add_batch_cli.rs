@@ -43,12 +43,8 @@ fn archive(env: &Env, n: usize) {
 
 /// The memory's units as (release, position, en, ru, kk) rows, in order.
 fn units(env: &Env, memory: &str) -> Vec<(String, u64, String, String, String)> {
-    let text = std::fs::read_to_string(env.path(memory)).unwrap();
-    let json: Value = serde_json::from_str(&text).unwrap();
     let s = |v: &Value| v.as_str().unwrap_or("").to_string();
-    json["units"]
-        .as_array()
-        .unwrap()
+    common::memory_units(&env.path(memory))
         .iter()
         .map(|u| {
             (
@@ -313,7 +309,7 @@ fn a_release_whose_versions_do_not_translate_each_other_is_refused_and_the_other
         "{}",
         run.stdout
     );
-    let stored = units(&env, "memory/tm.json");
+    let stored = units(&env, "memory");
     assert!(!stored.is_empty());
     assert!(
         stored.iter().all(|u| u.0 != "mixed"),

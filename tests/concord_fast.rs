@@ -9,8 +9,8 @@ use proptest::prelude::*;
 
 use tm::memory::concord::concord;
 use tm::memory::concord_cache::{Concorder, Found};
-use tm::storage::derived::Source;
 use tm::memory::{file, Memory, Unit};
+use tm::storage::derived::Source;
 use tm::Lang;
 
 /// Stems that share prefixes (3- and 5-letter keys collide), with endings.

@@ -109,7 +109,7 @@ fn unknown_id_is_an_error() {
     let run = env.run(&["edit", "0000000000zz", "--en", "Text."]).fails();
     assert_eq!(
         run.stderr,
-        "tm: memory/tm.json: no unit with id '0000000000zz' (see `tm list`)\n"
+        "tm: memory: no unit with id '0000000000zz' (see `tm list`)\n"
     );
     assert_untouched(&env);
 }

@@ -345,24 +345,32 @@ fn regional_codes_are_accepted_and_written_as_given() {
 }
 
 #[test]
+fn the_memory_is_never_the_target_of_an_export() {
+    let env = env_with_memory();
+    let before = common::memory_bytes(&env.path("tm.json"));
+    std::os::unix::fs::symlink("tm.json", env.path("link.tmx")).unwrap();
+    for target in ["tm.json", "./tm.json", "link.tmx"] {
+        let run = env.run(&["--memory", "tm.json", "export", target]).fails();
+        assert!(
+            run.stderr.contains("this is the memory (--memory tm.json)"),
+            "{target}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(common::memory_bytes(&env.path("tm.json")), before);
+    // A folder memory: none of its files either.
+    env.run(&["--memory", "tm.json", "migrate", "--to", "team"])
+        .ok();
+    let run = env
+        .run(&["--memory", "team", "export", "team/units/x.json"])
+        .fails();
+    assert!(run.stderr.contains("this is the memory"), "{}", run.stderr);
+    assert!(!env.path("team/units/x.json").exists());
+}
+
+#[test]
 fn omegat_gets_one_language_pair_per_file() {
     let env = env_with_memory();
-    let run = env
-        .run(&[
-            "--memory",
-            "tm.json",
-            "export",
-            "out/memory.tmx",
-            "--for",
-            "omegat",
-        ])
-        .fails();
-    assert!(
-        run.stderr.contains("out/.memory.en-ru.tmx.tmp-"),
-        "{}",
-        run.stderr
-    );
-    std::fs::create_dir(env.path("out")).unwrap();
     let run = env
         .run(&[
             "--memory",

@@ -225,7 +225,7 @@ fn a_writer_on_a_missing_memory_leaves_nothing_behind() {
     let env = Env::new();
     let run = env.run(&["remove", "--yes", "0123456789ab"]).fails();
     assert!(
-        run.stderr.contains("memory/tm.json: no memory here yet"),
+        run.stderr.contains("memory: no memory here yet"),
         "{}",
         run.stderr
     );

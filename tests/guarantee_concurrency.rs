@@ -32,10 +32,7 @@ fn spawn_add(env: &Env, n: usize) -> Child {
 }
 
 fn stored_english(env: &Env) -> Vec<String> {
-    let text = std::fs::read_to_string(env.path("memory/tm.json")).expect("memory written");
-    let v: serde_json::Value = serde_json::from_str(&text).expect("memory parses");
-    assert_eq!(v["format"], "tm-memory");
-    let units = v["units"].as_array().expect("units");
+    let units = common::memory_units(&env.path("memory"));
     let ids: HashSet<&str> = units.iter().map(|u| u["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), units.len(), "duplicate ids in the memory");
     units

@@ -120,7 +120,7 @@ fn unknown_release_is_an_error() {
     let run = env.run(&["list", "--release", "autumn-forum"]).fails();
     assert_eq!(
         run.stderr,
-        "tm: memory/tm.json: no release named 'autumn-forum' (see `tm stats` for the releases)\n"
+        "tm: memory: no release named 'autumn-forum' (see `tm stats` for the releases)\n"
     );
     assert_eq!(run.stdout, "");
     assert_untouched(&env);

@@ -13,7 +13,7 @@ fn removes_units_by_id() {
     let run = env
         .run(&["remove", "0000000000a3", "0000000000c1", "--yes"])
         .ok();
-    assert_eq!(run.stdout, "removed 2 units from memory/tm.json\n");
+    assert_eq!(run.stdout, "removed 2 units from memory\n");
     assert_eq!(
         ids(&env),
         [
@@ -36,7 +36,7 @@ fn removes_a_release_and_promotes_its_alternative() {
     let run = env.run(&["remove", "--release", "spring-forum", "-y"]).ok();
     assert_eq!(
         run.stdout,
-        "removed 3 units of release 'spring-forum' from memory/tm.json; \
+        "removed 3 units of release 'spring-forum' from memory; \
          1 alternative translation(s) became the main one\n"
     );
     assert_eq!(ids(&env), ["0000000000b1", "0000000000b2", "0000000000c1"]);
@@ -53,7 +53,7 @@ fn removes_a_release_and_promotes_its_alternative() {
 fn removing_an_alternative_leaves_its_primary_alone() {
     let env = setup();
     let run = env.run(&["remove", "0000000000b2", "--yes"]).ok();
-    assert_eq!(run.stdout, "removed 1 unit from memory/tm.json\n");
+    assert_eq!(run.stdout, "removed 1 unit from memory\n");
     assert_eq!(
         unit(&env, "0000000000a1")["changed"],
         "2026-03-02T09:00:00Z"
@@ -66,7 +66,7 @@ fn without_a_terminal_it_needs_yes() {
     let run = env.run(&["remove", "--release", "water-report"]).fails();
     assert_eq!(
         run.stderr,
-        "tm: memory/tm.json: not removing 2 units of release 'water-report': \
+        "tm: memory: not removing 2 units of release 'water-report': \
          standard input is not a terminal, so confirm with --yes\n"
     );
     assert_untouched(&env);
@@ -74,7 +74,7 @@ fn without_a_terminal_it_needs_yes() {
     let run = answer_piped(&env, &["remove", "0000000000a1"], b"y\n").fails();
     assert_eq!(
         run.stderr,
-        "tm: memory/tm.json: not removing 1 unit: standard input is not a terminal, so confirm with --yes\n"
+        "tm: memory: not removing 1 unit: standard input is not a terminal, so confirm with --yes\n"
     );
     assert_untouched(&env);
 }
@@ -89,7 +89,7 @@ fn unknown_id_removes_nothing() {
         let run = env.run(args).fails();
         assert_eq!(
             run.stderr,
-            "tm: memory/tm.json: no unit with id 'ffffffffffff' (see `tm list`)\n"
+            "tm: memory: no unit with id 'ffffffffffff' (see `tm list`)\n"
         );
         assert_eq!(run.stdout, "");
         assert_untouched(&env);
@@ -104,7 +104,7 @@ fn unknown_release_removes_nothing() {
         .fails();
     assert_eq!(
         run.stderr,
-        "tm: memory/tm.json: no release named 'autumn-forum' (see `tm stats` for the releases)\n"
+        "tm: memory: no release named 'autumn-forum' (see `tm stats` for the releases)\n"
     );
     assert_untouched(&env);
 }
@@ -132,7 +132,7 @@ fn missing_memory_is_an_error() {
     let env = common::Env::new();
     let run = env.run(&["remove", "0000000000a1", "--yes"]).fails();
     assert_eq!(run.stderr, MISSING);
-    assert!(!env.path("memory/tm.json").exists());
+    assert!(!env.path("memory").exists());
 }
 
 /// Runs tm with `answer` on a pipe as standard input. tm may exit before
@@ -182,16 +182,13 @@ fn on_a_terminal_it_asks() {
     let screen = run.stdout.replace('\r', "").replacen("n\n", "", 1);
     assert!(
         screen.contains(
-            "Remove 2 units of release 'water-report' from memory/tm.json? [y/N] Nothing removed."
+            "Remove 2 units of release 'water-report' from memory? [y/N] Nothing removed."
         ),
         "{screen}"
     );
     assert_untouched(&env);
     let run = on_terminal(&env, "remove 0000000000a3", b"y\n").expect("script ran before");
     let screen = run.stdout.replace('\r', "").replacen("y\n", "", 1);
-    assert!(
-        screen.contains("removed 1 unit from memory/tm.json"),
-        "{screen}"
-    );
+    assert!(screen.contains("removed 1 unit from memory"), "{screen}");
     assert!(!ids(&env).contains(&"0000000000a3".to_string()));
 }

@@ -96,7 +96,7 @@ fn unknown_id_and_release_are_errors() {
         .fails();
     assert_eq!(
         run.stderr,
-        "tm: memory/tm.json: no unit with id '0000000000ff' (see `tm list`)\n"
+        "tm: memory: no unit with id '0000000000ff' (see `tm list`)\n"
     );
     assert_untouched(&env);
     for args in [
@@ -106,7 +106,7 @@ fn unknown_id_and_release_are_errors() {
         let run = env.run(args).fails();
         assert_eq!(
             run.stderr,
-            "tm: memory/tm.json: no release named 'autumn-forum' (see `tm stats` for the releases)\n"
+            "tm: memory: no release named 'autumn-forum' (see `tm stats` for the releases)\n"
         );
         assert_untouched(&env);
     }

@@ -14,7 +14,7 @@ fn text_table() {
     let bytes = MEMORY.len();
     let expected = format!(
         "\
-memory        memory/tm.json
+memory        memory/tm.json (one file; `tm migrate` makes it a folder git merges)
 units         6
   en+ru+kk    3
   en+ru       2
@@ -64,7 +64,7 @@ fn empty_memory() {
     let run = env.run(&["stats", "--memory", "m.json"]).ok();
     assert_eq!(
         run.stdout,
-        "memory        m.json\nunits         0\nreleases      0\ndoubtful      0\n\
+        "memory        m.json (one file; `tm migrate` makes it a folder git merges)\nunits         0\nreleases      0\ndoubtful      0\n\
          alternatives  0\nfile size     51 bytes\ncreated       -\n"
     );
     let run = env

@@ -314,7 +314,7 @@ fn missing_memory_says_how_to_create_one() {
     env.write("new.txt", "Anything at all.\n");
     let out = env.run(&["suggest", "new.txt"]).fails();
     assert!(
-        out.stderr.contains("memory/tm.json: no memory here yet"),
+        out.stderr.contains("memory: no memory here yet"),
         "{}",
         out.stderr
     );

@@ -22,9 +22,9 @@ use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::memory::{self as tm_memory, Layout};
 use crate::storage::derived::{self, damaged, get, get_u64, put, Source, Stamp};
 use crate::storage::hash::Sum;
-use crate::memory::{self as tm_memory, Layout};
 
 use super::lexicon::{Lexicon, PAIRS, SETTINGS};
 

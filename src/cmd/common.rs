@@ -139,7 +139,9 @@ impl Global {
     /// The memory to use (see [`tm::memory::Layout::at`] for how its
     /// layout is told).
     pub fn memory_path(&self) -> PathBuf {
-        self.memory.clone().unwrap_or_else(|| PathBuf::from("memory"))
+        self.memory
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("memory"))
     }
 }
 

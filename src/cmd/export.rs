@@ -101,7 +101,9 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         write_tmx(&memory, &options, &mut out)?
     } else {
-        write_atomically(&args.file, &memory_path, |w| write_tmx(&memory, &options, w))?
+        write_atomically(&args.file, &memory_path, |w| {
+            write_tmx(&memory, &options, w)
+        })?
     };
     let summary = summary(&report, &options, &memory_path);
     if args.file == Path::new("-") {
@@ -189,5 +191,9 @@ fn write_atomically(
             memory_path.display()
         );
     }
-    Ok(tm::storage::replace(path, tm::storage::Replace::Always, write)?)
+    Ok(tm::storage::replace(
+        path,
+        tm::storage::Replace::Always,
+        write,
+    )?)
 }

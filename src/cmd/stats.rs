@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 
 use tm::memory::stats::{combinations_in_order, stats_of_file};
+use tm::memory::Layout;
 
 use super::common::{Global, OutputFormat};
 
@@ -28,7 +29,14 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         writeln!(out)?;
         return Ok(out.flush()?);
     }
-    writeln!(out, "memory        {}", path.display())?;
+    match Layout::at(&path) {
+        Layout::File(file) => writeln!(
+            out,
+            "memory        {} (one file; `tm migrate` makes it a folder git merges)",
+            file.display()
+        )?,
+        Layout::Folder(dir) => writeln!(out, "memory        {}/ (folder)", dir.display())?,
+    }
     writeln!(out, "units         {}", s.units)?;
     for (combo, n) in combinations_in_order(&s) {
         writeln!(out, "  {combo:<11} {n}")?;

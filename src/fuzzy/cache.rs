@@ -13,8 +13,8 @@ use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
-use crate::storage::derived::{self, damaged, get, get_u64, put, put_len, Stamp};
 use crate::memory::{Layout, MemoryError};
+use crate::storage::derived::{self, damaged, get, get_u64, put, put_len, Stamp};
 
 use super::index::Index;
 use super::store::Store;

@@ -24,8 +24,8 @@ use super::concord_index::ConcordIndex;
 use super::concord_phrase::Phrase;
 use super::concord_store::{read, write, FileIndex};
 use super::Layout;
-use crate::storage::derived::{Source, Stamp};
 use super::{Memory, MemoryError, Unit};
+use crate::storage::derived::{Source, Stamp};
 
 /// Where the concordance file of `memory` for language `lang` lives.
 pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {

@@ -16,9 +16,9 @@ use crate::lang::Lang;
 use super::concord::Scan;
 use super::concord_index::{index_key, ConcordIndex};
 use super::concord_phrase::Phrase;
+use super::Unit;
 use crate::storage::derived::{self, damaged, get, get_u64, put, Stamp};
 use crate::storage::hash::{fnv, Sum};
-use super::Unit;
 
 const MAGIC: &[u8; 8] = b"TMCONC\x00\x02";
 

@@ -35,7 +35,8 @@ pub const UNITS_DIR: &str = "units";
 /// kilobytes, not the whole import.
 pub const PART_UNITS: usize = 5000;
 /// What git should leave out of a memory folder.
-const GITIGNORE: &str = "# Derived files and locks: rebuilt by tm, never shared.\n/.cache/\n/.lock\n.*.tmp-*\n";
+const GITIGNORE: &str =
+    "# Derived files and locks: rebuilt by tm, never shared.\n/.cache/\n/.lock\n.*.tmp-*\n";
 
 /// One file of units as listed on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,7 +257,11 @@ pub fn group(memory: &Memory) -> BTreeMap<String, Vec<&Unit>> {
     }
     for units in groups.values_mut() {
         units.sort_by(|a, b| {
-            (a.position.is_none(), a.position, &a.id).cmp(&(b.position.is_none(), b.position, &b.id))
+            (a.position.is_none(), a.position, &a.id).cmp(&(
+                b.position.is_none(),
+                b.position,
+                &b.id,
+            ))
         });
     }
     groups
@@ -347,11 +352,18 @@ mod tests {
 
     #[test]
     fn part_names_are_safe_and_follow_release_and_position() {
-        assert_eq!(part_name(&unit("a", Some("2026-05-01-forum"), 3)), "2026-05-01-forum");
+        assert_eq!(
+            part_name(&unit("a", Some("2026-05-01-forum"), 3)),
+            "2026-05-01-forum"
+        );
         assert_eq!(part_name(&unit("a", None, 3)), "unnamed");
         assert_eq!(part_name(&unit("a", Some("x"), PART_UNITS * 2 + 1)), "x~3");
         let odd = part_name(&unit("a", Some("../Пресс релиз"), 0));
-        assert!(odd.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c)), "{odd}");
+        assert!(
+            odd.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c)),
+            "{odd}"
+        );
         assert!(!odd.starts_with('.'), "{odd}");
         assert_ne!(odd, part_name(&unit("a", Some("../Пресс_релиз"), 0)));
     }
@@ -361,7 +373,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let mut memory = Memory {
-            units: vec![unit("a1", Some("a"), 0), unit("b1", Some("b"), 0), unit("a2", Some("a"), 1)],
+            units: vec![
+                unit("a1", Some("a"), 0),
+                unit("b1", Some("b"), 0),
+                unit("a2", Some("a"), 1),
+            ],
         };
         assert_eq!(save(d, &memory, &Snapshot::default()).unwrap(), 2);
         let (loaded, snapshot) = load(d).unwrap();
@@ -369,11 +385,17 @@ mod tests {
         assert_eq!(snapshot.hashes.len(), 2);
         // Nothing changed: nothing written.
         assert_eq!(save(d, &loaded, &snapshot).unwrap(), 0);
-        let b_before = std::fs::metadata(d.join("units/b.json")).unwrap().modified().unwrap();
+        let b_before = std::fs::metadata(d.join("units/b.json"))
+            .unwrap()
+            .modified()
+            .unwrap();
         memory.units[0].ru = Some("Другое.".into());
         assert_eq!(save(d, &memory, &snapshot).unwrap(), 1);
         assert_eq!(
-            std::fs::metadata(d.join("units/b.json")).unwrap().modified().unwrap(),
+            std::fs::metadata(d.join("units/b.json"))
+                .unwrap()
+                .modified()
+                .unwrap(),
             b_before
         );
         // A release all of whose units went is a file removed.
@@ -383,7 +405,9 @@ mod tests {
         };
         assert_eq!(save(d, &without_b, &snapshot).unwrap(), 1);
         assert!(!d.join("units/b.json").exists());
-        assert!(std::fs::read_to_string(d.join(".gitignore")).unwrap().contains("/.cache/"));
+        assert!(std::fs::read_to_string(d.join(".gitignore"))
+            .unwrap()
+            .contains("/.cache/"));
     }
 
     #[test]
@@ -395,6 +419,9 @@ mod tests {
         };
         save(d, &memory, &Snapshot::default()).unwrap();
         let err = load(d).unwrap_err().to_string();
-        assert!(err.contains("duplicate unit id 'same'") && err.contains("units/"), "{err}");
+        assert!(
+            err.contains("duplicate unit id 'same'") && err.contains("units/"),
+            "{err}"
+        );
     }
 }

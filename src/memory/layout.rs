@@ -92,10 +92,7 @@ impl Layout {
     /// Whether `path` is one of the memory's own files (or the memory
     /// itself), which an export or a draft must never replace.
     pub fn owns(&self, path: &Path) -> bool {
-        let canon = |p: &Path| {
-            let p = crate::storage::resolve_links(p);
-            std::fs::canonicalize(&p).unwrap_or(p)
-        };
+        let canon = |p: &Path| canonical(&crate::storage::resolve_links(p));
         let target = canon(path);
         match self {
             Layout::File(p) => target == canon(p),
@@ -119,9 +116,7 @@ impl Layout {
                 let meta = std::fs::metadata(p)?;
                 let (secs, nanos) = mtime(&meta);
                 let mut head = Vec::with_capacity(4096);
-                std::fs::File::open(p)?
-                    .take(4096)
-                    .read_to_end(&mut head)?;
+                std::fs::File::open(p)?.take(4096).read_to_end(&mut head)?;
                 Ok(Stamp([
                     meta.len(),
                     secs,
@@ -144,9 +139,34 @@ impl Layout {
                     total += part.len;
                     latest = latest.max((part.mtime_ns / 1_000_000_000) as u64);
                 }
-                Ok(Stamp([total, latest, parts.len() as u64 | (tag << 32), h.finish(), rules]))
+                Ok(Stamp([
+                    total,
+                    latest,
+                    parts.len() as u64 | (tag << 32),
+                    h.finish(),
+                    rules,
+                ]))
             }
         }
+    }
+}
+
+/// `path` made absolute with every link and `..` resolved, also when its
+/// last parts do not exist yet (a file about to be written).
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(c) = std::fs::canonicalize(path) {
+        return c;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            canonical(parent).join(name)
+        }
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
     }
 }
 
@@ -195,7 +215,10 @@ mod tests {
             Layout::Folder(d.join("memory"))
         );
         let folder = Layout::Folder(d.join("memory"));
-        assert_eq!(folder.derived_path("en.cache"), d.join("memory/.cache/en.cache"));
+        assert_eq!(
+            folder.derived_path("en.cache"),
+            d.join("memory/.cache/en.cache")
+        );
         assert!(folder.owns(&d.join("memory/units/x.json")));
         assert!(!folder.owns(&d.join("out.tmx")));
         let file = Layout::File(d.join("tm.json"));

@@ -59,8 +59,8 @@ pub fn migrate(from: &Path, to: Option<&Path>) -> Result<Migrated, MemoryError> 
         });
     }
     crate::storage::atomic::check_writable(&file)?;
-    let lock = Layout::File(file.clone()).lock_path();
-    let _lock = WriteLock::acquire(&lock)?;
+    let lock_path = Layout::File(file.clone()).lock_path();
+    let lock = WriteLock::acquire(&lock_path)?;
     let memory = super::file::load(&file)?;
     let files = folder::save(&to, &memory, &Snapshot::default())?;
     let (back, _) = folder::load(&to)?;
@@ -83,6 +83,8 @@ pub fn migrate(from: &Path, to: Option<&Path>) -> Result<Migrated, MemoryError> 
         source,
     })?;
     remove_derived(&file);
+    drop(lock);
+    let _ = std::fs::remove_file(&lock_path);
     Ok(Migrated {
         from: file,
         to,
@@ -132,18 +134,30 @@ mod tests {
             u.props.insert("note".into(), "kept".into());
             units.push(u);
         }
-        super::super::file::save(&Memory { units: units.clone() }, &file).unwrap();
+        super::super::file::save(
+            &Memory {
+                units: units.clone(),
+            },
+            &file,
+        )
+        .unwrap();
         std::fs::write(dir.path().join("memory/tm.json.en.cache"), "x").unwrap();
         let m = migrate(&dir.path().join("memory"), None).unwrap();
         assert_eq!((m.units, m.files), (4, 3));
         assert_eq!(m.to, dir.path().join("memory"));
         assert!(m.backup.exists() && !file.exists());
         assert!(!dir.path().join("memory/tm.json.en.cache").exists());
-        let mut back = crate::memory::load(&dir.path().join("memory")).unwrap().units;
+        assert!(!dir.path().join("memory/tm.json.lock").exists());
+        let mut back = crate::memory::load(&dir.path().join("memory"))
+            .unwrap()
+            .units;
         // Units stored at the same second come in the order of their files.
         back.sort_by(|a, b| a.id.cmp(&b.id));
         assert_eq!(back, units);
         let again = migrate(&dir.path().join("memory"), None).unwrap_err();
-        assert!(again.to_string().contains("folder memory already"), "{again}");
+        assert!(
+            again.to_string().contains("folder memory already"),
+            "{again}"
+        );
     }
 }

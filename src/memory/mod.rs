@@ -219,7 +219,6 @@ fn fresh_id(unit: &Unit, taken: impl Fn(&str) -> bool) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,13 +65,17 @@ pub fn combination(unit: &Unit) -> String {
 /// Loads the memory at `path` and counts what it holds, as `tm stats` shows.
 pub fn stats_of_file(path: &Path) -> Result<Stats, MemoryError> {
     let memory = load(path)?;
-    let bytes = std::fs::metadata(path)
-        .map_err(|source| MemoryError::Io {
-            path: path.to_path_buf(),
-            action: "reading the file size",
-            source,
-        })?
-        .len();
+    let layout = super::Layout::at(path);
+    let bytes = match &layout {
+        super::Layout::File(file) => std::fs::metadata(file)
+            .map_err(|source| MemoryError::Io {
+                path: file.clone(),
+                action: "reading the file size",
+                source,
+            })?
+            .len(),
+        super::Layout::Folder(dir) => super::folder::parts(dir)?.iter().map(|p| p.len).sum(),
+    };
     Ok(stats(&memory, bytes))
 }
 

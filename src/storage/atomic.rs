@@ -39,7 +39,11 @@ pub fn replace<T>(
     let old = match std::fs::metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(StorageError::io(&target, "reading the file's attributes")(e)),
+        Err(e) => {
+            return Err(StorageError::io(&target, "reading the file's attributes")(
+                e,
+            ))
+        }
     };
     if let Some(meta) = &old {
         if mode == Replace::IfAbsent {

@@ -100,6 +100,9 @@ mod tests {
                 assert_ne!(Sum::default().add_bytes(&d).0, base, "byte {i} bit {bit}");
             }
         }
-        assert_ne!(Sum::default().add_bytes(&[0]).0, Sum::default().add_bytes(&[0, 0]).0);
+        assert_ne!(
+            Sum::default().add_bytes(&[0]).0,
+            Sum::default().add_bytes(&[0, 0]).0
+        );
     }
 }

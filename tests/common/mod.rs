@@ -129,3 +129,55 @@ pub fn output(o: Output) -> Run {
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The units of the memory at `path` as stored JSON objects, whatever its
+/// layout: a single file, or a memory folder (its `units/*.json`, in the
+/// order tm reads them: by time stored, then file, then place in the file).
+pub fn memory_units(path: &Path) -> Vec<serde_json::Value> {
+    let read = |p: &Path| -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        json["units"].as_array().unwrap().clone()
+    };
+    if path.is_file() {
+        return read(path);
+    }
+    if path.join("tm.json").is_file() && !path.join("tm-memory.json").exists() {
+        return read(&path.join("tm.json"));
+    }
+    assert!(
+        path.join("tm-memory.json").is_file(),
+        "{}: no memory",
+        path.display()
+    );
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path.join("units"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    let mut units: Vec<serde_json::Value> = files.iter().flat_map(|p| read(p)).collect();
+    units.sort_by(|a, b| a["created"].as_str().cmp(&b["created"].as_str()));
+    units
+}
+
+/// Every byte of the memory at `path` that is the truth (a single file, or
+/// a folder's header and unit files, not its derived files or lock), for
+/// checking that a command left the memory exactly as it was.
+pub fn memory_bytes(path: &Path) -> Vec<u8> {
+    if path.is_file() {
+        return std::fs::read(path).unwrap();
+    }
+    let mut files: Vec<PathBuf> = vec![path.join("tm-memory.json"), path.join("tm.json")];
+    if let Ok(d) = std::fs::read_dir(path.join("units")) {
+        let mut parts: Vec<PathBuf> = d.flatten().map(|e| e.path()).collect();
+        parts.sort();
+        files.extend(parts);
+    }
+    let mut out = Vec::new();
+    for f in files.iter().filter(|f| f.is_file()) {
+        out.extend(f.display().to_string().into_bytes());
+        out.push(0);
+        out.extend(std::fs::read(f).unwrap());
+    }
+    out
+}
