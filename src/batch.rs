@@ -25,7 +25,8 @@ use crate::align::judge::{check_release_with, storable, Version};
 use crate::align::lexicon::Lexicon;
 use crate::align::release::{align_release_with, Cut};
 use crate::align::{to_units, Aligned};
-use crate::memory::{AddReport, Memory};
+use crate::memory::adding::Partial;
+use crate::memory::{AddReport, Unit};
 use crate::Lang;
 
 /// An error that stops the whole batch before anything is read.
@@ -479,17 +480,25 @@ pub fn prepare_all(
         .collect()
 }
 
-/// Stores the aligned releases in `memory` through one adder (its index of
-/// the memory is built once for the whole batch), each with its name as
-/// release id, created `now`. Returns what became of each release's units,
-/// in the order given (a default report for one that was not aligned).
-pub fn store(memory: &mut Memory, prepared: &[Prepared], now: &str) -> Vec<AddReport> {
+/// The units of each aligned release, with its name as release id,
+/// created `now` (none for one that was not aligned).
+pub fn units_of(prepared: &[Prepared], now: &str) -> Vec<Vec<Unit>> {
+    prepared
+        .iter()
+        .map(|p| to_units(&p.aligned, &p.name, now))
+        .collect()
+}
+
+/// Stores each release's units (from [`units_of`]) in `memory` through one
+/// adder (its index of the memory is built once for the whole batch).
+/// Returns what became of each release's units, in the order given.
+pub fn store(memory: &mut Partial, units: &[Vec<Unit>]) -> Vec<AddReport> {
     let mut adder = memory.adder(Lang::En);
-    let mut reports = Vec::with_capacity(prepared.len());
-    for p in prepared {
+    let mut reports = Vec::with_capacity(units.len());
+    for release in units {
         let before = adder.report();
-        for unit in to_units(&p.aligned, &p.name, now) {
-            adder.offer(unit);
+        for unit in release {
+            adder.offer(unit.clone());
         }
         reports.push(difference(&adder.report(), &before));
     }
@@ -671,15 +680,15 @@ mod tests {
             3,
             |_| {},
         );
-        let mut m = Memory::default();
-        let reports = store(&mut m, &prepared, "2026-01-01T00:00:00Z");
+        let mut m = Partial::default();
+        let reports = store(&mut m, &units_of(&prepared, "2026-01-01T00:00:00Z"));
         assert_eq!(
             reports.iter().map(|r| r.added).collect::<Vec<_>>(),
             vec![2, 1]
         );
-        assert_eq!(m.units.len(), 3);
-        assert_eq!(m.units[2].release.as_deref(), Some("b"));
-        let again = store(&mut m, &prepared, "2026-01-02T00:00:00Z");
+        assert_eq!(m.memory.units.len(), 3);
+        assert_eq!(m.memory.units[2].release.as_deref(), Some("b"));
+        let again = store(&mut m, &units_of(&prepared, "2026-01-02T00:00:00Z"));
         assert!(again.iter().all(|r| !r.changed()));
         assert_eq!(
             again.iter().map(|r| r.duplicates).collect::<Vec<_>>(),

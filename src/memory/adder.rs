@@ -48,6 +48,10 @@ pub struct Adder<'m> {
     /// For each unit, the next unit with the same source text ([`NONE`] at
     /// the end): the chain a source's first unit starts.
     same_source: Vec<u32>,
+    /// Keys ([`super::keys::id_key`]) of the ids of stored units that are
+    /// not in `memory`, sorted: a `tm add` that read only the files it
+    /// needs must not give a new unit one of them.
+    reserved: &'m [u64],
     report: AddReport,
 }
 
@@ -68,7 +72,14 @@ impl Memory {
     /// Starts adding units one by one; `source` is the language whose text
     /// identifies a sentence, as in [`Memory::add`].
     pub fn adder(&mut self, source: Lang) -> Adder<'_> {
+        self.adder_reserving(source, &[])
+    }
+
+    /// [`Memory::adder`] for a memory that holds only some of the stored
+    /// units: `reserved` are the sorted id keys of the others.
+    pub fn adder_reserving<'m>(&'m mut self, source: Lang, reserved: &'m [u64]) -> Adder<'m> {
         let mut adder = Adder {
+            reserved,
             hasher: DefaultHashBuilder::default(),
             keys: HashTable::with_capacity(self.units.len()),
             sources: HashTable::with_capacity(self.units.len()),
@@ -152,11 +163,11 @@ impl Adder<'_> {
                 ChainMatch::Conflicting => {}
             }
         }
-        if unit.id.is_empty() || self.find_id(&unit.id).is_some() {
-            unit.id = fresh_id(&unit, |id| self.find_id(id).is_some());
+        if unit.id.is_empty() || self.id_taken(&unit.id) {
+            unit.id = fresh_id(&unit, |id| self.id_taken(id));
         }
         if let Some(target) = &unit.alternative_of {
-            if self.find_id(target).is_none() {
+            if !self.id_taken(target) {
                 unit.alternative_of = None;
             }
         }
@@ -186,6 +197,15 @@ impl Adder<'_> {
 
     fn hash<T: Hash + ?Sized>(&self, value: &T) -> u64 {
         self.hasher.hash_one(value)
+    }
+
+    /// Whether a stored unit has this id, here or among the reserved.
+    fn id_taken(&self, id: &str) -> bool {
+        self.find_id(id).is_some()
+            || self
+                .reserved
+                .binary_search(&super::keys::id_key(id))
+                .is_ok()
     }
 
     fn find_id(&self, id: &str) -> Option<usize> {

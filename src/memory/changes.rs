@@ -19,9 +19,11 @@ use super::{edit, AddReport, EditOutcome, MemoryError, Unit};
 
 /// Stores `units` (from [`crate::align::to_units`]) in the memory at `path`,
 /// creating it when missing; `source` identifies a sentence, as in
-/// [`super::Memory::add`]. The file is written only when something changed.
+/// [`super::Memory::add`]. Only what changed is written; for a folder
+/// memory only the files concerned are read ([`super::adding`]).
 pub fn add_units(path: &Path, units: Vec<Unit>, source: Lang) -> Result<AddReport, MemoryError> {
-    edit(path, true, |m| {
+    let offered = units.clone();
+    super::adding::edit_adding(path, &offered, |m| {
         let r = m.add(units, source);
         let outcome = if r.changed() {
             EditOutcome::Save

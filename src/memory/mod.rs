@@ -5,6 +5,7 @@
 //! The formats are documented in `memory/README.md`.
 
 pub mod adder;
+pub mod adding;
 pub mod changes;
 pub mod concord;
 pub mod concord_align;
@@ -16,6 +17,7 @@ pub mod concord_store;
 pub mod error;
 pub mod file;
 pub mod folder;
+pub mod keys;
 pub mod layout;
 pub mod maintain;
 pub mod migrate;

@@ -100,7 +100,7 @@ where
 }
 
 /// The highest folder on the way to `file` that does not exist yet.
-fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
+pub(super) fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
     let mut missing = None;
     let mut dir = file.parent();
     while let Some(d) = dir {
@@ -114,7 +114,7 @@ fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
 }
 
 /// Removes the empty folders from `file`'s own up to `top`.
-fn remove_empty_up_to(file: &Path, top: &Path) {
+pub(super) fn remove_empty_up_to(file: &Path, top: &Path) {
     let mut dir = file.parent();
     while let Some(d) = dir {
         if std::fs::remove_dir(d).is_err() || d == top {
@@ -128,7 +128,7 @@ fn remove_empty_up_to(file: &Path, top: &Path) {
 /// lock holder writes the memory's own files, so under the lock every one
 /// of theirs is a leftover. Readers write derived files without the lock,
 /// so only those older than [`STALE_CACHE_TEMP`] are taken for leftovers.
-fn remove_leftovers(layout: &Layout) {
+pub(super) fn remove_leftovers(layout: &Layout) {
     let (own_dirs, cache_dir, own_prefix, cache_prefix): (Vec<PathBuf>, PathBuf, String, String) =
         match layout {
             Layout::File(p) => {

@@ -25,6 +25,11 @@ pub enum Replace {
     /// appears while the content is being written (drafts without
     /// `--force`).
     IfAbsent,
+    /// Replace it atomically but without waiting for the disk: derived
+    /// files, which carry a checksum and are rebuilt when a power cut left
+    /// them short or damaged. Syncing tens of megabytes would cost a
+    /// `tm add` more than the rest of its work.
+    Unsynced,
 }
 
 /// Writes `path` with what `write` produces, atomically (see the module
@@ -75,10 +80,12 @@ pub fn replace<T>(
     if let Some(meta) = &old {
         keep_attributes(&file, meta).map_err(io("setting the mode"))?;
     }
-    file.sync_all().map_err(io("syncing"))?;
+    if mode != Replace::Unsynced {
+        file.sync_all().map_err(io("syncing"))?;
+    }
     let tmp = tempfile::NamedTempFile::from_parts(file, tmp_path_handle);
     match mode {
-        Replace::Always => tmp.persist(&target).map(drop),
+        Replace::Always | Replace::Unsynced => tmp.persist(&target).map(drop),
         Replace::IfAbsent => tmp.persist_noclobber(&target).map(drop),
     }
     .map_err(|e| {
@@ -90,7 +97,9 @@ pub fn replace<T>(
             StorageError::io(&target, "replacing the file")(e.error)
         }
     })?;
-    sync_dir(&dir);
+    if mode != Replace::Unsynced {
+        sync_dir(&dir);
+    }
     Ok(value)
 }
 

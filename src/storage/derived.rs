@@ -42,7 +42,7 @@ pub fn write_atomic(
     stamp: Stamp,
     body: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    replace(path, Replace::Always, |w| {
+    replace(path, Replace::Unsynced, |w| {
         w.write_all(magic)?;
         for x in stamp.0 {
             w.write_all(&x.to_le_bytes())?;

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use tm::align::lexicon::Lexicon;
 use tm::align::release::Cut;
-use tm::batch::{find_releases, prepare_all, store, Prepared, Skipped};
+use tm::batch::{find_releases, prepare_all, store, units_of, Prepared, Skipped};
 use tm::memory::{self, AddReport, EditOutcome, MemoryError};
 
 use super::super::common::{Global, OutputFormat};
@@ -62,9 +62,10 @@ pub fn run(
         // Nothing to store: the memory is not even locked.
         Some(vec![AddReport::default(); prepared.len()])
     } else {
-        let now = memory::now();
-        Some(memory::edit(&path, true, |m| {
-            let reports = store(m, &prepared, &now);
+        let units = units_of(&prepared, &memory::now());
+        let offered: Vec<_> = units.iter().flatten().cloned().collect();
+        Some(memory::adding::edit_adding(&path, &offered, |m| {
+            let reports = store(m, &units);
             let outcome = if reports.iter().any(AddReport::changed) {
                 EditOutcome::Save
             } else {

@@ -1,0 +1,292 @@
+//! Adding units to a memory at the cost of what is added, not of the
+//! memory: for a folder memory only the files that hold a unit sharing a
+//! text with the offered units, and the files the new units go to, are
+//! read and written ([`super::keys`] tells which). A single-file memory is
+//! read and written whole, as it always was.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use super::error::MemoryError;
+use super::folder::{self, Snapshot};
+use super::keys::{text_key, Keys};
+use super::layout::Layout;
+use super::store::{first_missing_ancestor, remove_empty_up_to, remove_leftovers};
+use super::{edit, AddReport, Adder, EditOutcome, Memory, Unit};
+use crate::lang::Lang;
+use crate::storage::atomic::check_writable;
+use crate::storage::WriteLock;
+
+/// The part of a memory a change that adds units works on: the stored
+/// units it may meet, and the ids of all the others.
+#[derive(Debug, Default)]
+pub struct Partial {
+    /// The units read (all of them for a single-file memory).
+    pub memory: Memory,
+    /// Sorted id keys of the stored units not read.
+    pub reserved: Vec<u64>,
+}
+
+impl Partial {
+    /// Starts adding units, as [`Memory::adder`] does.
+    pub fn adder(&mut self, source: Lang) -> Adder<'_> {
+        self.memory.adder_reserving(source, &self.reserved)
+    }
+
+    /// Adds units, as [`Memory::add`] does.
+    pub fn add(&mut self, units: Vec<Unit>, source: Lang) -> AddReport {
+        let mut adder = self.adder(source);
+        for unit in units {
+            adder.offer(unit);
+        }
+        adder.report()
+    }
+}
+
+/// Runs `change`, which adds some of the units `offered` (and nothing
+/// else), on the memory at `path` under the writers' lock, creating the
+/// memory when missing, and saves what changed when it asks to: like
+/// [`super::edit`], but for a folder memory reading and writing only the
+/// files concerned.
+pub fn edit_adding<T, E>(
+    path: &Path,
+    offered: &[Unit],
+    change: impl FnOnce(&mut Partial) -> Result<(T, EditOutcome), E>,
+) -> Result<T, E>
+where
+    E: From<MemoryError>,
+{
+    let dir = match Layout::at(path) {
+        Layout::Folder(dir) => dir,
+        Layout::File(_) => {
+            return edit(path, true, |m| {
+                let mut partial = Partial {
+                    memory: std::mem::take(m),
+                    reserved: Vec::new(),
+                };
+                let result = change(&mut partial);
+                *m = partial.memory;
+                result
+            })
+        }
+    };
+    let layout = Layout::Folder(dir.clone());
+    check_writable(&layout.marker()).map_err(MemoryError::from)?;
+    let created = first_missing_ancestor(&layout.lock_path());
+    let lock = WriteLock::acquire(&layout.lock_path()).map_err(MemoryError::from)?;
+    remove_leftovers(&layout);
+    let existed = layout.exists();
+    if existed {
+        folder::check_header(&dir)?;
+    }
+    let keys_path = layout.derived_path("keys");
+    let (mut keys, parts) = if existed {
+        let parts = folder::parts(&dir)?;
+        let (keys, changed) = Keys::refresh(&keys_path, &parts)?;
+        if changed {
+            let _ = keys.write(&keys_path);
+        }
+        (keys, parts)
+    } else {
+        (Keys::default(), Vec::new())
+    };
+    let read = needed(&keys, offered);
+    let chosen: Vec<folder::Part> = read.iter().map(|&i| parts[i].clone()).collect();
+    let mut snapshot = Snapshot::default();
+    let mut units = Vec::new();
+    for (part, (part_units, hash)) in chosen.iter().zip(folder::read_parts(&chosen)?) {
+        snapshot.hashes.insert(part.name.clone(), hash);
+        units.extend(part_units);
+    }
+    units.sort_by(|a, b| a.created.cmp(&b.created));
+    let mut partial = Partial {
+        memory: Memory { units },
+        // Every stored id, those read too: they are taken either way.
+        reserved: std::mem::take(&mut keys.ids),
+    };
+    let result = change(&mut partial);
+    let saved = matches!(result, Ok((_, EditOutcome::Save)));
+    if saved {
+        folder::save(&dir, &partial.memory, &snapshot)?;
+        // The files just written join the keys; the others are as read.
+        keys.ids = std::mem::take(&mut partial.reserved);
+        let (keys, _) = Keys::refresh_from(keys, &folder::parts(&dir)?)?;
+        let _ = keys.write(&keys_path);
+    }
+    if !saved && !existed {
+        let lock_path = lock.path().to_path_buf();
+        drop(lock);
+        let _ = std::fs::remove_file(&lock_path);
+        let _ = std::fs::remove_dir(dir.join(super::layout::CACHE_DIR));
+        if let Some(top) = created {
+            remove_empty_up_to(&lock_path, &top);
+        }
+    }
+    result.map(|(value, _)| value)
+}
+
+/// The files (indices into `keys.parts`) an add of `offered` must read:
+/// those holding a unit that shares a text with one of them, and those the
+/// offered units would be written to.
+fn needed(keys: &Keys, offered: &[Unit]) -> BTreeSet<usize> {
+    let wanted: HashSet<u64> = offered
+        .iter()
+        .flat_map(|u| {
+            Lang::ALL
+                .into_iter()
+                .filter_map(|l| u.text(l).map(text_key))
+        })
+        .collect();
+    let mut read = keys.parts_sharing(&wanted);
+    let targets: HashSet<String> = offered.iter().map(folder::part_name).collect();
+    read.extend(
+        keys.parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| targets.contains(&p.name))
+            .map(|(i, _)| i),
+    );
+    read
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(release: &str, position: usize, en: &str, ru: Option<&str>, kk: Option<&str>) -> Unit {
+        let mut u = Unit::new(String::new(), "2026-01-01T00:00:00Z");
+        u.en = Some(en.into());
+        u.ru = ru.map(String::from);
+        u.kk = kk.map(String::from);
+        u.release = Some(release.into());
+        u.position = Some(position);
+        u
+    }
+
+    fn add(path: &Path, units: Vec<Unit>) -> AddReport {
+        edit_adding(path, &units.clone(), |p| {
+            let r = p.add(units, Lang::En);
+            let outcome = if r.changed() {
+                EditOutcome::Save
+            } else {
+                EditOutcome::Discard
+            };
+            Ok::<_, MemoryError>((r, outcome))
+        })
+        .unwrap()
+    }
+
+    /// The same adds through the folder fast path and through a whole
+    /// memory give the same units: reading only some files loses nothing.
+    #[test]
+    fn adding_to_a_folder_equals_adding_to_the_whole_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        let mut whole = Memory::default();
+        let releases = vec![
+            vec![
+                unit("r1", 0, "The hall opened.", Some("Зал открылся."), None),
+                unit("r1", 1, "It is large.", Some("Он большой."), None),
+            ],
+            vec![unit(
+                "r2",
+                0,
+                "The park closed.",
+                Some("Парк закрылся."),
+                None,
+            )],
+            // Kazakh arrives later for r1: it completes the stored units.
+            vec![
+                unit("r1", 0, "The hall opened.", None, Some("Зал ашылды.")),
+                unit("r1", 1, "It is large.", None, Some("Ол үлкен.")),
+            ],
+            // The same sentence in another release, translated otherwise.
+            vec![unit(
+                "r3",
+                0,
+                "The park closed.",
+                Some("Парк был закрыт."),
+                None,
+            )],
+            // A repeat adds nothing.
+            vec![unit(
+                "r2",
+                0,
+                "The park closed.",
+                Some("Парк закрылся."),
+                None,
+            )],
+        ];
+        for r in releases {
+            let fast = add(&folder, r.clone());
+            let slow = whole.add(r, Lang::En);
+            assert_eq!(fast, slow);
+        }
+        let mut got = crate::memory::load(&folder).unwrap().units;
+        let mut want = whole.units;
+        got.sort_by(|a, b| a.id.cmp(&b.id));
+        want.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(got, want);
+        assert!(got.iter().any(|u| u.alternative_of.is_some()));
+        assert!(got.iter().filter(|u| u.kk.is_some()).count() == 2);
+    }
+
+    #[test]
+    fn an_add_reads_only_the_files_it_needs() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        add(
+            &folder,
+            vec![unit("a", 0, "Alpha one.", Some("Альфа."), None)],
+        );
+        add(
+            &folder,
+            vec![unit("b", 0, "Beta two.", Some("Бета."), None)],
+        );
+        // A file that cannot be read is not needed by an add that shares
+        // nothing with it.
+        std::fs::write(folder.join("units/a.json"), "not json").unwrap();
+        let _ = std::fs::remove_file(folder.join(".cache/keys"));
+        // Without keys every file must be read once, and the bad one says so.
+        let units = vec![unit("c", 0, "Gamma three.", Some("Гамма."), None)];
+        let err = edit_adding(&folder, &units, |_| {
+            Ok::<_, MemoryError>(((), EditOutcome::Discard))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("units/a.json"), "{err}");
+        // With keys built before the damage, it is never read.
+        std::fs::write(
+            folder.join("units/a.json"),
+            std::fs::read(folder.join("units/b.json")).unwrap(),
+        )
+        .unwrap();
+        crate::memory::keys::current(&folder).unwrap();
+        let a = folder.join("units/a.json");
+        let len = std::fs::metadata(&a).unwrap().len();
+        let time = std::fs::metadata(&a).unwrap().modified().unwrap();
+        let mut garbage = vec![b'x'; len as usize];
+        garbage[0] = b'{';
+        std::fs::write(&a, &garbage).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        let r = add(&folder, units);
+        assert_eq!(r.added, 1);
+        assert!(folder.join("units/c.json").exists());
+    }
+
+    #[test]
+    fn a_new_memory_that_stores_nothing_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("new");
+        let units = vec![unit("a", 0, "Alpha.", Some("Альфа."), None)];
+        edit_adding(&folder, &units, |_| {
+            Ok::<_, MemoryError>(((), EditOutcome::Discard))
+        })
+        .unwrap();
+        assert!(!folder.exists());
+    }
+}
