@@ -1,7 +1,8 @@
 //! tm: a translation memory for press releases in English, Russian and Kazakh.
 //!
 //! The data flows one way: text → [`segment`] → [`align`] → [`memory`] →
-//! [`fuzzy`] matches. Every stage is usable without the command line.
+//! [`fuzzy`] matches; [`concord`] searches the memory for a phrase. Every
+//! stage is usable without the command line.
 
 pub mod documents;
 pub mod exchange;
@@ -13,6 +14,7 @@ pub mod fuzzy;
 pub use lang::Lang;
 pub mod align;
 pub mod batch;
+pub mod concord;
 pub mod localise;
 pub mod memory;
 pub mod report;

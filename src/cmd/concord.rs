@@ -6,9 +6,9 @@ use std::io::Write;
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::memory::concord::{mark, ConcordError};
-use tm::memory::concord_cache::concord_file;
-use tm::memory::concord_rules::is_word_char;
+use tm::concord::cache::concord_file;
+use tm::concord::rules::is_word_char;
+use tm::concord::{mark, ConcordError};
 use tm::report::concord::ConcordJson;
 use tm::Lang;
 

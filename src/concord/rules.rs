@@ -1,5 +1,5 @@
 //! When a word of a `tm concord` phrase matches a word of a stored text:
-//! the per-language rules (in `concord_rules/*.txt`, data a reader can
+//! the per-language rules (in `rules/*.txt`, data a reader can
 //! extend) and the folding that makes the comparison case-insensitive.
 //!
 //! The rule is deliberately simple and predictable: a phrase word is cut to
@@ -42,7 +42,7 @@ pub struct PhraseWord {
 }
 
 impl Rules {
-    /// Reads rules in the `concord_rules/*.txt` format: one setting per
+    /// Reads rules in the `rules/*.txt` format: one setting per
     /// line, its name then its values; `#` starts a comment. Unknown names
     /// and bad numbers are errors naming the line.
     pub fn parse(text: &str) -> Result<Rules, String> {
@@ -81,13 +81,12 @@ impl Rules {
         static RULES: OnceLock<[Rules; 3]> = OnceLock::new();
         let all = RULES.get_or_init(|| {
             let load = |name: &str, text: &str| {
-                Rules::parse(text)
-                    .unwrap_or_else(|e| panic!("src/memory/concord_rules/{name}.txt: {e}"))
+                Rules::parse(text).unwrap_or_else(|e| panic!("src/concord/rules/{name}.txt: {e}"))
             };
             [
-                load("en", include_str!("concord_rules/en.txt")),
-                load("ru", include_str!("concord_rules/ru.txt")),
-                load("kk", include_str!("concord_rules/kk.txt")),
+                load("en", include_str!("rules/en.txt")),
+                load("ru", include_str!("rules/ru.txt")),
+                load("kk", include_str!("rules/kk.txt")),
             ]
         });
         &all[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)]

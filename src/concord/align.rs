@@ -12,7 +12,7 @@ use strsim::jaro_winkler;
 
 use crate::align::translit::skeleton;
 
-use super::concord_rules::{fold, words};
+use super::rules::{fold, words};
 
 /// How alike two name skeletons must be; the aligner's threshold.
 const NAME_SIMILARITY: f64 = 0.85;
