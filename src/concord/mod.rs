@@ -18,6 +18,7 @@
 
 pub mod align;
 pub mod cache;
+pub mod error;
 pub mod index;
 pub mod phrase;
 pub mod rules;
@@ -26,16 +27,9 @@ pub mod store;
 use crate::lang::Lang;
 use crate::memory::Memory;
 
+pub use error::ConcordError;
 use phrase::Phrase;
 use rules::{is_word_char, push_folded};
-
-/// What can be wrong with a phrase.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ConcordError {
-    /// The phrase has no word in it.
-    #[error("empty phrase: give one or more words to look for")]
-    EmptyPhrase,
-}
 
 /// One unit that contains the phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]

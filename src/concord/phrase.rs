@@ -3,8 +3,8 @@
 
 use crate::lang::Lang;
 
+use super::error::ConcordError;
 use super::rules::{fold, words, PhraseWord, Rules};
-use super::ConcordError;
 
 /// A phrase ready for matching: its words' stems under `lang`'s rules.
 pub(crate) struct Phrase {

@@ -7,6 +7,7 @@
 //! source language.
 
 pub mod bands;
+pub mod build;
 pub mod cache;
 pub mod diff;
 pub mod draft;
