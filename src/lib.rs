@@ -18,5 +18,6 @@ pub mod concord;
 pub mod localise;
 pub mod memory;
 pub mod report;
+pub mod rules;
 pub mod serve;
 pub mod storage;

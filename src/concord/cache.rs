@@ -21,6 +21,7 @@ use crate::lang::Lang;
 
 use super::index::ConcordIndex;
 use super::phrase::Phrase;
+use super::rules::Rules;
 use super::store::{read, write, FileIndex};
 use super::{fold_line, ConcordError};
 use crate::memory::Layout;
@@ -33,14 +34,7 @@ pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
 }
 
 fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
-    Layout::at(memory).stamp(
-        lang as u64,
-        &[
-            include_str!("rules/en.txt"),
-            include_str!("rules/ru.txt"),
-            include_str!("rules/kk.txt"),
-        ],
-    )
+    Layout::at(memory).stamp(lang as u64, &Rules::FILES.map(|f| f.text()))
 }
 
 /// A unit that holds the phrase.

@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
+use crate::rules::{built_in, rule_file, RuleError, RuleFile};
 
 /// The matching rules of one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,31 +43,25 @@ pub struct PhraseWord {
 }
 
 impl Rules {
-    /// Reads rules in the `rules/*.txt` format: one setting per
-    /// line, its name then its values; `#` starts a comment. Unknown names
-    /// and bad numbers are errors naming the line.
-    pub fn parse(text: &str) -> Result<Rules, String> {
+    /// Reads rules in the `rules/*.txt` format: one setting per line, its
+    /// name then its values. Unknown names and bad numbers are errors
+    /// naming the file and line.
+    pub fn parse(file: RuleFile) -> Result<Rules, RuleError> {
         let mut rules = Rules::default();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let mut words = line.split_whitespace();
-            let Some(name) = words.next() else { continue };
-            let values: Vec<String> = words.map(fold).collect();
-            let number = || -> Result<usize, String> {
-                match values.as_slice() {
-                    [v] => v
-                        .parse()
-                        .map_err(|_| format!("line {}: '{v}' is not a number", n + 1)),
-                    _ => Err(format!("line {}: {name} takes one number", n + 1)),
-                }
+        for line in file.lines(&[]) {
+            let line = line?;
+            let values: Vec<String> = line.fields[1..].iter().map(|v| fold(v)).collect();
+            let number = || -> Result<usize, RuleError> {
+                line.exactly(2, &format!("{} and one number", line.fields[0]))?;
+                line.number(1)
             };
-            match name {
+            match line.fields[0] {
                 "endings" => rules.endings = values,
                 "suffixes" => rules.suffixes = Some(values),
                 "max_extra" => rules.max_extra = number()?,
                 "min_stem" => rules.min_stem = number()?,
                 "exact_below" => rules.exact_below = number()?,
-                other => return Err(format!("line {}: unknown setting '{other}'", n + 1)),
+                other => return Err(line.error(format!("unknown setting '{other}'"))),
             }
         }
         // Longest first, so that "ами" is cut before "и".
@@ -76,19 +71,27 @@ impl Rules {
         Ok(rules)
     }
 
+    /// The shipped rule files, in `Lang::ALL` order.
+    pub const FILES: [RuleFile<'static>; 3] = [
+        rule_file!("rules/en.txt"),
+        rule_file!("rules/ru.txt"),
+        rule_file!("rules/kk.txt"),
+    ];
+
+    /// The shipped rule files, read as they are read for use, for the test
+    /// that checks all built-in rule files.
+    #[cfg(test)]
+    pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
+        for file in Rules::FILES {
+            Rules::parse(file)?;
+        }
+        Ok(Rules::FILES.to_vec())
+    }
+
     /// The shipped rules of `lang`.
     pub fn of(lang: Lang) -> &'static Rules {
         static RULES: OnceLock<[Rules; 3]> = OnceLock::new();
-        let all = RULES.get_or_init(|| {
-            let load = |name: &str, text: &str| {
-                Rules::parse(text).unwrap_or_else(|e| panic!("src/concord/rules/{name}.txt: {e}"))
-            };
-            [
-                load("en", include_str!("rules/en.txt")),
-                load("ru", include_str!("rules/ru.txt")),
-                load("kk", include_str!("rules/kk.txt")),
-            ]
-        });
+        let all = RULES.get_or_init(|| Rules::FILES.map(|f| built_in(Rules::parse(f))));
         &all[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)]
     }
 
@@ -254,13 +257,14 @@ mod tests {
 
     #[test]
     fn bad_rules_are_reported() {
+        let parse = |text| Rules::parse(RuleFile::new("t.txt", text)).map_err(|e| e.to_string());
         assert_eq!(
-            Rules::parse("max_extra x").unwrap_err(),
-            "line 1: 'x' is not a number"
+            parse("max_extra x").unwrap_err(),
+            "t.txt:1: 'x' is not a number"
         );
         assert_eq!(
-            Rules::parse("# c\nstems a").unwrap_err(),
-            "line 2: unknown setting 'stems'"
+            parse("# c\nstems a").unwrap_err(),
+            "t.txt:2: unknown setting 'stems'"
         );
     }
 }

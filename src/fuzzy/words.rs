@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use crate::lang::Lang;
 use crate::localise::token::{month_word, scale_word};
+use crate::rules::{built_in, rule_file, RuleError, RuleFile};
 
 /// The key shared by every number, so that numbers meet in the index and a
 /// changed number costs no word edit (only a small penalty).
@@ -46,28 +47,29 @@ struct StemRules {
 }
 
 impl StemRules {
-    fn parse(data: &str) -> StemRules {
+    /// Reads a `rules/LANG.txt` file: `prefix N`, `min N` and `rounds N`
+    /// settings, and every other line one ending.
+    fn parse(file: RuleFile) -> Result<StemRules, RuleError> {
         let mut rules = StemRules {
             prefix: 0,
             min: 3,
             rounds: 1,
             endings: Vec::new(),
         };
-        for line in data.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.split_once(' ') {
-                Some(("prefix", n)) => rules.prefix = n.trim().parse().unwrap_or(0),
-                Some(("min", n)) => rules.min = n.trim().parse().unwrap_or(3),
-                Some(("rounds", n)) => rules.rounds = n.trim().parse().unwrap_or(1),
-                _ => rules.endings.push(line.to_string()),
+        for line in file.lines(&[]) {
+            let line = line?;
+            match line.fields[..] {
+                ["prefix", _] => rules.prefix = line.number(1)?,
+                ["min", _] => rules.min = line.number(1)?,
+                ["rounds", _] => rules.rounds = line.number(1)?,
+                [ending] => rules.endings.push(ending.to_string()),
+                _ => return Err(line.error("expected an ending, or a setting and its number")),
             }
         }
         rules
             .endings
             .sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
-        rules
+        Ok(rules)
     }
 
     fn stem(&self, lower: &str) -> String {
@@ -90,16 +92,27 @@ impl StemRules {
     }
 }
 
+/// The stemming rule files, in `Lang::ALL` order.
+const FILES: [RuleFile<'static>; 3] = [
+    rule_file!("rules/en.txt"),
+    rule_file!("rules/ru.txt"),
+    rule_file!("rules/kk.txt"),
+];
+
 fn rules(lang: Lang) -> &'static StemRules {
     static RULES: OnceLock<[StemRules; 3]> = OnceLock::new();
-    let all = RULES.get_or_init(|| {
-        [
-            StemRules::parse(include_str!("rules/en.txt")),
-            StemRules::parse(include_str!("rules/ru.txt")),
-            StemRules::parse(include_str!("rules/kk.txt")),
-        ]
-    });
+    let all = RULES.get_or_init(|| FILES.map(|f| built_in(StemRules::parse(f))));
     &all[lang as usize]
+}
+
+/// The stemming rules, read as they are read for use, for the test that
+/// checks all built-in rule files.
+#[cfg(test)]
+pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
+    for file in FILES {
+        StemRules::parse(file)?;
+    }
+    Ok(FILES.to_vec())
 }
 
 /// The lower-case form of a word: lower case, `ё` read as `е`.
