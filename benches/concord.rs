@@ -20,10 +20,11 @@ use std::time::{Duration, Instant};
 
 use tm::concord::cache::{self, Concorder};
 use tm::concord::index::ConcordIndex;
-use tm::concord::rules::{fold, words, Rules};
+use tm::concord::rules::Rules;
 use tm::concord::{concord, Scan};
 use tm::memory::{file, Memory, Unit};
 use tm::storage::derived::Source;
+use tm::text::{fold, word_spans};
 use tm::Lang;
 
 /// The word lists (benches/data/concord_words.txt).
@@ -130,14 +131,14 @@ fn generate(units: usize) -> Memory {
 fn naive(memory: &Memory, phrase: &str, lang: Lang, top: usize) -> Vec<usize> {
     let rules = Rules::of(lang);
     let folded = fold(phrase);
-    let pw: Vec<_> = words(&folded)
+    let pw: Vec<_> = word_spans(&folded)
         .map(|(s, e)| rules.phrase_word(&folded[s..e]))
         .collect();
     let mut hits: Vec<(usize, &Unit)> = Vec::new();
     for (i, u) in memory.units.iter().enumerate() {
         let Some(t) = u.text(lang) else { continue };
         let t = fold(t);
-        let w: Vec<&str> = words(&t).map(|(s, e)| &t[s..e]).collect();
+        let w: Vec<&str> = word_spans(&t).map(|(s, e)| &t[s..e]).collect();
         if w.windows(pw.len())
             .any(|win| win.iter().zip(&pw).all(|(w, p)| rules.matches(p, w)))
         {

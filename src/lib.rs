@@ -2,7 +2,8 @@
 //!
 //! The data flows one way: text → [`segment`] → [`align`] → [`memory`] →
 //! [`fuzzy`] matches; [`concord`] searches the memory for a phrase. Every
-//! stage is usable without the command line.
+//! stage is usable without the command line. All of them read words through
+//! [`text`], and their rule files through [`rules`].
 
 pub mod documents;
 pub mod exchange;
@@ -21,3 +22,4 @@ pub mod report;
 pub mod rules;
 pub mod serve;
 pub mod storage;
+pub mod text;

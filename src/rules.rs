@@ -20,7 +20,7 @@
 use std::str::FromStr;
 
 /// A rule file: where it lives in the source tree (for messages) and its
-/// text. Built-in files are made with [`rule_file!`].
+/// text. Built-in files are made with `rule_file!`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleFile<'a> {
     name: &'a str,
@@ -243,7 +243,7 @@ mod tests {
             crate::segment::rules::check_built_in,
             crate::localise::rules::check_built_in,
             crate::concord::rules::Rules::check_built_in,
-            crate::fuzzy::words::check_built_in,
+            crate::text::stem::check_built_in,
             crate::align::length::check_built_in,
             crate::align::anchors::check_built_in,
             crate::documents::entities::check_built_in,

@@ -17,6 +17,7 @@ use super::lexicon::Lexicon;
 use super::translit::skeleton;
 use crate::lang::Lang;
 use crate::rules::{built_in, rule_file, RuleError, RuleFile};
+use crate::text::word_spans;
 
 /// What an anchor is; each kind has its own weight in [`WEIGHTS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -335,7 +336,8 @@ fn names(text: &str) -> Vec<String> {
     let cyrillic = text.chars().filter(|c| is_cyrillic(*c)).count();
     let latin = text.chars().filter(char::is_ascii_alphabetic).count();
     let mostly_cyrillic = cyrillic > latin;
-    text.split(|c: char| !c.is_alphanumeric())
+    word_spans(text)
+        .map(|(s, e)| &text[s..e])
         .filter(|w| w.chars().any(char::is_alphabetic))
         .filter(|w| {
             let first = w.chars().next().unwrap_or(' ');

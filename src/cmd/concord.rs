@@ -7,9 +7,9 @@ use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
 use tm::concord::cache::concord_file;
-use tm::concord::rules::is_word_char;
 use tm::concord::{mark, ConcordError};
 use tm::report::concord::ConcordJson;
+use tm::text::is_word_char;
 use tm::Lang;
 
 use super::common::ColorChoice;

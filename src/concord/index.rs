@@ -22,9 +22,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::lang::Lang;
 
 use super::phrase::Phrase;
-use super::rules::{is_word_char, PhraseWord};
+use super::rules::PhraseWord;
 use super::{ConcordError, Concordance, Scan};
 use crate::memory::Memory;
+use crate::text::is_word_char;
 
 /// How many letters of a word its short index key holds.
 const KEY_CHARS: usize = 3;

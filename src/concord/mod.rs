@@ -27,9 +27,9 @@ pub mod store;
 use crate::lang::Lang;
 use crate::memory::Memory;
 
+use crate::text::{is_word_char, push_folded};
 pub use error::ConcordError;
 use phrase::Phrase;
-use rules::{is_word_char, push_folded};
 
 /// One unit that contains the phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]

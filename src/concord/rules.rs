@@ -1,6 +1,8 @@
 //! When a word of a `tm concord` phrase matches a word of a stored text:
-//! the per-language rules (in `rules/*.txt`, data a reader can
-//! extend) and the folding that makes the comparison case-insensitive.
+//! the per-language rules (in `rules/*.txt`, data a reader can extend).
+//! Words are found, folded and cut to stems by [`crate::text`], as fuzzy
+//! matching's are; only the endings cut and the test below are the
+//! concordance's own.
 //!
 //! The rule is deliberately simple and predictable: a phrase word is cut to
 //! a stem by removing one short ending, and a text word matches when it
@@ -13,17 +15,16 @@ use std::sync::OnceLock;
 
 use crate::lang::Lang;
 use crate::rules::{built_in, rule_file, RuleError, RuleFile};
+use crate::text::{fold, Stemmer};
 
 /// The matching rules of one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rules {
-    /// Endings cut from a phrase word to get its stem; the longest that
-    /// leaves at least `min_stem` letters is cut.
-    pub endings: Vec<String>,
+    /// How a phrase word is cut to its stem: the file's `endings` and `min`
+    /// (the longest ending that leaves at least `min` letters is cut).
+    pub stemmer: Stemmer,
     /// How many letters longer than the stem a text word may be.
     pub max_extra: usize,
-    /// The shortest stem an ending may leave.
-    pub min_stem: usize,
     /// Phrase words shorter than this (in letters) match only exactly.
     pub exact_below: usize,
     /// When set, a text word matches only the stem itself or the stem plus
@@ -50,24 +51,22 @@ impl Rules {
         let mut rules = Rules::default();
         for line in file.lines(&[]) {
             let line = line?;
-            let values: Vec<String> = line.fields[1..].iter().map(|v| fold(v)).collect();
+            if rules.stemmer.read_line(&line)? {
+                continue;
+            }
             let number = || -> Result<usize, RuleError> {
                 line.exactly(2, &format!("{} and one number", line.fields[0]))?;
                 line.number(1)
             };
             match line.fields[0] {
-                "endings" => rules.endings = values,
-                "suffixes" => rules.suffixes = Some(values),
+                "suffixes" => {
+                    rules.suffixes = Some(line.fields[1..].iter().map(|v| fold(v)).collect())
+                }
                 "max_extra" => rules.max_extra = number()?,
-                "min_stem" => rules.min_stem = number()?,
                 "exact_below" => rules.exact_below = number()?,
                 other => return Err(line.error(format!("unknown setting '{other}'"))),
             }
         }
-        // Longest first, so that "ами" is cut before "и".
-        rules
-            .endings
-            .sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
         Ok(rules)
     }
 
@@ -97,30 +96,12 @@ impl Rules {
 
     /// Prepares one phrase word (already folded) for matching.
     pub fn phrase_word(&self, word: &str) -> PhraseWord {
-        let chars = word.chars().count();
-        if chars < self.exact_below {
-            return PhraseWord {
-                stem: word.to_string(),
-                stem_chars: chars,
-                exact: true,
-            };
-        }
-        for ending in &self.endings {
-            let cut = ending.chars().count();
-            if let Some(stem) = word.strip_suffix(ending.as_str()) {
-                if chars - cut >= self.min_stem.max(1) {
-                    return PhraseWord {
-                        stem: stem.to_string(),
-                        stem_chars: chars - cut,
-                        exact: false,
-                    };
-                }
-            }
-        }
+        let exact = word.chars().count() < self.exact_below;
+        let stem = if exact { word } else { self.stemmer.stem(word) };
         PhraseWord {
-            stem: word.to_string(),
-            stem_chars: chars,
-            exact: false,
+            stem: stem.to_string(),
+            stem_chars: stem.chars().count(),
+            exact,
         }
     }
 
@@ -140,63 +121,6 @@ impl Rules {
             None => rest.chars().count() <= self.max_extra,
         }
     }
-}
-
-/// The comparable form of a text: lower case, with «ё» read as «е» (Russian
-/// texts write either).
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut out);
-    }
-    out
-}
-
-/// Appends the folded form of `c` to `out`.
-pub fn push_folded(c: char, out: &mut String) {
-    // The fast paths cover nearly every letter of tm's three languages;
-    // `to_lowercase` (a table search) takes the rest.
-    match c {
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        'а'..='я' => out.push(c),
-        'ё' | 'Ё' => out.push('е'),
-        'А'..='Я' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
-        c => out.extend(c.to_lowercase()),
-    }
-}
-
-/// Whether `c` belongs to a word (letters and digits; everything else —
-/// spaces, punctuation, hyphens, apostrophes — separates words).
-pub fn is_word_char(c: char) -> bool {
-    // The ranges first: every Cyrillic letter is in them, and
-    // `is_alphanumeric` on a non-ASCII character is a slow table search.
-    match c {
-        c if c.is_ascii() => c.is_ascii_alphanumeric(),
-        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
-        c => c.is_alphanumeric(),
-    }
-}
-
-/// The byte ranges of the words of `text`.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut iter = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = iter.next()?;
-            if is_word_char(c) {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = iter.peek() {
-            if !is_word_char(c) {
-                end = i;
-                break;
-            }
-            iter.next();
-        }
-        Some((start, end))
-    })
 }
 
 #[cfg(test)]
@@ -239,20 +163,6 @@ mod tests {
         assert!(matches(Lang::En, "box", "boxes"));
         assert!(!matches(Lang::En, "office", "officer"));
         assert!(!matches(Lang::En, "art", "article"));
-    }
-
-    #[test]
-    fn cyrillic_fast_path_agrees_with_unicode() {
-        for c in '\u{0400}'..='\u{04FF}' {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn splits_words_on_punctuation() {
-        let t = "COVID-19, «Астана» it's";
-        let w: Vec<&str> = words(t).map(|(s, e)| &t[s..e]).collect();
-        assert_eq!(w, ["COVID", "19", "Астана", "it", "s"]);
     }
 
     #[test]

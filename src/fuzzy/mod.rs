@@ -20,7 +20,6 @@ pub mod store;
 pub mod stream;
 pub mod verify;
 pub mod vocab;
-pub mod words;
 
 use crate::lang::Lang;
 use crate::localise::Plan;
