@@ -144,6 +144,12 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// The value of a setting line, `NAME NUMBER`.
+    pub fn setting<T: FromStr>(&self) -> Result<T, RuleError> {
+        self.exactly(2, &format!("{} and one number", self.fields[0]))?;
+        self.number(1)
+    }
+
     /// Field `i` read as a number (or any type read from text).
     pub fn number<T: FromStr>(&self, i: usize) -> Result<T, RuleError> {
         let field = self
@@ -215,6 +221,10 @@ mod tests {
             "expected NAME VALUE (2 fields), found 3 fields"
         );
         assert_eq!(line.exactly(3, "").unwrap(), ["limit", "x", "y"]);
+        assert_eq!(
+            line.setting::<usize>().unwrap_err().message,
+            "expected limit and one number (2 fields), found 3 fields"
+        );
     }
 
     #[test]

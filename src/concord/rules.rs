@@ -54,16 +54,12 @@ impl Rules {
             if rules.stemmer.read_line(&line)? {
                 continue;
             }
-            let number = || -> Result<usize, RuleError> {
-                line.exactly(2, &format!("{} and one number", line.fields[0]))?;
-                line.number(1)
-            };
             match line.fields[0] {
                 "suffixes" => {
                     rules.suffixes = Some(line.fields[1..].iter().map(|v| fold(v)).collect())
                 }
-                "max_extra" => rules.max_extra = number()?,
-                "exact_below" => rules.exact_below = number()?,
+                "max_extra" => rules.max_extra = line.setting()?,
+                "exact_below" => rules.exact_below = line.setting()?,
                 other => return Err(line.error(format!("unknown setting '{other}'"))),
             }
         }

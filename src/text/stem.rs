@@ -59,10 +59,6 @@ impl Stemmer {
     /// `rounds`, `prefix`): `Ok(false)` when it is another setting, left to
     /// the caller.
     pub fn read_line(&mut self, line: &Line) -> Result<bool, RuleError> {
-        let number = || -> Result<usize, RuleError> {
-            line.exactly(2, &format!("{} and one number", line.fields[0]))?;
-            line.number(1)
-        };
         match line.fields[0] {
             "endings" => {
                 self.endings
@@ -71,9 +67,9 @@ impl Stemmer {
                 self.endings
                     .sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
             }
-            "min" => self.min = number()?,
-            "rounds" => self.rounds = number()?,
-            "prefix" => self.prefix = number()?,
+            "min" => self.min = line.setting()?,
+            "rounds" => self.rounds = line.setting()?,
+            "prefix" => self.prefix = line.setting()?,
             _ => return Ok(false),
         }
         Ok(true)
