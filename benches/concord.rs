@@ -18,12 +18,13 @@
 
 use std::time::{Duration, Instant};
 
-use tm::memory::concord::{concord, Scan};
-use tm::memory::concord_cache::{self, Concorder};
-use tm::memory::concord_index::ConcordIndex;
-use tm::memory::concord_rules::{fold, words, Rules};
+use tm::concord::cache::{self, Concorder};
+use tm::concord::index::ConcordIndex;
+use tm::concord::rules::Rules;
+use tm::concord::{concord, Scan};
 use tm::memory::{file, Memory, Unit};
 use tm::storage::derived::Source;
+use tm::text::{fold, word_spans};
 use tm::Lang;
 
 /// The word lists (benches/data/concord_words.txt).
@@ -130,14 +131,14 @@ fn generate(units: usize) -> Memory {
 fn naive(memory: &Memory, phrase: &str, lang: Lang, top: usize) -> Vec<usize> {
     let rules = Rules::of(lang);
     let folded = fold(phrase);
-    let pw: Vec<_> = words(&folded)
+    let pw: Vec<_> = word_spans(&folded)
         .map(|(s, e)| rules.phrase_word(&folded[s..e]))
         .collect();
     let mut hits: Vec<(usize, &Unit)> = Vec::new();
     for (i, u) in memory.units.iter().enumerate() {
         let Some(t) = u.text(lang) else { continue };
         let t = fold(t);
-        let w: Vec<&str> = words(&t).map(|(s, e)| &t[s..e]).collect();
+        let w: Vec<&str> = word_spans(&t).map(|(s, e)| &t[s..e]).collect();
         if w.windows(pw.len())
             .any(|win| win.iter().zip(&pw).all(|(w, p)| rules.matches(p, w)))
         {
@@ -288,12 +289,12 @@ fn concordance_file(
     println!("  scan: loading the JSON {:.2} s", load.as_secs_f64());
     let mut worst = (0.0f64, 0.0f64);
     for lang in Lang::ALL {
-        let _ = std::fs::remove_file(concord_cache::cache_path(path, lang));
+        let _ = std::fs::remove_file(cache::cache_path(path, lang));
         let (build, (_, source)) = time(1, || Concorder::open(path, lang).expect("memory"));
         assert_eq!(source, Source::JsonCached);
         let (open, (mut c, source)) = time(1, || Concorder::open(path, lang).expect("memory"));
         assert_eq!(source, Source::Cache);
-        let size = std::fs::metadata(concord_cache::cache_path(path, lang)).map_or(0, |m| m.len());
+        let size = std::fs::metadata(cache::cache_path(path, lang)).map_or(0, |m| m.len());
         println!(
             "  {}: first run (parse, index, write {:.0} MB) {:.2} s = {:.2}x loading the JSON; \
              later runs read it in {:.2} s = {:.3}x",
@@ -357,7 +358,7 @@ fn concordance_file(
         ))
     };
     // The first run after a change: the command builds and writes the file.
-    let _ = std::fs::remove_file(concord_cache::cache_path(path, Lang::Ru));
+    let _ = std::fs::remove_file(cache::cache_path(path, Lang::Ru));
     let mut first = std::process::Command::new(tm);
     first
         .env("TM_MEMORY", path)

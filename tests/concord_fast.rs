@@ -3,12 +3,12 @@
 //! forms of a few stems) and random phrases, the prefix index over a loaded
 //! memory, the concordance file written on the first open and the one read
 //! back on the second all return the units and spans of
-//! [`tm::memory::concord::concord`], in the same order.
+//! [`tm::concord::concord`], in the same order.
 
 use proptest::prelude::*;
 
-use tm::memory::concord::concord;
-use tm::memory::concord_cache::{Concorder, Found};
+use tm::concord::cache::{Concorder, Found};
+use tm::concord::concord;
 use tm::memory::{file, Memory, Unit};
 use tm::storage::derived::Source;
 use tm::Lang;
@@ -224,9 +224,9 @@ fn a_changed_file_behind_the_stamp_is_caught() {
         .set_modified(mtime)
         .unwrap();
     assert_eq!(Concorder::open(&path, Lang::Ru).unwrap().1, Source::Cache);
-    let (found, _) = tm::memory::concord_cache::concord_file(&path, "гости", Lang::Ru, 5).unwrap();
+    let (found, _) = tm::concord::cache::concord_file(&path, "гости", Lang::Ru, 5).unwrap();
     assert_eq!(found.hits, vec![]);
-    let (found, _) = tm::memory::concord_cache::concord_file(&path, "люди", Lang::Ru, 5).unwrap();
+    let (found, _) = tm::concord::cache::concord_file(&path, "люди", Lang::Ru, 5).unwrap();
     assert_eq!(found.hits.len(), 1);
     assert_eq!(found.hits[0].unit.id, "u100");
 }

@@ -16,6 +16,8 @@ use strsim::jaro_winkler;
 use super::lexicon::Lexicon;
 use super::translit::skeleton;
 use crate::lang::Lang;
+use crate::rules::{built_in, rule_file, RuleError, RuleFile};
+use crate::text::word_spans;
 
 /// What an anchor is; each kind has its own weight in [`WEIGHTS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -289,21 +291,35 @@ fn exact_anchors(text: &str, ids: &mut HashMap<String, u32>) -> Vec<Anchor> {
     out
 }
 
+/// The number words of `numbers.txt`: VALUE WORD WORD … a line.
+const NUMBERS: RuleFile<'static> = rule_file!("numbers.txt");
+
+/// Each word of `numbers.txt` with its value.
+fn read_numbers() -> Result<Vec<(String, u64)>, RuleError> {
+    let mut words = Vec::new();
+    for line in NUMBERS.lines(&[]) {
+        let line = line?;
+        let value: u64 = line.number(0)?;
+        if line.fields.len() < 2 {
+            return Err(line.error("expected VALUE WORD WORD …, found no word"));
+        }
+        words.extend(line.fields[1..].iter().map(|w| (w.to_string(), value)));
+    }
+    Ok(words)
+}
+
+/// The number words, read as they are read for use, for the test that
+/// checks all built-in rule files.
+#[cfg(test)]
+pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
+    read_numbers()?;
+    Ok(vec![NUMBERS])
+}
+
 /// The values of the number words of `text` (`numbers.txt`), each once.
 fn number_words(text: &str) -> Vec<u64> {
     static TABLE: OnceLock<HashMap<String, u64>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        include_str!("numbers.txt")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter_map(|l| {
-                let mut f = l.split_whitespace();
-                let value: u64 = f.next()?.parse().ok()?;
-                Some(f.map(move |w| (w.to_string(), value)).collect::<Vec<_>>())
-            })
-            .flatten()
-            .collect()
-    });
+    let table = TABLE.get_or_init(|| built_in(read_numbers()).into_iter().collect());
     let mut out: Vec<u64> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -320,7 +336,8 @@ fn names(text: &str) -> Vec<String> {
     let cyrillic = text.chars().filter(|c| is_cyrillic(*c)).count();
     let latin = text.chars().filter(char::is_ascii_alphabetic).count();
     let mostly_cyrillic = cyrillic > latin;
-    text.split(|c: char| !c.is_alphanumeric())
+    word_spans(text)
+        .map(|(s, e)| &text[s..e])
         .filter(|w| w.chars().any(char::is_alphabetic))
         .filter(|w| {
             let first = w.chars().next().unwrap_or(' ');

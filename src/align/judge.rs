@@ -277,7 +277,7 @@ mod tests {
             "Художники и гости обсуждали искусство весь вечер.",
             "Вход для посетителей будет бесплатным.",
         ];
-        let stem = |t: &str, l| crate::fuzzy::words::words(t, l).remove(0).key;
+        let stem = |t: &str, l| crate::text::words(t, l).remove(0).key;
         let pairs = [
             ("river", "Река"),
             ("village", "деревню"),

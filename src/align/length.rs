@@ -8,9 +8,10 @@
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
+use crate::rules::{built_in, rule_file, RuleError, RuleFile};
 
 /// The fitted table, one pair a line (see the file's header).
-const TABLE: &str = include_str!("lengths.txt");
+const TABLE: RuleFile<'static> = rule_file!("lengths.txt");
 
 /// Length model of one language pair: target length ≈ `ratio` × source
 /// length, with variance `variance` × source length.
@@ -67,23 +68,32 @@ pub fn text_len(text: &str) -> usize {
 
 fn table() -> &'static [(Lang, Lang, LengthModel)] {
     static PARSED: OnceLock<Vec<(Lang, Lang, LengthModel)>> = OnceLock::new();
-    PARSED.get_or_init(|| parse(TABLE))
+    PARSED.get_or_init(|| built_in(parse(TABLE)))
 }
 
-/// Parses `lengths.txt`; a malformed line is a bug in the shipped file, so
-/// it is skipped here and caught by the unit test below.
-fn parse(text: &str) -> Vec<(Lang, Lang, LengthModel)> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            let (a, b) = (Lang::from_tag(f.first()?)?, Lang::from_tag(f.get(1)?)?);
-            let ratio: f64 = f.get(2)?.parse().ok()?;
-            let variance: f64 = f.get(3)?.parse().ok()?;
-            Some((a, b, LengthModel { ratio, variance }))
+/// Parses `lengths.txt`: SOURCE TARGET RATIO VARIANCE a line.
+fn parse(file: RuleFile) -> Result<Vec<(Lang, Lang, LengthModel)>, RuleError> {
+    file.lines(&[])
+        .map(|line| {
+            let line = line?;
+            let f = line.exactly(4, "SOURCE TARGET RATIO VARIANCE")?;
+            let lang = |tag: &str| {
+                Lang::from_tag(tag).ok_or_else(|| line.error(format!("'{tag}' is not a language")))
+            };
+            let (a, b) = (lang(f[0])?, lang(f[1])?);
+            let ratio: f64 = line.number(2)?;
+            let variance: f64 = line.number(3)?;
+            Ok((a, b, LengthModel { ratio, variance }))
         })
         .collect()
+}
+
+/// The length table, read as it is read for use, for the test that checks
+/// all built-in rule files.
+#[cfg(test)]
+pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
+    parse(TABLE)?;
+    Ok(vec![TABLE])
 }
 
 /// ln erfc(x) for x ≥ 0, computed in log space so that very unlikely length
@@ -108,7 +118,7 @@ mod tests {
 
     #[test]
     fn table_has_the_three_pairs() {
-        assert_eq!(parse(TABLE).len(), 3);
+        assert_eq!(parse(TABLE).unwrap().len(), 3);
         let m = LengthModel::for_pair(Lang::En, Lang::Ru);
         assert!((m.ratio - 1.137).abs() < 1e-9);
         let r = LengthModel::for_pair(Lang::Ru, Lang::En);

@@ -5,7 +5,7 @@
 //! but from a memory that grows with every release).
 //!
 //! Words are cut and stemmed by tm's one tokeniser
-//! ([`crate::fuzzy::words`]); numbers, month names and scales are left out
+//! ([`crate::text`]); numbers, month names and scales are left out
 //! (the number anchors cover them), and so are very frequent stems (function
 //! words) and very rare ones. The aligner uses the pairs as anchors beside
 //! numbers and names ([`super::anchors`]). An empty lexicon changes nothing.
@@ -13,9 +13,9 @@
 
 use std::collections::HashMap;
 
-use crate::fuzzy::words::words;
 use crate::lang::Lang;
 use crate::memory::Unit;
+use crate::text::words;
 
 /// A unit aligned by tm counts when its confidence is at least this (and it
 /// is not doubtful); units tm did not align (imported) count unless doubtful.

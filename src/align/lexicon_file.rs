@@ -43,9 +43,9 @@ fn stamp(memory: &Path) -> std::io::Result<Stamp> {
     Layout::at(memory).stamp(
         0,
         &[
-            include_str!("../fuzzy/rules/en.txt"),
-            include_str!("../fuzzy/rules/ru.txt"),
-            include_str!("../fuzzy/rules/kk.txt"),
+            include_str!("../text/rules/en.txt"),
+            include_str!("../text/rules/ru.txt"),
+            include_str!("../text/rules/kk.txt"),
             include_str!("../localise/rules/months.txt"),
             include_str!("../localise/rules/kk-endings.txt"),
             include_str!("../localise/rules/scales.txt"),

@@ -287,7 +287,7 @@ mod tests {
         let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));
         let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
         assert_eq!(beads(align(&e, Some(&r), None)), ["1-1-0", "1-2-0"]);
-        let w = |t: &str, l| crate::fuzzy::words::words(t, l).remove(0).key;
+        let w = |t: &str, l| crate::text::words(t, l).remove(0).key;
         let lex = Lexicon::from_pairs([
             (
                 Lang::En,

@@ -6,10 +6,10 @@ use std::io::Write;
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 
-use tm::memory::concord::{mark, ConcordError};
-use tm::memory::concord_cache::concord_file;
-use tm::memory::concord_rules::is_word_char;
+use tm::concord::cache::concord_file;
+use tm::concord::{mark, ConcordError};
 use tm::report::concord::ConcordJson;
+use tm::text::is_word_char;
 use tm::Lang;
 
 use super::common::ColorChoice;

@@ -4,19 +4,38 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::rules::{built_in, rule_file, RuleError, RuleFile};
+
+/// The named references tm decodes: NAME HEX a line.
+const ENTITIES: RuleFile<'static> = rule_file!("entities.txt");
+
 fn table() -> &'static HashMap<&'static str, char> {
     static TABLE: OnceLock<HashMap<&'static str, char>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        include_str!("entities.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (name, hex) = l.split_once(' ')?;
-                let c = char::from_u32(u32::from_str_radix(hex.trim(), 16).ok()?)?;
-                Some((name, c))
-            })
-            .collect()
-    })
+    TABLE.get_or_init(|| built_in(read_entities()).into_iter().collect())
+}
+
+/// Each name of `entities.txt` with its character.
+fn read_entities() -> Result<Vec<(&'static str, char)>, RuleError> {
+    ENTITIES
+        .lines(&[])
+        .map(|line| {
+            let line = line?;
+            let f = line.exactly(2, "NAME HEX")?;
+            let c = u32::from_str_radix(f[1], 16)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| line.error(format!("'{}' is not a character in hex", f[1])))?;
+            Ok((f[0], c))
+        })
+        .collect()
+}
+
+/// The named references, read as they are read for use, for the test that
+/// checks all built-in rule files.
+#[cfg(test)]
+pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
+    read_entities()?;
+    Ok(vec![ENTITIES])
 }
 
 /// The character of the reference at the start of `s` (which starts with

@@ -14,7 +14,7 @@
 //! What each format reads and leaves: [`docx`], [`html`], [`markdown`].
 
 pub mod docx;
-mod entities;
+pub(crate) mod entities;
 pub mod html;
 pub mod markdown;
 pub mod plan;

@@ -34,9 +34,9 @@ fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
     Layout::at(memory).stamp(
         lang as u64,
         &[
-            include_str!("rules/en.txt"),
-            include_str!("rules/ru.txt"),
-            include_str!("rules/kk.txt"),
+            include_str!("../text/rules/en.txt"),
+            include_str!("../text/rules/ru.txt"),
+            include_str!("../text/rules/kk.txt"),
             // Month names are index keys too.
             include_str!("../localise/rules/months.txt"),
             include_str!("../localise/rules/kk-endings.txt"),

@@ -7,6 +7,7 @@
 //! source language.
 
 pub mod bands;
+pub mod build;
 pub mod cache;
 pub mod diff;
 pub mod draft;
@@ -19,7 +20,6 @@ pub mod store;
 pub mod stream;
 pub mod verify;
 pub mod vocab;
-pub mod words;
 
 use crate::lang::Lang;
 use crate::localise::Plan;

@@ -18,7 +18,7 @@
 use crate::lang::Lang;
 use crate::memory::normalize;
 
-use super::words::{punctuation, words, Word};
+use crate::text::{punctuation, words, Word};
 
 /// Points taken for differences only in case.
 pub const CASE_PENALTY: f64 = 1.0;

@@ -7,13 +7,6 @@
 pub mod adder;
 pub mod adding;
 pub mod changes;
-pub mod concord;
-pub mod concord_align;
-pub mod concord_cache;
-pub mod concord_index;
-pub mod concord_phrase;
-pub mod concord_rules;
-pub mod concord_store;
 pub mod error;
 pub mod file;
 pub mod folder;

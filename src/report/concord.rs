@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::concord::align::aligned_spans;
+use crate::concord::cache::Found;
 use crate::lang::Lang;
-use crate::memory::concord_align::aligned_spans;
-use crate::memory::concord_cache::Found;
 
 /// One unit holding the phrase.
 #[derive(Debug, Serialize)]
@@ -31,7 +31,7 @@ pub struct ConcordHit<'a> {
     pub matches: Vec<[usize; 2]>,
     /// Per other language, byte ranges of the words tm can tell are the
     /// phrase's (numbers, names, shared stems; see
-    /// [`crate::memory::concord_align`]); a language where it cannot tell
+    /// [`crate::concord::align`]); a language where it cannot tell
     /// is left out.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub aligned: BTreeMap<Lang, Vec<[usize; 2]>>,

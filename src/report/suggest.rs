@@ -10,11 +10,11 @@ use serde_json::{json, Value};
 use crate::fuzzy::bands::{analyse, BandRow};
 use crate::fuzzy::cache;
 use crate::fuzzy::diff::{render, Piece};
-use crate::fuzzy::words::words;
 use crate::fuzzy::{Match, Matcher};
 use crate::lang::Lang;
 use crate::memory::{normalize, MemoryError};
 use crate::segment::{segment, Segment};
+use crate::text::words;
 
 /// One segment of the release with its matches.
 #[derive(Debug, Clone)]

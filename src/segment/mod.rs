@@ -16,7 +16,7 @@ mod chars;
 mod dateline;
 mod engine;
 mod lines;
-mod rules;
+pub(crate) mod rules;
 mod runin;
 mod token;
 

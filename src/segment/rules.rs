@@ -1,13 +1,15 @@
 //! The per-language rule data: abbreviation lists and sentence-starter
 //! words, kept as text files under `rules/` and read once.
 //!
-//! The files are compiled in (`include_str!`), so a binary carries its rules;
-//! their format is described in `rules/README.md`.
+//! The files are compiled in, so a binary carries its rules; they are read
+//! by [`crate::rules`] (comments, sections, fields) and their entries are
+//! described in `rules/README.md`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
+use crate::rules::{built_in, rule_file, RuleError, RuleFile};
 
 /// How an abbreviation behaves when a capitalised word follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,12 +79,32 @@ pub struct Rules {
     longest: usize,
 }
 
-const EN_ABBREV: &str = include_str!("rules/en.txt");
-const RU_ABBREV: &str = include_str!("rules/ru.txt");
-const KK_ABBREV: &str = include_str!("rules/kk.txt");
-const EN_STARTERS: &str = include_str!("rules/en-starters.txt");
-const RU_STARTERS: &str = include_str!("rules/ru-starters.txt");
-const KK_STARTERS: &str = include_str!("rules/kk-starters.txt");
+const EN_ABBREV: RuleFile<'static> = rule_file!("rules/en.txt");
+const RU_ABBREV: RuleFile<'static> = rule_file!("rules/ru.txt");
+const KK_ABBREV: RuleFile<'static> = rule_file!("rules/kk.txt");
+const EN_STARTERS: RuleFile<'static> = rule_file!("rules/en-starters.txt");
+const RU_STARTERS: RuleFile<'static> = rule_file!("rules/ru-starters.txt");
+const KK_STARTERS: RuleFile<'static> = rule_file!("rules/kk-starters.txt");
+
+/// Every rule file of the segmenter, each read as the segmenter reads it,
+/// for the test that checks all built-in files.
+#[cfg(test)]
+pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
+    for file in [EN_ABBREV, RU_ABBREV, KK_ABBREV] {
+        parse_abbrevs(file)?;
+    }
+    for file in [EN_STARTERS, RU_STARTERS, KK_STARTERS] {
+        parse_words(file)?;
+    }
+    Ok(vec![
+        EN_ABBREV,
+        RU_ABBREV,
+        KK_ABBREV,
+        EN_STARTERS,
+        RU_STARTERS,
+        KK_STARTERS,
+    ])
+}
 
 /// The rules for `lang`, parsed on first use.
 pub fn rules(lang: Lang) -> &'static Rules {
@@ -90,11 +112,14 @@ pub fn rules(lang: Lang) -> &'static Rules {
     static RU: OnceLock<Rules> = OnceLock::new();
     static KK: OnceLock<Rules> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| Rules::build(&[EN_ABBREV], EN_STARTERS)),
-        Lang::Ru => RU.get_or_init(|| Rules::build(&[RU_ABBREV, EN_ABBREV], RU_STARTERS)),
-        Lang::Kk => {
-            KK.get_or_init(|| Rules::build(&[KK_ABBREV, RU_ABBREV, EN_ABBREV], KK_STARTERS))
-        }
+        Lang::En => EN.get_or_init(|| built_in(Rules::build(&[EN_ABBREV], EN_STARTERS))),
+        Lang::Ru => RU.get_or_init(|| built_in(Rules::build(&[RU_ABBREV, EN_ABBREV], RU_STARTERS))),
+        Lang::Kk => KK.get_or_init(|| {
+            built_in(Rules::build(
+                &[KK_ABBREV, RU_ABBREV, EN_ABBREV],
+                KK_STARTERS,
+            ))
+        }),
     }
 }
 
@@ -115,23 +140,23 @@ pub fn key(written: &str) -> String {
 impl Rules {
     /// Builds rules from abbreviation files (earlier files win) and a
     /// starter file.
-    fn build(abbrev_files: &[&str], starters: &str) -> Rules {
+    fn build(abbrev_files: &[RuleFile], starters: RuleFile) -> Result<Rules, RuleError> {
         let mut rules = Rules::default();
-        for file in abbrev_files {
-            for (written, abbrev) in parse_abbrevs(file).0 {
+        for &file in abbrev_files {
+            for (written, abbrev) in parse_abbrevs(file)? {
                 let k = key(&written);
                 rules.longest = rules.longest.max(k.chars().count());
                 rules.abbrevs.entry(k).or_insert(abbrev);
             }
         }
-        for (word, preposition) in parse_words(starters) {
+        for (word, preposition) in parse_words(starters)? {
             let word = word.to_lowercase();
             if preposition {
                 rules.prepositions.insert(word.clone());
             }
             rules.starters.insert(word);
         }
-        rules
+        Ok(rules)
     }
 
     /// The abbreviation with this key, if listed.
@@ -156,19 +181,15 @@ impl Rules {
 }
 
 /// The words of a starter file, each with whether it stands in the
-/// `[prepositions]` section: everything but comments, split at spaces.
-fn parse_words(file: &str) -> Vec<(&str, bool)> {
+/// `[prepositions]` section: every field of every line.
+fn parse_words<'a>(file: RuleFile<'a>) -> Result<Vec<(&'a str, bool)>, RuleError> {
     let mut words = Vec::new();
-    let mut prepositions = false;
-    for line in file.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line == "[prepositions]" {
-            prepositions = true;
-            continue;
-        }
-        words.extend(line.split_whitespace().map(|w| (w, prepositions)));
+    for line in file.lines(&["prepositions"]) {
+        let line = line?;
+        let prepositions = line.section == Some("prepositions");
+        words.extend(line.fields.iter().map(|&w| (w, prepositions)));
     }
-    words
+    Ok(words)
 }
 
 fn parse_class(word: &str) -> Option<Class> {
@@ -180,19 +201,13 @@ fn parse_class(word: &str) -> Option<Class> {
     }
 }
 
-/// Parses an abbreviation file into entries, and the lines it could not
-/// read (1-based numbers) so that a test can insist there are none.
-pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
+/// Parses an abbreviation file into entries: the abbreviation as written
+/// (it may hold spaces: "до н.э."), then one or two classes.
+pub fn parse_abbrevs(file: RuleFile) -> Result<Vec<(String, Abbrev)>, RuleError> {
     let mut entries = Vec::new();
-    let mut bad = Vec::new();
-    for (n, line) in file.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        // The abbreviation may hold spaces ("до н.э."); the classes are the
-        // trailing words.
-        let words: Vec<&str> = line.split_whitespace().collect();
+    for line in file.lines(&[]) {
+        let line = line?;
+        let words = &line.fields;
         let classes: Vec<Class> = words
             .iter()
             .rev()
@@ -202,36 +217,27 @@ pub fn parse_abbrevs(file: &str) -> (Vec<(String, Abbrev)>, Vec<usize>) {
             .rev()
             .collect();
         let written = words[..words.len() - classes.len()].join(" ");
-        let abbrev = match classes.as_slice() {
-            [c] => Abbrev {
-                class: *c,
-                after_number: *c,
-                capitals: false,
-                capitalised: false,
-            },
-            [c, a] => Abbrev {
-                class: *c,
-                after_number: *a,
-                capitals: false,
-                capitalised: false,
-            },
+        let (class, after_number) = match classes.as_slice() {
+            [c] => (*c, *c),
+            [c, a] => (*c, *a),
             _ => {
-                bad.push(n + 1);
-                continue;
+                return Err(
+                    line.error("expected an abbreviation, then one or two of prefix, final, weak")
+                )
             }
         };
         if written.is_empty() || !written.ends_with('.') {
-            bad.push(n + 1);
-            continue;
+            return Err(line.error("an abbreviation ends with a dot"));
         }
         let abbrev = Abbrev {
+            class,
+            after_number,
             capitals: capital_initials(&written),
             capitalised: starts_with_capital(&written),
-            ..abbrev
         };
         entries.push((written, abbrev));
     }
-    (entries, bad)
+    Ok(entries)
 }
 
 #[cfg(test)]
@@ -241,8 +247,7 @@ mod tests {
     #[test]
     fn every_rule_file_parses_without_bad_lines_or_duplicates() {
         for (name, file) in [("en", EN_ABBREV), ("ru", RU_ABBREV), ("kk", KK_ABBREV)] {
-            let (entries, bad) = parse_abbrevs(file);
-            assert!(bad.is_empty(), "{name}.txt: bad lines {bad:?}");
+            let entries = parse_abbrevs(file).unwrap_or_else(|e| panic!("{e}"));
             let mut seen = HashSet::new();
             for (w, _) in &entries {
                 assert!(seen.insert(key(w)), "{name}.txt: {w} twice");

@@ -103,7 +103,7 @@ fn capitalised(token: &str) -> bool {
 /// избирательная комиссия зарегистрировала партийные списки семи…»); a
 /// sentence that merely continues past a name does not.
 fn repeats_headline(head: &str, rest: &str, lang: Lang) -> bool {
-    use crate::fuzzy::words::words;
+    use crate::text::words;
     let first = rest.split(['.', '!', '?']).next().unwrap_or("");
     let content = |t: &str| -> Vec<String> {
         words(t, lang)

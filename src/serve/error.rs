@@ -7,8 +7,8 @@ use axum::Json;
 
 use crate::align::paired::PairError;
 use crate::align::release::ReleaseError;
+use crate::concord::cache::ConcordFileError;
 use crate::documents::DocumentError;
-use crate::memory::concord_cache::ConcordFileError;
 use crate::memory::query::QueryError;
 use crate::memory::regroup::{RegroupError, RegroupFileError};
 use crate::memory::MemoryError;

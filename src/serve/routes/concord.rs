@@ -8,8 +8,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::{blocking, lang_param};
+use crate::concord::cache::concord_file;
 use crate::lang::Lang;
-use crate::memory::concord_cache::concord_file;
 use crate::report::concord::ConcordJson;
 use crate::serve::error::ApiError;
 use crate::serve::extract::ApiQuery;

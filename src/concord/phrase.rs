@@ -3,8 +3,9 @@
 
 use crate::lang::Lang;
 
-use super::concord::ConcordError;
-use super::concord_rules::{fold, words, PhraseWord, Rules};
+use super::error::ConcordError;
+use super::rules::{PhraseWord, Rules};
+use crate::text::{fold, word_spans};
 
 /// A phrase ready for matching: its words' stems under `lang`'s rules.
 pub(crate) struct Phrase {
@@ -18,7 +19,7 @@ impl Phrase {
     pub(crate) fn new(phrase: &str, lang: Lang) -> Result<Phrase, ConcordError> {
         let rules = Rules::of(lang);
         let folded = fold(phrase);
-        let words: Vec<PhraseWord> = words(&folded)
+        let words: Vec<PhraseWord> = word_spans(&folded)
             .map(|(s, e)| rules.phrase_word(&folded[s..e]))
             .collect();
         if words.is_empty() {
@@ -65,7 +66,7 @@ impl Phrase {
     /// scratch space, reused between calls to save allocations.
     pub(crate) fn matches_folded(&self, folded: &str, spans: &mut Vec<(usize, usize)>) -> bool {
         spans.clear();
-        spans.extend(words(folded));
+        spans.extend(word_spans(folded));
         let k = self.words.len();
         spans.len() >= k
             && (0..=spans.len() - k).any(|i| {
@@ -79,7 +80,7 @@ impl Phrase {
     /// The phrase's occurrences in the original (unfolded) `text`, whose byte
     /// offsets differ from the folded copy's when folding changes lengths.
     pub(crate) fn locate(&self, text: &str) -> Vec<(usize, usize)> {
-        let spans: Vec<(usize, usize)> = words(text).collect();
+        let spans: Vec<(usize, usize)> = word_spans(text).collect();
         self.occurrences(&spans, |i| {
             std::borrow::Cow::Owned(fold(&text[spans[i].0..spans[i].1]))
         })

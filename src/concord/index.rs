@@ -12,7 +12,7 @@
 //! text with a substring test of that word's stem, checks the rest word by
 //! word, and stops after `top` hits.
 //!
-//! [`super::concord::Scan`] needs no index and is fast enough for one-off
+//! [`super::Scan`] needs no index and is fast enough for one-off
 //! searches; the index makes a search on a million units take a
 //! millisecond or so instead of tens (see `benches/concord.rs`).
 
@@ -21,10 +21,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lang::Lang;
 
-use super::concord::{ConcordError, Concordance, Scan};
-use super::concord_phrase::Phrase;
-use super::concord_rules::{is_word_char, PhraseWord};
-use super::Memory;
+use super::phrase::Phrase;
+use super::rules::PhraseWord;
+use super::{ConcordError, Concordance, Scan};
+use crate::memory::Memory;
+use crate::text::is_word_char;
 
 /// How many letters of a word its short index key holds.
 const KEY_CHARS: usize = 3;
@@ -115,7 +116,7 @@ impl ConcordIndex {
             }
         }
         // Frozen into sorted arrays: as fast to search, and stored as they
-        // are in the derived file (see [`super::concord_cache`]).
+        // are in the derived file (see [`super::cache`]).
         let mut entries: Vec<(u64, Vec<u32>)> = postings.into_iter().collect();
         entries.sort_unstable_by_key(|e| e.0);
         let mut keys = Vec::with_capacity(entries.len());
@@ -232,7 +233,7 @@ impl Hasher for KeyHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::concord::concord;
+    use crate::concord::concord;
     use crate::memory::Unit;
 
     fn memory() -> Memory {

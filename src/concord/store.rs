@@ -13,10 +13,10 @@ use std::path::Path;
 
 use crate::lang::Lang;
 
-use super::concord::Scan;
-use super::concord_index::{index_key, ConcordIndex};
-use super::concord_phrase::Phrase;
-use super::Unit;
+use super::index::{index_key, ConcordIndex};
+use super::phrase::Phrase;
+use super::Scan;
+use crate::memory::Unit;
 use crate::storage::derived::{self, damaged, get, get_u64, put, Stamp};
 use crate::storage::hash::{fnv, Sum};
 

@@ -1,29 +1,35 @@
 //! Concordance search: the units whose text in one language contains a
 //! phrase as whole words, newest first, with where the phrase is.
 //!
-//! Which words match is decided in [`super::concord_rules`] and
-//! [`super::concord_phrase`]. This module finds them with a linear scan:
-//! [`concord`] for one search, [`Scan`] for many over a prepared copy of the
-//! texts — every text of the language folded to lower case once, laid end
+//! Which words match is decided in [`rules`] and [`phrase`]. This module
+//! finds them with a linear scan: [`concord`] for one search, [`Scan`] for
+//! many over a prepared copy of the texts — every text of the language folded to lower case once, laid end
 //! to end in one buffer in result order (newest first). A phrase is looked
 //! up by a SIMD substring search for the stem of its longest word; only the
 //! units where that stem starts a word are checked word by word, and the
 //! scan stops as soon as `top` units (plus one, to know whether there are
 //! more) have matched.
+//!
+//! Around it: [`index`] (an inverted index of word prefixes for a process
+//! that searches many times), [`cache`] and [`store`] (that index kept in a
+//! file beside the memory), [`align`] (where the phrase is in a unit's other
+//! languages). The memory itself is [`crate::memory`]'s: this module only
+//! reads it.
+
+pub mod align;
+pub mod cache;
+pub mod error;
+pub mod index;
+pub mod phrase;
+pub mod rules;
+pub mod store;
 
 use crate::lang::Lang;
+use crate::memory::Memory;
 
-use super::concord_phrase::Phrase;
-use super::concord_rules::{is_word_char, push_folded};
-use super::Memory;
-
-/// What can be wrong with a phrase.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ConcordError {
-    /// The phrase has no word in it.
-    #[error("empty phrase: give one or more words to look for")]
-    EmptyPhrase,
-}
+use crate::text::{is_word_char, push_folded};
+pub use error::ConcordError;
+use phrase::Phrase;
 
 /// One unit that contains the phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +71,7 @@ pub struct Scan {
 /// A one-off search, as `tm concord` makes: each text is folded into one
 /// reused buffer and rejected unless it contains the stem of the phrase's
 /// longest word; only the hits are sorted. To search a loaded memory many
-/// times, build a [`Scan`] (or a [`super::concord_index::ConcordIndex`])
+/// times, build a [`Scan`] (or a [`index::ConcordIndex`])
 /// once instead.
 pub fn concord(
     memory: &Memory,

@@ -1,14 +1,19 @@
-//! Words of a sentence as the score and the index see them: the text as
-//! written, a lower-case form, and a key (a stem, or `#` for any number).
+//! Words of a sentence as tm compares them: the text as written, its
+//! folded form, and a key (its stem, or one key for any number, any month,
+//! any scale).
 //!
-//! Two words with the same key are "nearly the same" for the score (they cost
-//! at most half an edit) and are what the index looks up; keeping both ideas
-//! in one function is what keeps the index's filters lossless.
-
-use std::sync::OnceLock;
+//! Two words with the same key are "nearly the same" for fuzzy matching's
+//! score (they cost at most half an edit) and are what its index looks up;
+//! keeping both ideas in one function is what keeps the index's filters
+//! lossless. The aligner's lexicon pairs keys across languages, and the
+//! segmenter compares a headline's keys with its lede's.
 
 use crate::lang::Lang;
 use crate::localise::token::{month_word, scale_word};
+
+use super::fold::fold;
+use super::split::{is_word_char, pieces};
+use super::stem::Stemmer;
 
 /// The key shared by every number, so that numbers meet in the index and a
 /// changed number costs no word edit (only a small penalty).
@@ -19,7 +24,8 @@ pub const NUMBER_KEY: &str = "#";
 pub struct Word {
     /// The word as written, without surrounding punctuation (`Astana`).
     pub text: String,
-    /// Lower case, with `ё` read as `е` (`astana`).
+    /// Folded: lower case, with `ё` read as `е` (`astana`; see
+    /// [`super::fold()`]).
     pub lower: String,
     /// The stem, or [`NUMBER_KEY`] for a number: the unit of the index.
     pub key: String,
@@ -30,89 +36,6 @@ pub struct Word {
     /// What is shown in a diff: the word with its punctuation and any
     /// punctuation-only pieces that follow it (`Astana,` or `2024 —`).
     pub display: String,
-}
-
-/// How a language reduces a word to its stem; read from `rules/LANG.txt`.
-#[derive(Debug)]
-struct StemRules {
-    /// Keep at most this many letters (0: no cut).
-    prefix: usize,
-    /// Never strip an ending that leaves fewer letters than this.
-    min: usize,
-    /// How many endings may be stripped one after another.
-    rounds: usize,
-    /// Endings, longest first.
-    endings: Vec<String>,
-}
-
-impl StemRules {
-    fn parse(data: &str) -> StemRules {
-        let mut rules = StemRules {
-            prefix: 0,
-            min: 3,
-            rounds: 1,
-            endings: Vec::new(),
-        };
-        for line in data.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.split_once(' ') {
-                Some(("prefix", n)) => rules.prefix = n.trim().parse().unwrap_or(0),
-                Some(("min", n)) => rules.min = n.trim().parse().unwrap_or(3),
-                Some(("rounds", n)) => rules.rounds = n.trim().parse().unwrap_or(1),
-                _ => rules.endings.push(line.to_string()),
-            }
-        }
-        rules
-            .endings
-            .sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
-        rules
-    }
-
-    fn stem(&self, lower: &str) -> String {
-        let mut stem = lower;
-        for _ in 0..self.rounds {
-            let len = stem.chars().count();
-            match self
-                .endings
-                .iter()
-                .find(|e| stem.ends_with(e.as_str()) && len - e.chars().count() >= self.min)
-            {
-                Some(e) => stem = &stem[..stem.len() - e.len()],
-                None => break,
-            }
-        }
-        match self.prefix {
-            0 => stem.to_string(),
-            n => stem.chars().take(n).collect(),
-        }
-    }
-}
-
-fn rules(lang: Lang) -> &'static StemRules {
-    static RULES: OnceLock<[StemRules; 3]> = OnceLock::new();
-    let all = RULES.get_or_init(|| {
-        [
-            StemRules::parse(include_str!("rules/en.txt")),
-            StemRules::parse(include_str!("rules/ru.txt")),
-            StemRules::parse(include_str!("rules/kk.txt")),
-        ]
-    });
-    &all[lang as usize]
-}
-
-/// The lower-case form of a word: lower case, `ё` read as `е`.
-pub fn lower(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
-}
-
-/// The stem of a lower-case word in `lang`.
-pub fn stem(lower: &str, lang: Lang) -> String {
-    rules(lang).stem(lower)
 }
 
 /// The key shared by every month name, in any language and form: a month
@@ -150,8 +73,8 @@ fn is_number(core: &str) -> bool {
 pub fn words(text: &str, lang: Lang) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut pending = String::new();
-    for piece in text.split_whitespace() {
-        let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+    for piece in pieces(text) {
+        let (core, piece) = (piece.core, piece.written);
         if core.is_empty() {
             match out.last_mut() {
                 Some(w) => {
@@ -165,7 +88,7 @@ pub fn words(text: &str, lang: Lang) -> Vec<Word> {
             }
             continue;
         }
-        let lower = lower(core);
+        let lower = fold(core);
         let month = month_word(core, lang, out.is_empty()).is_some();
         let scale = !month && scale_word(core, lang).is_some();
         let number = month || scale || is_number(core);
@@ -176,7 +99,7 @@ pub fn words(text: &str, lang: Lang) -> Vec<Word> {
         } else if number {
             NUMBER_KEY.to_string()
         } else {
-            stem(&lower, lang)
+            Stemmer::of(lang).stem(&lower).to_string()
         };
         out.push(Word {
             text: core.to_string(),
@@ -194,7 +117,7 @@ pub fn words(text: &str, lang: Lang) -> Vec<Word> {
 /// punctuation differs get a small penalty.
 pub fn punctuation(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .filter(|&c| !is_word_char(c) && !c.is_whitespace())
         .collect()
 }
 
@@ -234,6 +157,6 @@ mod tests {
 
     #[test]
     fn lower_reads_yo_as_e() {
-        assert_eq!(lower("Ёлка"), "елка");
+        assert_eq!(words("Ёлка", Lang::Ru)[0].lower, "елка");
     }
 }

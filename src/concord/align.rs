@@ -12,7 +12,7 @@ use strsim::jaro_winkler;
 
 use crate::align::translit::skeleton;
 
-use super::concord_rules::{fold, words};
+use crate::text::{fold, word_spans};
 
 /// How alike two name skeletons must be; the aligner's threshold.
 const NAME_SIMILARITY: f64 = 0.85;
@@ -23,14 +23,14 @@ const MIN_STEM: usize = 5;
 /// The byte ranges of the words of `other` that tm can tell are the words
 /// of `text` inside `spans` (the phrase found in `text`), in text order.
 pub fn aligned_spans(text: &str, spans: &[(usize, usize)], other: &str) -> Vec<(usize, usize)> {
-    let phrase: Vec<Word> = words(text)
+    let phrase: Vec<Word> = word_spans(text)
         .filter(|&(s, e)| spans.iter().any(|&(a, b)| s >= a && e <= b))
         .map(|(s, e)| Word::new(&text[s..e], text))
         .collect();
     if phrase.is_empty() {
         return Vec::new();
     }
-    words(other)
+    word_spans(other)
         .filter(|&(s, e)| {
             let w = Word::new(&other[s..e], other);
             phrase.iter().any(|p| p.same(&w))

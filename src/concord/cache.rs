@@ -5,7 +5,7 @@
 //!
 //! The file holds the folded texts in result order, the prefix postings,
 //! and for each unit the byte range of its object in the JSON; a search
-//! reads only what it needs of it ([`super::concord_store`]). It is keyed,
+//! reads only what it needs of it ([`super::store`]). It is keyed,
 //! checked and written like `tm suggest`'s cache ([`crate::storage::derived`]): a
 //! stale, damaged or unreadable file is rebuilt, a file that cannot be
 //! written is skipped. A unit read back through its byte range must parse
@@ -19,12 +19,13 @@ use serde_json::value::RawValue;
 
 use crate::lang::Lang;
 
-use super::concord::{fold_line, ConcordError};
-use super::concord_index::ConcordIndex;
-use super::concord_phrase::Phrase;
-use super::concord_store::{read, write, FileIndex};
-use super::Layout;
-use super::{Memory, MemoryError, Unit};
+use super::index::ConcordIndex;
+use super::phrase::Phrase;
+use super::rules::Rules;
+use super::store::{read, write, FileIndex};
+use super::{fold_line, ConcordError};
+use crate::memory::Layout;
+use crate::memory::{Memory, MemoryError, Unit};
 use crate::storage::derived::{Source, Stamp};
 
 /// Where the concordance file of `memory` for language `lang` lives.
@@ -33,14 +34,7 @@ pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
 }
 
 fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
-    Layout::at(memory).stamp(
-        lang as u64,
-        &[
-            include_str!("concord_rules/en.txt"),
-            include_str!("concord_rules/ru.txt"),
-            include_str!("concord_rules/kk.txt"),
-        ],
-    )
+    Layout::at(memory).stamp(lang as u64, &Rules::FILES.map(|f| f.text()))
 }
 
 /// A unit that holds the phrase.
@@ -120,7 +114,7 @@ impl Concorder {
                 // A folder memory's units are spread over its files, which
                 // the byte ranges of the concordance file do not name yet:
                 // search the loaded memory.
-                let loaded = super::load(memory)?;
+                let loaded = crate::memory::load(memory)?;
                 let index = ConcordIndex::new(&loaded, lang);
                 let inner = Inner::Memory(loaded, index);
                 return Ok((Concorder { inner }, Source::Json));
@@ -132,7 +126,7 @@ impl Concorder {
             return Ok((Concorder { inner }, Source::Cache));
         }
         let bytes = std::fs::read(&file).map_err(io)?;
-        let loaded = super::file::parse(&bytes, &file)?;
+        let loaded = crate::memory::file::parse(&bytes, &file)?;
         let ranges = ranges(&bytes, loaded.units.len());
         drop(bytes);
         let index = ConcordIndex::new(&loaded, lang);
@@ -159,7 +153,7 @@ impl Concorder {
     }
 
     /// The units holding `phrase`, newest first, at most `top` — the same
-    /// as [`super::concord::concord`] finds. `Ok(None)` when the
+    /// as [`super::concord`] finds. `Ok(None)` when the
     /// concordance file turns out damaged or a unit read from the JSON does
     /// not fit it (the JSON changed unnoticed).
     pub fn search(&mut self, phrase: &str, top: usize) -> Result<Option<Found>, ConcordError> {
