@@ -2,7 +2,7 @@
 //! `tm add` learns it once per change of the memory rather than on every
 //! run.
 //!
-//! It is written like the other derived files ([`crate::memory::derived`]):
+//! It is written like the other derived files ([`crate::storage::derived`]):
 //! a magic string, the stamp of the JSON it was learned from (and of the
 //! stemming rules and the lexicon's settings), the pairs as text, and a
 //! checksum of them, to a temporary file renamed over the old one. A file
