@@ -51,11 +51,10 @@ fn spawn_add(env: &Env, n: usize) -> Child {
     .unwrap()
 }
 
+/// The units stored, counted through the memory's files as they are on
+/// disk (panics if any is not whole JSON).
 fn unit_count(memory: &Path) -> usize {
-    let text = std::fs::read_to_string(memory).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("memory is not whole JSON after a kill: {e}"));
-    v["units"].as_array().unwrap().len()
+    common::memory_units(memory).len()
 }
 
 fn leftovers(dir: &Path) -> Vec<String> {
@@ -78,10 +77,15 @@ fn signal(child: &Child, name: &str) {
 
 /// Kills writers at spread-out moments with `sig` and checks the memory after
 /// each kill.
-fn interrupt_repeatedly(sig: &str, seed: u64) {
+fn interrupt_repeatedly(sig: &str, seed: u64, folder: bool) {
     let env = Env::new();
-    let memory = env.path("memory/tm.json");
     env.write("memory/tm.json", memory_json(STORED));
+    let memory = if folder {
+        env.run(&["migrate"]).ok();
+        env.path("memory")
+    } else {
+        env.path("memory/tm.json")
+    };
 
     // Uninterrupted runs tell how long a write takes on this machine, so
     // that the kill moments cover all of it; the middle of three is taken.
@@ -101,7 +105,7 @@ fn interrupt_repeatedly(sig: &str, seed: u64) {
     let mut rng = Lcg(seed);
     let mut interrupted = 0;
     for n in 1..=KILLS {
-        let before = std::fs::read(&memory).unwrap();
+        let before = common::memory_bytes(&memory);
         let mut child = spawn_add(&env, n);
         std::thread::sleep(Duration::from_micros(rng.below(span * 11 / 10)));
         signal(&child, sig);
@@ -118,7 +122,7 @@ fn interrupt_repeatedly(sig: &str, seed: u64) {
         let after = unit_count(&memory);
         if after == count {
             assert_eq!(
-                std::fs::read(&memory).unwrap(),
+                common::memory_bytes(&memory),
                 before,
                 "kill {n}: same count, other bytes"
             );
@@ -138,17 +142,25 @@ fn interrupt_repeatedly(sig: &str, seed: u64) {
     let status = spawn_add(&env, KILLS + 1).wait().unwrap();
     assert!(status.success());
     assert_eq!(unit_count(&memory), count + 6);
-    assert_eq!(leftovers(memory.parent().unwrap()), Vec::<String>::new());
+    assert_eq!(leftovers(&env.path("memory")), Vec::<String>::new());
+    if folder {
+        assert_eq!(leftovers(&env.path("memory/units")), Vec::<String>::new());
+    }
 }
 
 #[test]
 fn sigkill_at_random_moments_never_leaves_a_broken_memory() {
-    interrupt_repeatedly("-KILL", 0x5eed_0001);
+    interrupt_repeatedly("-KILL", 0x5eed_0001, false);
 }
 
 #[test]
 fn ctrl_c_leaves_the_memory_old_or_new() {
-    interrupt_repeatedly("-INT", 0x5eed_0002);
+    interrupt_repeatedly("-INT", 0x5eed_0002, false);
+}
+
+#[test]
+fn sigkill_never_leaves_a_broken_folder_memory() {
+    interrupt_repeatedly("-KILL", 0x5eed_0003, true);
 }
 
 /// A cache temporary file left by a killed `tm suggest` is removed by the

@@ -31,15 +31,22 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     let memory_path = global.memory_path();
     let bar = progress_bar(&args.file);
     let now = memory::now();
-    let (report, units) = memory::edit(&memory_path, true, |m| -> Result<_, ExchangeError> {
-        let report = import_file(m, &args.file, &now, &mut |p| bar.set_position(p))?;
-        let outcome = if report.changed() && !args.dry_run {
-            EditOutcome::Save
-        } else {
-            EditOutcome::Discard
-        };
-        Ok(((report, m.units.len()), outcome))
-    })?;
+    let (report, units) = if args.dry_run {
+        // A dry run only reads: no lock, no folder, nothing created.
+        let mut m = memory::load_or_empty(&memory_path)?;
+        let report = import_file(&mut m, &args.file, &now, &mut |p| bar.set_position(p))?;
+        (report, m.units.len())
+    } else {
+        memory::edit(&memory_path, true, |m| -> Result<_, ExchangeError> {
+            let report = import_file(m, &args.file, &now, &mut |p| bar.set_position(p))?;
+            let outcome = if report.changed() {
+                EditOutcome::Save
+            } else {
+                EditOutcome::Discard
+            };
+            Ok(((report, m.units.len()), outcome))
+        })?
+    };
     bar.finish_and_clear();
     print_summary(&args, &report);
     if args.dry_run {

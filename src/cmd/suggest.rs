@@ -184,10 +184,17 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
             min: args.draft_min,
             marks: args.draft_marks == DraftMarks::Marks,
             force: args.force,
+            memory: tm::memory::Layout::at(&global.memory_path()),
         };
         output::write_drafts(dir, &args.file, &doc, from, to, found, options)?;
     }
     if let Some(dir) = &args.omegat {
+        if tm::memory::Layout::at(&global.memory_path()).owns(dir) {
+            anyhow::bail!(
+                "{}: this is in the memory; write the OmegaT project elsewhere",
+                dir.display()
+            );
+        }
         output::write_omegat(dir, &doc, from, to[0], found, args.draft_min, args.force)?;
     }
     Ok(())

@@ -30,6 +30,9 @@ pub use tmx_write::{write_tmx, ExportOptions, ExportReport};
 /// parse error the line and column (1-based, columns in characters).
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
+    /// Writing a file through the storage layer failed or was refused.
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
     /// Opening, reading or writing failed.
     #[error("{path}: {action}: {source}")]
     Io {

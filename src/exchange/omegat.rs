@@ -248,9 +248,9 @@ pub fn write_project(
     }
     let mut report = ProjectReport::default();
     let write = |path: PathBuf, body: &[u8], report: &mut ProjectReport| {
-        std::fs::File::create(&path)
-            .and_then(|mut f| f.write_all(body).and_then(|_| f.sync_all()))
-            .map_err(io(&path, "writing"))?;
+        crate::storage::replace(&path, crate::storage::Replace::Always, |w| {
+            w.write_all(body)
+        })?;
         report.files.push(path);
         Ok::<_, ExchangeError>(())
     };

@@ -14,8 +14,10 @@ use tm::exchange::xliff::{write_xliff, DraftSegment};
 use tm::fuzzy::bands::BandRow;
 use tm::fuzzy::diff::render;
 use tm::fuzzy::draft::best;
+use tm::memory::Layout;
 use tm::report::suggest::{targets_of, Found};
 use tm::segment::Segment;
+use tm::storage::Replace;
 use tm::Lang;
 
 /// The text report: each segment with its matches, then the analysis.
@@ -247,7 +249,7 @@ fn draft_name(file: &Path, from: Lang, format: Format) -> (String, String) {
 }
 
 /// How `--draft` writes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct DraftOptions {
     /// Lowest score taken into a draft.
     pub min: f64,
@@ -255,6 +257,8 @@ pub(super) struct DraftOptions {
     pub marks: bool,
     /// Replace existing files.
     pub force: bool,
+    /// The memory, whose files a draft must never replace.
+    pub memory: Layout,
 }
 
 /// Writes `DIR/NAME.LANG.EXT` per target language, in the release's
@@ -276,6 +280,13 @@ pub(super) fn write_drafts(
         .iter()
         .map(|&l| (l, dir.join(format!("{name}.{}.{ext}", l.code()))))
         .collect();
+    if let Some((_, p)) = paths.iter().find(|(_, p)| options.memory.owns(p)) {
+        bail!(
+            "{}: this is in the memory ({}); write drafts elsewhere",
+            p.display(),
+            options.memory.root().display()
+        );
+    }
     if !options.force {
         if let Some((_, p)) = paths.iter().find(|(_, p)| p.exists()) {
             bail!(
@@ -292,17 +303,13 @@ pub(super) fn write_drafts(
             .map(|f| best(&f.matches, lang, options.min).map(|(t, s)| (t.to_string(), s)))
             .collect();
         let draft = write_draft(doc, &segments, &choice, from, Some(lang), options.marks)?;
-        let mut open = std::fs::OpenOptions::new();
-        open.write(true);
-        if options.force {
-            open.create(true).truncate(true);
+        // Created only if absent, even if one appeared since the check.
+        let mode = if options.force {
+            Replace::Always
         } else {
-            // Created only if absent, even if one appeared since the check.
-            open.create_new(true);
-        }
-        open.open(&path)
-            .and_then(|mut f| f.write_all(&draft.bytes).and_then(|_| f.sync_all()))
-            .with_context(|| format!("writing {}", path.display()))?;
+            Replace::IfAbsent
+        };
+        tm::storage::replace(&path, mode, |w| w.write_all(&draft.bytes))?;
         let fuzzy = choice
             .iter()
             .filter(|c| c.as_ref().is_some_and(|(_, s)| *s < 100.0))
