@@ -150,3 +150,29 @@ fn two_clones_add_releases_and_merge_without_conflict() {
         git(&env.path("daniyar"), &["rev-parse", "HEAD"])
     );
 }
+
+#[test]
+fn an_unresolved_conflict_is_named_with_its_line() {
+    let env = Env::new();
+    add(&env, "office", 1, 3);
+    let part = env.path("office/memory/units/r1.json");
+    let text = std::fs::read_to_string(&part).unwrap();
+    // The start of the line that holds the first Russian text.
+    let at = text[..text.find("\"ru\"").unwrap()].rfind('\n').unwrap() + 1;
+    let line = text[..at].matches('\n').count() + 1;
+    let (before, after) = text.split_at(at);
+    let conflicted = format!(
+        "{before}<<<<<<< HEAD\n      \"ru\": \"Один вариант.\",\n=======\n      \"ru\": \"Другой вариант.\",\n>>>>>>> theirs\n{after}"
+    );
+    std::fs::write(&part, conflicted).unwrap();
+    let out = env
+        .cmd(&["--memory", "office/memory", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("units/r1.json:{line}:1:")) && err.contains("git merge conflict"),
+        "{err}"
+    );
+}

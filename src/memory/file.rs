@@ -58,22 +58,25 @@ pub fn load(path: &Path) -> Result<Memory, MemoryError> {
 
 /// Reads a memory document of schema `version` at `path`: its units.
 pub fn read_doc(path: &Path, version: u32) -> Result<Vec<Unit>, MemoryError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(MemoryError::Missing {
+    parse_doc(&read_bytes(path)?, path, version)
+}
+
+/// The bytes of a memory file; [`MemoryError::Missing`] when there is
+/// none, [`MemoryError::Io`] when it cannot be read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, MemoryError> {
+    std::fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            MemoryError::Missing {
                 path: path.to_path_buf(),
-            })
-        }
-        Err(source) => {
-            return Err(MemoryError::Io {
+            }
+        } else {
+            MemoryError::Io {
                 path: path.to_path_buf(),
                 action: "reading",
                 source,
-            })
+            }
         }
-    };
-    parse_doc(&bytes, path, version)
+    })
 }
 
 /// Parses the bytes of a single-file memory; `path` is for messages.
@@ -102,6 +105,18 @@ pub fn parse_doc(bytes: &[u8], path: &Path, version: u32) -> Result<Vec<Unit>, M
             if let Ok(header) = serde_json::from_slice::<Header>(bytes) {
                 check_header(header.format.as_deref(), header.version, path, version)?;
             }
+            // A merge that stopped on a conflict leaves git's markers in the
+            // file: say so, not "expected value".
+            if let Some(line) = conflict_marker_line(bytes) {
+                return Err(MemoryError::Parse {
+                    path: path.to_path_buf(),
+                    line,
+                    column: 1,
+                    message: "a git merge conflict is not resolved here (keep one of the two \
+                        versions of each unit and remove the <<<<<<< ======= >>>>>>> lines)"
+                        .into(),
+                });
+            }
             Err(MemoryError::Parse {
                 path: path.to_path_buf(),
                 line: err.line(),
@@ -110,6 +125,15 @@ pub fn parse_doc(bytes: &[u8], path: &Path, version: u32) -> Result<Vec<Unit>, M
             })
         }
     }
+}
+
+/// The 1-based line of the first git conflict marker (`<<<<<<< `) at the
+/// start of a line, if any.
+fn conflict_marker_line(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .split(|&b| b == b'\n')
+        .position(|line| line.starts_with(b"<<<<<<< ") || line == b"<<<<<<<")
+        .map(|i| i + 1)
 }
 
 /// Checks a document's `format` and `version` fields against `expected`.

@@ -108,11 +108,7 @@ pub fn parts(dir: &Path) -> Result<Vec<Part>, MemoryError> {
 
 /// Reads the units of one part file, and the hash of its bytes.
 pub fn read_part(path: &Path) -> Result<(Vec<Unit>, u64), MemoryError> {
-    let bytes = std::fs::read(path).map_err(|source| MemoryError::Io {
-        path: path.to_path_buf(),
-        action: "reading",
-        source,
-    })?;
+    let bytes = file::read_bytes(path)?;
     let units = file::parse_doc(&bytes, path, FOLDER_VERSION)?;
     Ok((units, fnv(&bytes)))
 }
@@ -128,21 +124,13 @@ pub fn check_header(dir: &Path) -> Result<(), MemoryError> {
         layout: Option<String>,
     }
     let path = dir.join(HEADER);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(MemoryError::Missing {
-                path: dir.to_path_buf(),
-            })
-        }
-        Err(source) => {
-            return Err(MemoryError::Io {
-                path,
-                action: "reading",
-                source,
-            })
-        }
-    };
+    let bytes = file::read_bytes(&path).map_err(|e| match e {
+        // The folder is what the user named.
+        MemoryError::Missing { .. } => MemoryError::Missing {
+            path: dir.to_path_buf(),
+        },
+        other => other,
+    })?;
     let header: Header = serde_json::from_slice(&bytes).map_err(|e| MemoryError::Parse {
         path: path.clone(),
         line: e.line(),

@@ -110,11 +110,7 @@ impl Keys {
                 _ => {}
             }
             changed = true;
-            let bytes = std::fs::read(&part.path).map_err(|source| MemoryError::Io {
-                path: part.path.clone(),
-                action: "reading",
-                source,
-            })?;
+            let bytes = super::file::read_bytes(&part.path)?;
             let hash = fnv(&bytes);
             match before.filter(|b| b.hash == hash) {
                 // Touched, not changed (a checkout): the keys stand.
