@@ -9,9 +9,9 @@
 //! the index and the scan, and the same phrases with a naive baseline (fold
 //! every text, split it into words, compare) measured in the same run. An
 //! indexed search can take less than a microsecond, so searches are timed
-//! in batches of many calls, each batch lasting at least 20 ms, and the
-//! number of calls is printed beside the time; a ratio is printed only
-//! where both sides were timed that way.
+//! in batches of many calls (doubled until a batch lasts 20 ms; the best of
+//! five batches), and the number of calls is printed beside the time; a
+//! ratio is printed only where both sides' batches lasted at least 1 ms.
 //! Then `tm concord` as it runs, through the concordance file beside the
 //! memory, against the scan it replaced (load the JSON, `concord()`): the
 //! first run that writes the file, later runs that read it, each phrase,
@@ -162,10 +162,14 @@ fn per_call<T>(rounds: usize, min_batch: Duration, mut f: impl FnMut() -> T) -> 
     )
 }
 
-/// `slow / fast` as a ratio, or `—` when either was not timed over a batch
-/// of at least `min_batch` (then the figure would be the clock's).
-fn ratio(slow: PerCall, fast: PerCall, min_batch: Duration) -> String {
-    if slow.batch < min_batch || fast.batch < min_batch {
+/// The shortest batch a ratio is given for: a thousand times the clock's
+/// resolution at the least (`Instant` resolves well under a microsecond).
+const RESOLVED: Duration = Duration::from_millis(1);
+
+/// `slow / fast` as a ratio, or `—` when either was timed over less than
+/// [`RESOLVED`] (then the figure would be the clock's).
+fn ratio(slow: PerCall, fast: PerCall) -> String {
+    if slow.batch < RESOLVED || fast.batch < RESOLVED {
         return "—".into();
     }
     let r = slow.each.as_secs_f64() / fast.each.as_secs_f64();
@@ -261,8 +265,8 @@ fn main() {
         (5, Duration::from_millis(20))
     };
     println!(
-        "\nµs per search, best of {rounds} batches of the given number of calls \
-         (each batch at least {} ms); baseline: one call",
+        "\nµs per search: best of {rounds} batches of the given number of calls, \
+         doubled until a batch lasted {} ms; baseline: one call",
         min_batch.as_millis()
     );
     println!(
@@ -301,8 +305,8 @@ fn main() {
             i.show(),
             d.show(),
             b.us(),
-            ratio(b, i, min_batch),
-            ratio(b, d, min_batch)
+            ratio(b, i),
+            ratio(b, d)
         );
     }
     println!(
@@ -368,7 +372,7 @@ fn concordance_file(
                 "    {phrase:<20} {case:<24} fast {:>16} µs  scan {:>12} µs  scan/fast {:>9}",
                 f.show(),
                 d.show(),
-                ratio(d, f, min_batch)
+                ratio(d, f)
             );
         }
     }
