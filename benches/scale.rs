@@ -184,14 +184,19 @@ fn main() {
     let layouts: Vec<Layout> = layouts
         .into_iter()
         .filter(|&l| {
-            let ok = l == Layout::File || folder_supported(&work);
-            if !ok {
-                println!(
-                    "layout {}: skipped, this tm does not take a folder as --memory",
-                    l.name()
-                );
+            if l == Layout::File {
+                return true;
             }
-            ok
+            match folder_supported(&work) {
+                Ok(()) => true,
+                Err(why) => {
+                    println!(
+                        "layout {}: skipped, this tm does not take a folder as --memory ({why})",
+                        l.name()
+                    );
+                    false
+                }
+            }
         })
         .collect();
     let mut results: Vec<(Layout, Vec<Figures>)> =
@@ -218,8 +223,8 @@ fn main() {
 }
 
 /// Whether the binary takes an existing empty folder as `--memory`: it
-/// imports a one-unit TMX into it and leaves files in it.
-fn folder_supported(work: &Path) -> bool {
+/// imports a one-unit TMX into it and leaves files in it. Else why not.
+fn folder_supported(work: &Path) -> Result<(), String> {
     let probe = work.join("probe");
     let _ = std::fs::remove_dir_all(&probe);
     std::fs::create_dir_all(&probe).expect("probe folder");
@@ -231,15 +236,21 @@ fn folder_supported(work: &Path) -> bool {
          </tu></body></tmx>",
     )
     .expect("probe TMX");
-    let ok = tm(&probe)
-        .arg("import")
-        .arg(&tmx)
-        .output()
-        .is_ok_and(|o| o.status.success())
-        && probe.is_dir()
-        && !files(&probe).is_empty();
+    let out = tm(&probe).arg("import").arg(&tmx).output();
+    let result = match out {
+        Err(e) => Err(e.to_string()),
+        Ok(o) if !o.status.success() => Err(String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .next()
+            .unwrap_or("failed")
+            .to_string()),
+        Ok(_) if !probe.is_dir() || files(&probe).is_empty() => {
+            Err("the import left no files in the folder".into())
+        }
+        Ok(_) => Ok(()),
+    };
     let _ = std::fs::remove_dir_all(&probe);
-    ok
+    result
 }
 
 fn run_size(
