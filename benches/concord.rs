@@ -5,9 +5,13 @@
 //! and Kazakh word lists written for this benchmark, with Russian and Kazakh
 //! endings added so that the stem rules have work to do, saved as a memory
 //! file and loaded back. Reported: the load time, the time to prepare the
-//! scan and the index once after loading, then milliseconds per phrase for
+//! scan and the index once after loading, then microseconds per phrase for
 //! the index and the scan, and the same phrases with a naive baseline (fold
-//! every text, split it into words, compare) measured in the same run.
+//! every text, split it into words, compare) measured in the same run. An
+//! indexed search can take less than a microsecond, so searches are timed
+//! in batches of many calls (doubled until a batch lasts 20 ms; the best of
+//! five batches), and the number of calls is printed beside the time; a
+//! ratio is printed only where both sides' batches lasted at least 1 ms.
 //! Then `tm concord` as it runs, through the concordance file beside the
 //! memory, against the scan it replaced (load the JSON, `concord()`): the
 //! first run that writes the file, later runs that read it, each phrase,
@@ -16,8 +20,13 @@
 //!
 //! Run: `cargo bench --bench concord`.
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[allow(dead_code)] // shared by the benches; each uses a part
+mod common;
+
+use common::{lists, measure, sentence, Rng};
 use tm::concord::cache::{self, Concorder};
 use tm::concord::index::ConcordIndex;
 use tm::concord::rules::Rules;
@@ -26,76 +35,6 @@ use tm::memory::{file, Memory, Unit};
 use tm::storage::derived::Source;
 use tm::text::{fold, word_spans};
 use tm::Lang;
-
-/// The word lists (benches/data/concord_words.txt).
-struct Lists {
-    en: Vec<&'static str>,
-    ru_stems: Vec<&'static str>,
-    ru_endings: Vec<&'static str>,
-    ru_small: Vec<&'static str>,
-    kk_stems: Vec<&'static str>,
-    kk_suffixes: Vec<&'static str>,
-}
-
-fn lists() -> Lists {
-    let text = include_str!("data/concord_words.txt");
-    let list = |name: &str| -> Vec<&'static str> {
-        text.lines()
-            .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
-            .unwrap_or_else(|| panic!("no list {name}"))
-            .split_whitespace()
-            .map(|w| if w == "-" { "" } else { w })
-            .collect()
-    };
-    Lists {
-        en: list("EN"),
-        ru_stems: list("RU_STEMS"),
-        ru_endings: list("RU_ENDINGS"),
-        ru_small: list("RU_SMALL"),
-        kk_stems: list("KK_STEMS"),
-        kk_suffixes: list("KK_SUFFIXES"),
-    }
-}
-
-/// xorshift64*: a fixed, seedable generator so every run builds the same
-/// memory.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[self.below(list.len())]
-    }
-}
-
-fn sentence(rng: &mut Rng, w: &Lists, lang: Lang) -> String {
-    let n = 6 + rng.below(14);
-    let mut words: Vec<String> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let w = match lang {
-            Lang::En => rng.pick(&w.en).to_string(),
-            Lang::Ru if rng.below(4) == 0 => rng.pick(&w.ru_small).to_string(),
-            Lang::Ru => format!("{}{}", rng.pick(&w.ru_stems), rng.pick(&w.ru_endings)),
-            Lang::Kk => format!("{}{}", rng.pick(&w.kk_stems), rng.pick(&w.kk_suffixes)),
-        };
-        words.push(w);
-    }
-    let mut s = words.join(" ");
-    if let Some(first) = s.chars().next() {
-        let upper: String = first.to_uppercase().collect();
-        s.replace_range(..first.len_utf8(), &upper);
-    }
-    s.push('.');
-    s
-}
 
 fn generate(units: usize) -> Memory {
     let mut rng = Rng(0x9E3779B97F4A7C15);
@@ -149,6 +88,8 @@ fn naive(memory: &Memory, phrase: &str, lang: Lang, top: usize) -> Vec<usize> {
     hits.into_iter().take(top).map(|(i, _)| i).collect()
 }
 
+/// Best of `reps` single runs: for what takes far longer than the clock's
+/// resolution (loading, building).
 fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut best = Duration::MAX;
     let mut last = None;
@@ -159,6 +100,84 @@ fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
         last = Some(v);
     }
     (best, last.expect("at least one rep"))
+}
+
+/// The time of one call of something that may take well under a
+/// microsecond: calls are timed in batches, doubled from one call until a
+/// batch lasts at least `min_batch`, far above the clock's resolution; the
+/// best of `rounds` batches, divided by the calls in it.
+#[derive(Clone, Copy)]
+struct PerCall {
+    each: Duration,
+    calls: usize,
+    batch: Duration,
+}
+
+impl PerCall {
+    fn us(&self) -> f64 {
+        self.each.as_secs_f64() * 1e6
+    }
+    /// `12.3 µs ×1024`: the time per call and the calls in a batch.
+    fn show(&self) -> String {
+        let us = self.us();
+        let t = if us < 10.0 {
+            format!("{us:.3}")
+        } else if us < 1000.0 {
+            format!("{us:.1}")
+        } else {
+            format!("{us:.0}")
+        };
+        format!("{t} ×{}", self.calls)
+    }
+}
+
+fn per_call<T>(rounds: usize, min_batch: Duration, mut f: impl FnMut() -> T) -> (PerCall, T) {
+    let mut calls = 1usize;
+    let batch = |calls: usize, f: &mut dyn FnMut() -> T| {
+        let t = Instant::now();
+        for _ in 1..calls {
+            std::hint::black_box(f());
+        }
+        let v = f();
+        (t.elapsed(), v)
+    };
+    let (mut best, mut last) = batch(calls, &mut f);
+    while best < min_batch && calls < 1 << 26 {
+        calls *= 2;
+        (best, last) = batch(calls, &mut f);
+    }
+    for _ in 1..rounds {
+        let (d, v) = batch(calls, &mut f);
+        best = best.min(d);
+        last = v;
+    }
+    let each = best / calls as u32;
+    (
+        PerCall {
+            each,
+            calls,
+            batch: best,
+        },
+        last,
+    )
+}
+
+/// The shortest batch a ratio is given for: a thousand times the clock's
+/// resolution at the least (`Instant` resolves well under a microsecond).
+const RESOLVED: Duration = Duration::from_millis(1);
+
+/// `slow / fast` as a ratio, or `—` when either was timed over less than
+/// [`RESOLVED`] (then the figure would be the clock's).
+fn ratio(slow: PerCall, fast: PerCall) -> String {
+    if slow.batch < RESOLVED || fast.batch < RESOLVED {
+        return "—".into();
+    }
+    let r = slow.each.as_secs_f64() / fast.each.as_secs_f64();
+    if r >= 100.0 {
+        format!("{:.0}x", r)
+    } else {
+        format!("{r:.1}x")
+    }
 }
 
 fn ms(d: Duration) -> f64 {
@@ -238,40 +257,63 @@ fn main() {
             ms(d)
         );
     }
+    // Searches are timed per call over batches (see [`per_call`]): an
+    // indexed search can take less than a microsecond.
+    let (rounds, min_batch) = if quick {
+        (1, Duration::from_millis(1))
+    } else {
+        (5, Duration::from_millis(20))
+    };
     println!(
-        "\n{:<20} {:<4} {:<24} {:>5} {:>9} {:>9} {:>12} {:>9} {:>9}",
-        "phrase", "lang", "case", "hits", "index ms", "scan ms", "baseline ms", "b/index", "b/scan"
+        "\nµs per search: best of {rounds} batches of the given number of calls, \
+         doubled until a batch lasted {} ms; baseline: one call",
+        min_batch.as_millis()
     );
-    let reps = if quick { 1 } else { 5 };
+    println!(
+        "{:<20} {:<4} {:<24} {:>5} {:>18} {:>18} {:>14} {:>9} {:>9}",
+        "phrase",
+        "lang",
+        "case",
+        "hits",
+        "index µs ×calls",
+        "scan µs ×calls",
+        "baseline µs",
+        "b/index",
+        "b/scan"
+    );
     let (mut worst_index, mut worst_scan): (f64, f64) = (0.0, 0.0);
     for &(phrase, lang, case) in phrases {
         let (scan, index) = &prepared[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)];
-        let (d, found) = time(reps, || scan.search(&memory, phrase, 20).expect("words"));
-        let (i, indexed) = time(reps, || index.search(&memory, phrase, 20).expect("words"));
-        let (b, base_hits) = time(1, || naive(&memory, phrase, lang, 20));
+        let (d, found) = per_call(rounds, min_batch, || {
+            scan.search(&memory, phrase, 20).expect("words")
+        });
+        let (i, indexed) = per_call(rounds, min_batch, || {
+            index.search(&memory, phrase, 20).expect("words")
+        });
+        let (b, base_hits) = per_call(1, min_batch, || naive(&memory, phrase, lang, 20));
         let got: Vec<usize> = found.hits.iter().map(|h| h.index).collect();
         assert_eq!(got, base_hits, "scan and baseline disagree on '{phrase}'");
         assert_eq!(found, indexed, "scan and index disagree on '{phrase}'");
-        worst_scan = worst_scan.max(ms(d));
-        worst_index = worst_index.max(ms(i));
+        worst_scan = worst_scan.max(d.us() / 1000.0);
+        worst_index = worst_index.max(i.us() / 1000.0);
         println!(
-            "{:<20} {:<4} {:<24} {:>5} {:>9.3} {:>9.2} {:>12.1} {:>8.0}x {:>8.0}x",
+            "{:<20} {:<4} {:<24} {:>5} {:>18} {:>18} {:>14.0} {:>9} {:>9}",
             phrase,
             lang.code(),
             case,
             format!("{}{}", found.hits.len(), if found.more { "+" } else { "" }),
-            ms(i),
-            ms(d),
-            ms(b),
-            ms(b) / ms(i).max(1e-6),
-            ms(b) / ms(d).max(1e-6)
+            i.show(),
+            d.show(),
+            b.us(),
+            ratio(b, i),
+            ratio(b, d)
         );
     }
     println!(
-        "\nslowest phrase on {n} units: index {worst_index:.2} ms, scan {worst_scan:.2} ms (bar: 50 ms)"
+        "\nslowest phrase on {n} units: index {worst_index:.3} ms, scan {worst_scan:.2} ms (bar: 50 ms)"
     );
     drop(prepared);
-    concordance_file(&path, &memory, phrases, reps);
+    concordance_file(&path, &memory, phrases, rounds, min_batch);
 }
 
 /// `tm concord` as it runs now, through the concordance file beside the
@@ -282,7 +324,8 @@ fn concordance_file(
     path: &std::path::Path,
     memory: &Memory,
     phrases: &[(&str, Lang, &str)],
-    reps: usize,
+    rounds: usize,
+    min_batch: Duration,
 ) {
     println!("\n`tm concord` through the concordance file (tm.json.LANG.concord):");
     let (load, _) = time(1, || file::load(path).expect("loading the memory"));
@@ -306,8 +349,10 @@ fn concordance_file(
             open.as_secs_f64() / load.as_secs_f64()
         );
         for &(phrase, l, case) in phrases.iter().filter(|p| p.1 == lang) {
-            let (d, scan) = time(reps, || concord(memory, phrase, l, 20).expect("words"));
-            let (f, fast) = time(reps, || {
+            let (d, scan) = per_call(rounds, min_batch, || {
+                concord(memory, phrase, l, 20).expect("words")
+            });
+            let (f, fast) = per_call(rounds, min_batch, || {
                 c.search(phrase, 20).expect("words").expect("agrees")
             });
             let want: Vec<(&str, &[(usize, usize)])> = scan
@@ -322,17 +367,17 @@ fn concordance_file(
                 .collect();
             assert_eq!(got, want, "file and scan disagree on '{phrase}'");
             assert_eq!(fast.more, scan.more);
-            worst = (worst.0.max(ms(f)), worst.1.max(ms(d)));
+            worst = (worst.0.max(f.us() / 1000.0), worst.1.max(d.us() / 1000.0));
             println!(
-                "    {phrase:<20} {case:<24} fast {:>8.3} ms  scan {:>8.1} ms  scan/fast {:>9.0}x",
-                ms(f),
-                ms(d),
-                ms(d) / ms(f).max(1e-6)
+                "    {phrase:<20} {case:<24} fast {:>16} µs  scan {:>12} µs  scan/fast {:>9}",
+                f.show(),
+                d.show(),
+                ratio(d, f)
             );
         }
     }
     println!(
-        "  slowest phrase: fast {:.2} ms, scan {:.1} ms (bar: 50 ms)",
+        "  slowest phrase: fast {:.3} ms, scan {:.1} ms (bar: 50 ms)",
         worst.0, worst.1
     );
     // The whole command, file present, against the scan in a child process.
@@ -340,55 +385,41 @@ fn concordance_file(
         return;
     };
     let me = std::env::current_exe().expect("bench binary");
-    let measured = |cmd: &mut std::process::Command| -> Option<(f64, f64)> {
-        let out = tempfile::NamedTempFile::new().ok()?;
-        let mut timed = std::process::Command::new("/usr/bin/time");
-        timed.args(["-f", "%e %M", "-o"]).arg(out.path());
-        timed.arg(cmd.get_program()).args(cmd.get_args());
-        timed.envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))));
-        timed.stdout(std::process::Stdio::null());
-        timed.stderr(std::process::Stdio::null());
-        let status = timed.status().ok()?;
-        assert!(status.success(), "{cmd:?} failed");
-        let text = std::fs::read_to_string(out.path()).ok()?;
-        let mut it = text.split_whitespace();
-        Some((
-            it.next()?.parse().ok()?,
-            it.next()?.parse::<f64>().ok()? / 1024.0,
-        ))
-    };
+    if !measure::have_time() {
+        println!("  (no /usr/bin/time: whole-command figures skipped)");
+        return;
+    }
     // The first run after a change: the command builds and writes the file.
     let _ = std::fs::remove_file(cache::cache_path(path, Lang::Ru));
-    let mut first = std::process::Command::new(tm);
+    let mut first = Command::new(tm);
     first
         .env("TM_MEMORY", path)
         .args(["concord", "столица", "--lang", "ru"]);
-    if let Some((t, m)) = measured(&mut first) {
-        println!(
-            "  whole first `tm concord 'столица'` (writes the file): {t:.2} s, peak {m:.0} MB"
-        );
-    }
+    let r = measure::run(&first);
+    println!(
+        "  whole first `tm concord 'столица'` (writes the file): {:.2} s, peak {}",
+        r.secs,
+        measure::mb(r.peak_mb)
+    );
     for phrase in ["программа развития", "омбудсмен"] {
-        let mut cmd = std::process::Command::new(tm);
+        let mut cmd = Command::new(tm);
         cmd.env("TM_MEMORY", path)
             .args(["concord", phrase, "--lang", "ru"]);
-        let mut scan = std::process::Command::new(&me);
+        let mut scan = Command::new(&me);
         scan.arg("--scan-child").arg(path).arg(phrase);
         // Best of three runs each: the machine is shared.
-        let best = |cmd: &mut std::process::Command| {
+        let best = |cmd: &Command| {
             (0..3)
-                .filter_map(|_| measured(cmd))
-                .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1)))
+                .map(|_| measure::run(cmd))
+                .map(|r| (r.secs, r.peak_mb.unwrap_or(f64::NAN)))
+                .fold((f64::MAX, f64::MAX), |a, b| (a.0.min(b.0), a.1.min(b.1)))
         };
-        let (Some((t1, m1)), Some((t0, m0))) = (best(&mut cmd), best(&mut scan)) else {
-            println!("  (no /usr/bin/time: whole-command figures skipped)");
-            return;
-        };
+        let ((t1, m1), (t0, m0)) = (best(&cmd), best(&scan));
         println!(
-            "  whole `tm concord '{phrase}'` with the file: {t1:.2} s, peak {m1:.0} MB; \
-             scan (load + search): {t0:.2} s, peak {m0:.0} MB: time {:.3}x, memory {:.2}x",
-            t1 / t0.max(1e-6),
-            m1 / m0.max(1e-6)
+            "  whole `tm concord '{phrase}'` with the file: {t1:.3} s, peak {m1:.0} MB; \
+             scan (load + search): {t0:.3} s, peak {m0:.0} MB: time {:.3}x, memory {:.2}x",
+            t1 / t0,
+            m1 / m0
         );
     }
 }
