@@ -364,7 +364,11 @@ fn the_memory_is_never_the_target_of_an_export() {
     let run = env
         .run(&["--memory", "team", "export", "team/units/x.json"])
         .fails();
-    assert!(run.stderr.contains("this is the memory"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("this is inside the memory's folder"),
+        "{}",
+        run.stderr
+    );
     assert!(!env.path("team/units/x.json").exists());
 }
 

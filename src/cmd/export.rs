@@ -184,9 +184,14 @@ fn write_atomically(
     memory_path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<ExportReport>,
 ) -> Result<ExportReport> {
-    if Layout::at(memory_path).owns(path) {
+    let layout = Layout::at(memory_path);
+    if layout.owns(path) {
+        let what = match layout {
+            Layout::File(_) => "this is the memory",
+            Layout::Folder(_) => "this is inside the memory's folder",
+        };
         bail!(
-            "{}: this is the memory (--memory {}); export to another file",
+            "{}: {what} (--memory {}); export to another file",
             path.display(),
             memory_path.display()
         );

@@ -26,12 +26,14 @@ pub struct Args {
 /// Runs `tm migrate`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     let m = migrate(&global.memory_path(), args.to.as_deref())?;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
-        "migrated {} units from {} to the folder {} ({} files); the old file is kept as {} — delete it once the folder is committed",
-        m.units,
+        "migrated {} from {} to the folder {} ({}); the old file is kept as {} — delete it once the folder is committed",
+        plural(m.units, "unit", "units"),
         m.from.display(),
         m.to.display(),
-        m.files,
+        plural(m.files, "file", "files"),
         m.backup.display()
     );
     Ok(())

@@ -11,7 +11,7 @@ use super::error::MemoryError;
 use super::folder::{self, Snapshot};
 use super::keys::{text_key, Keys};
 use super::layout::Layout;
-use super::store::{first_missing_ancestor, remove_empty_up_to, remove_leftovers};
+use super::store::{first_missing_ancestor, refuse_migrated, remove_empty_up_to, remove_leftovers};
 use super::{edit, AddReport, Adder, EditOutcome, Memory, Unit};
 use crate::lang::Lang;
 use crate::storage::atomic::check_writable;
@@ -58,6 +58,9 @@ where
 {
     let dir = match Layout::at(path) {
         Layout::Folder(dir) => dir,
+        file @ Layout::File(_) if file.migrated_to().is_some() => {
+            return Err(E::from(refuse_migrated(&file).unwrap_err()))
+        }
         Layout::File(_) => {
             return edit(path, true, |m| {
                 let mut partial = Partial {

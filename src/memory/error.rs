@@ -51,6 +51,26 @@ pub enum MemoryError {
         /// What is wrong with it.
         what: String,
     },
+    /// A single-file memory that `tm migrate` turned into a folder was
+    /// named: using it would start a second, empty memory beside the real
+    /// one.
+    #[error("{path}: this memory was migrated to the folder {to} (tm migrate); use --memory {to}")]
+    Migrated {
+        /// The old file's path.
+        path: PathBuf,
+        /// The folder it became.
+        to: PathBuf,
+    },
+    /// The same unit id in two files of a folder memory (a copied file?).
+    #[error("{first} and {second}: both hold unit id '{id}' (a copy of a file? keep one)")]
+    DuplicateIdAcross {
+        /// One file holding it.
+        first: PathBuf,
+        /// The other.
+        second: PathBuf,
+        /// The id.
+        id: String,
+    },
     /// Writing through the storage layer failed or was refused (a
     /// read-only file).
     #[error(transparent)]

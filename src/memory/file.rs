@@ -117,11 +117,17 @@ pub fn parse_doc(bytes: &[u8], path: &Path, version: u32) -> Result<Vec<Unit>, M
                         .into(),
                 });
             }
+            let mut message = strip_position(&err.to_string());
+            if message.starts_with("unknown field") {
+                message.push_str(
+                    " (tm keeps no field it does not know; notes of your own go in \"props\")",
+                );
+            }
             Err(MemoryError::Parse {
                 path: path.to_path_buf(),
                 line: err.line(),
                 column: err.column(),
-                message: strip_position(&err.to_string()),
+                message,
             })
         }
     }

@@ -162,17 +162,28 @@ pub fn load(dir: &Path) -> Result<(Memory, Snapshot), MemoryError> {
     units.sort_by(|a, b| a.created.cmp(&b.created));
     let memory = Memory { units };
     if let Some(id) = memory.first_duplicate_id() {
-        let holder = parts
+        let holders: Vec<PathBuf> = parts
             .iter()
-            .find(|p| {
+            .filter(|p| {
                 read_part(&p.path)
                     .map(|(u, _)| u.iter().any(|u| u.id == id))
                     .unwrap_or(false)
             })
-            .map_or_else(|| dir.to_path_buf(), |p| p.path.clone());
-        return Err(MemoryError::DuplicateId {
-            path: holder,
-            id: id.to_string(),
+            .map(|p| p.path.clone())
+            .collect();
+        return Err(match holders.as_slice() {
+            [first, second, ..] => MemoryError::DuplicateIdAcross {
+                first: first.clone(),
+                second: second.clone(),
+                id: id.to_string(),
+            },
+            _ => MemoryError::DuplicateId {
+                path: holders
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| dir.to_path_buf()),
+                id: id.to_string(),
+            },
         });
     }
     Ok((memory, snapshot))
@@ -221,6 +232,9 @@ pub fn part_name(unit: &Unit) -> String {
         .take(80)
         .collect();
     let name_was_changed = name != release;
+    // Windows and macOS do not tell `AGRI.json` from `agri.json`: releases
+    // that differ in case only share a file (units keep their release).
+    name.make_ascii_lowercase();
     name = name.trim_start_matches('.').to_string();
     if name.is_empty() {
         name = "unnamed".into();
@@ -345,6 +359,7 @@ mod tests {
             "2026-05-01-forum"
         );
         assert_eq!(part_name(&unit("a", None, 3)), "unnamed");
+        assert_eq!(part_name(&unit("a", Some("AGRI-2026"), 0)), "agri-2026");
         assert_eq!(part_name(&unit("a", Some("x"), PART_UNITS * 2 + 1)), "x~3");
         let odd = part_name(&unit("a", Some("../Пресс релиз"), 0));
         assert!(
@@ -399,7 +414,7 @@ mod tests {
     }
 
     #[test]
-    fn an_id_in_two_files_is_refused_naming_one() {
+    fn an_id_in_two_files_is_refused_naming_both() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let memory = Memory {
@@ -408,7 +423,8 @@ mod tests {
         save(d, &memory, &Snapshot::default()).unwrap();
         let err = load(d).unwrap_err().to_string();
         assert!(
-            err.contains("duplicate unit id 'same'") && err.contains("units/"),
+            err.contains("units/a.json and ")
+                && err.contains("units/b.json: both hold unit id 'same'"),
             "{err}"
         );
     }

@@ -47,6 +47,21 @@ impl Layout {
         }
     }
 
+    /// For a single file that is not there but was migrated (its
+    /// `NAME.v1` is beside it and a folder memory stands where `tm
+    /// migrate` puts one), that folder.
+    pub fn migrated_to(&self) -> Option<PathBuf> {
+        let Layout::File(p) = self else { return None };
+        let mut backup = p.clone().into_os_string();
+        backup.push(".v1");
+        if p.exists() || !Path::new(&backup).exists() {
+            return None;
+        }
+        [crate::storage::parent_dir(p), p.with_extension("")]
+            .into_iter()
+            .find(|d| d.join(HEADER).is_file())
+    }
+
     /// The file or folder itself.
     pub fn root(&self) -> &Path {
         match self {

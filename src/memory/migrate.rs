@@ -52,6 +52,13 @@ pub fn migrate(from: &Path, to: Option<&Path>) -> Result<Migrated, MemoryError> 
         }
     };
     let to = to.map_or_else(|| default_target(&file), Path::to_path_buf);
+    if to.exists() && !to.is_dir() {
+        return Err(MemoryError::Foreign {
+            path: to,
+            what: "it is a file, not a folder to migrate into; give another folder with --to"
+                .into(),
+        });
+    }
     if Layout::Folder(to.clone()).exists() {
         return Err(MemoryError::Foreign {
             path: to,

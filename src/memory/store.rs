@@ -36,6 +36,7 @@ pub fn load_or_empty(path: &Path) -> Result<Memory, MemoryError> {
 }
 
 fn read(layout: &Layout) -> Result<(Memory, Snapshot), MemoryError> {
+    refuse_migrated(layout)?;
     match layout {
         Layout::File(p) => file::load(p).map(|m| (m, Snapshot::default())),
         Layout::Folder(d) => folder::load(d),
@@ -57,6 +58,7 @@ where
     E: From<MemoryError>,
 {
     let layout = Layout::at(path);
+    refuse_migrated(&layout)?;
     // A command that needs an existing memory must not leave a folder and a
     // lock file behind where there is none.
     if !create && !layout.exists() {
@@ -97,6 +99,18 @@ where
         }
     }
     result.map(|(value, _)| value)
+}
+
+/// [`MemoryError::Migrated`] for a single file that `tm migrate` turned
+/// into a folder: writing to it would start a second memory.
+pub(super) fn refuse_migrated(layout: &Layout) -> Result<(), MemoryError> {
+    match layout.migrated_to() {
+        Some(to) => Err(MemoryError::Migrated {
+            path: layout.root().to_path_buf(),
+            to,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The highest folder on the way to `file` that does not exist yet.
