@@ -1,77 +1,120 @@
-//! The learned lexicon kept beside the memory (`tm.json.lexicon`), so that
-//! `tm add` learns it once per change of the memory rather than on every
-//! run.
+//! The learned lexicon kept with the memory (`tm.json.lexicon` beside a
+//! single file, `.cache/lexicon` in a memory folder), so that `tm add`
+//! learns it once per change of the memory rather than on every run.
 //!
 //! It is written like the other derived files ([`crate::storage::derived`]):
 //! a magic string, the stamp of the JSON it was learned from (and of the
-//! stemming rules and the lexicon's settings), the pairs as text, and a
-//! checksum of them, to a temporary file renamed over the old one. A file
-//! that is missing, damaged, fails its checksum, or was learned with other
-//! rules or settings is learned again from the JSON; failing to write it is
-//! not an error. The JSON stays the truth.
+//! stemming rules and the lexicon's settings), for a folder the key of each
+//! file of units ([`PartKey`]), the pairs as text, and a checksum of every
+//! byte, to a temporary file renamed over the old one. A file that is
+//! missing, damaged, fails its checksum, or was learned with other rules or
+//! settings is learned again from the JSON; failing to write it is not an
+//! error. The JSON stays the truth.
 //!
-//! Unlike the caches of `tm suggest`, a lexicon of a slightly older memory is
+//! Unlike the index of `tm suggest`, a lexicon of a slightly older memory is
 //! still good: a few new units change few pairs, and learning it again costs
 //! about 0.5 s at 10,000 units and 6 s at 100,000. So it is learned again
 //! when the memory has grown or shrunk by more than [`RELEARN_AFTER`] of its
-//! size since, or when the memory's first bytes differ (another memory, or
-//! its oldest units edited) — not after every `tm add`.
+//! size since, or when what it was learned from changed: for a single file,
+//! its first bytes (another memory, or its oldest units edited); for a
+//! folder, any file it was learned from (edited or removed) — not after
+//! every `tm add`, which adds a file.
 
-use std::fs::File;
-use std::io::{BufReader, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
-use crate::memory::{self as tm_memory, Layout};
-use crate::storage::derived::{self, damaged, get, get_u64, put, Source, Stamp};
-use crate::storage::hash::Sum;
+use crate::memory::folder::{self, Part};
+use crate::memory::part_key::{find, get_keys, put_keys, Fit, PartKey};
+use crate::memory::{self as tm_memory, Layout, Unit};
+use crate::storage::derived::{self, damaged, get, put, Source, Stamp};
+use crate::storage::hash::fnv;
 
 use super::lexicon::{Lexicon, PAIRS, SETTINGS};
 
-const MAGIC: &[u8; 8] = b"TMLEXIC\x01";
+const MAGIC: &[u8; 8] = b"TMLEXIC\x02";
 
 /// The change of the memory's size (as a share of the size it was learned
 /// from) beyond which the lexicon is learned again.
 pub const RELEARN_AFTER: f64 = 0.1;
+
+/// The texts of the rules and settings a lexicon depends on.
+const RULES: [&str; 7] = [
+    include_str!("../text/rules/en.txt"),
+    include_str!("../text/rules/ru.txt"),
+    include_str!("../text/rules/kk.txt"),
+    include_str!("../localise/rules/months.txt"),
+    include_str!("../localise/rules/kk-endings.txt"),
+    include_str!("../localise/rules/scales.txt"),
+    SETTINGS,
+];
 
 /// Where the lexicon of `memory` lives.
 pub fn lexicon_path(memory: &Path) -> PathBuf {
     Layout::at(memory).derived_path("lexicon")
 }
 
-fn stamp(memory: &Path) -> std::io::Result<Stamp> {
-    Layout::at(memory).stamp(
-        0,
-        &[
-            include_str!("../text/rules/en.txt"),
-            include_str!("../text/rules/ru.txt"),
-            include_str!("../text/rules/kk.txt"),
-            include_str!("../localise/rules/months.txt"),
-            include_str!("../localise/rules/kk-endings.txt"),
-            include_str!("../localise/rules/scales.txt"),
-            SETTINGS,
-        ],
-    )
+/// What a lexicon records of the memory it was learned from: the stamp
+/// (its size in slot 0, the single file's first bytes in slot 3, the rules
+/// in slot 4) and a folder's parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Learned {
+    stamp: Stamp,
+    parts: Vec<Part>,
+}
+
+impl Learned {
+    /// The memory at `layout` as it is now.
+    fn now(layout: &Layout) -> std::io::Result<Learned> {
+        match layout {
+            Layout::File(_) => Ok(Learned {
+                stamp: layout.stamp(0, &RULES)?,
+                parts: Vec::new(),
+            }),
+            Layout::Folder(_) => {
+                let parts = layout.parts().map_err(std::io::Error::other)?;
+                let size = parts.iter().map(|p| p.len).sum();
+                let rules = fnv(RULES.concat().as_bytes());
+                Ok(Learned {
+                    stamp: Stamp([size, 0, 0, 0, rules]),
+                    parts,
+                })
+            }
+        }
+    }
 }
 
 /// The lexicon of the memory at `memory`: read from its file when that is
-/// current, else learned from the memory (and the file written). A memory
-/// that is missing or cannot be read gives the empty lexicon: the aligner
-/// then works as without one, and whoever writes the memory reports it.
+/// still good, else learned from the memory (and the file written). A
+/// memory that is missing or cannot be read gives the empty lexicon: the
+/// aligner then works as without one, and whoever writes the memory
+/// reports it.
 pub fn open(memory: &Path) -> (Lexicon, Source) {
-    let Ok(before) = stamp(memory) else {
+    let layout = Layout::at(memory);
+    let Ok(before) = Learned::now(&layout) else {
         return (Lexicon::empty(), Source::Json);
     };
     let path = lexicon_path(memory);
-    if let Ok(lex) = read(&path, before) {
+    if let Ok(lex) = read(&path, &before) {
         return (lex, Source::Cache);
     }
-    let Ok(loaded) = tm_memory::load(memory) else {
+    let Ok((units, hashes)) = load(&layout) else {
         return (Lexicon::empty(), Source::Json);
     };
-    let lex = Lexicon::learn(&loaded.units);
+    let lex = Lexicon::learn(&units);
+    let keys = before
+        .parts
+        .iter()
+        .map(|p| PartKey {
+            name: p.name.clone(),
+            len: p.len,
+            mtime_ns: p.mtime_ns,
+            hash: hashes.get(&p.name).copied().unwrap_or_default(),
+        })
+        .collect::<Vec<_>>();
     // Only a lexicon of the JSON that was read may be written.
-    let written = stamp(memory).ok() == Some(before) && write(&path, before, &lex).is_ok();
+    let written = Learned::now(&layout).ok().as_ref() == Some(&before)
+        && write(&path, before.stamp, &keys, &lex).is_ok();
     (
         lex,
         if written {
@@ -80,6 +123,19 @@ pub fn open(memory: &Path) -> (Lexicon, Source) {
             Source::Json
         },
     )
+}
+
+/// The memory's units, and for a folder the hash of each part's bytes.
+fn load(
+    layout: &Layout,
+) -> Result<(Vec<Unit>, std::collections::BTreeMap<String, u64>), tm_memory::MemoryError> {
+    match layout {
+        Layout::File(p) => Ok((tm_memory::file::load(p)?.units, Default::default())),
+        Layout::Folder(d) => {
+            let (memory, snapshot) = folder::load(d)?;
+            Ok((memory.units, snapshot.hashes))
+        }
+    }
 }
 
 /// The pairs as stored: one `PAIR<TAB>STEM<TAB>STEM` line each.
@@ -93,12 +149,11 @@ fn encode(lex: &Lexicon) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn write(path: &Path, stamp: Stamp, lex: &Lexicon) -> std::io::Result<()> {
+fn write(path: &Path, stamp: Stamp, keys: &[PartKey], lex: &Lexicon) -> std::io::Result<()> {
     let bytes = encode(lex);
-    let sum = Sum::default().add(&bytes).0;
     derived::write_atomic(path, MAGIC, stamp, |w| {
+        put_keys(w, keys)?;
         put(w, &bytes)?;
-        put(w, &[sum])?;
         w.flush()
     })
 }
@@ -114,25 +169,39 @@ fn close_enough(learned: Stamp, now: Stamp) -> bool {
         && (is - was).abs() <= RELEARN_AFTER * was
 }
 
-fn read(path: &Path, now: Stamp) -> std::io::Result<Lexicon> {
-    let f = File::open(path)?;
-    let mut limit = f.metadata()?.len();
-    let mut r = BufReader::new(f);
-    let mut magic = [0u8; 8];
-    r.read_exact(&mut magic)?;
-    let mut learned = [0u64; 5];
-    for x in &mut learned {
-        *x = get_u64(&mut r)?;
-    }
-    if &magic != MAGIC || !close_enough(Stamp(learned), now) {
-        return Err(damaged());
-    }
+/// The lexicon at `path` if it is sound and still good for the memory as
+/// it is `now`. A folder's part touched but not changed has its new time
+/// recorded.
+fn read(path: &Path, now: &Learned) -> std::io::Result<Lexicon> {
+    let (learned, mut r, mut limit) = derived::open(path, MAGIC)?;
+    let mut keys = get_keys(&mut r, &mut limit)?;
     let bytes: Vec<u8> = get(&mut r, &mut limit)?;
-    let sum: Vec<u64> = get(&mut r, &mut limit)?;
-    if sum != [Sum::default().add(&bytes).0] {
+    r.finish()?;
+    if !close_enough(learned, now.stamp) {
         return Err(damaged());
     }
-    let text = std::str::from_utf8(&bytes).map_err(|_| damaged())?;
+    let mut touched = false;
+    for key in &mut keys {
+        let part = find(&now.parts, &key.name).ok_or_else(damaged)?;
+        match key.fit(part) {
+            Fit::Same => {}
+            Fit::Touched => {
+                key.mtime_ns = part.mtime_ns;
+                touched = true;
+            }
+            Fit::Changed => return Err(damaged()),
+        }
+    }
+    let lex = decode(&bytes)?;
+    if touched {
+        let _ = write(path, learned, &keys, &lex);
+    }
+    Ok(lex)
+}
+
+/// The lexicon of the pairs as [`encode`] stores them.
+fn decode(bytes: &[u8]) -> std::io::Result<Lexicon> {
+    let text = std::str::from_utf8(bytes).map_err(|_| damaged())?;
     let mut pairs: Vec<(Lang, Lang, &str, &str)> = Vec::new();
     for line in text.lines() {
         let mut f = line.split('\t');
@@ -212,14 +281,20 @@ mod tests {
         let (again, source) = open(&memory);
         assert_eq!((&again, source), (&first, Source::Cache));
 
-        // A flipped byte in the pairs: the checksum fails, it is learned again.
+        // Any flipped bit fails to open (the checksum covers every byte,
+        // the stamp too), and the lexicon is learned again.
         let path = lexicon_path(&memory);
-        let mut bytes = std::fs::read(&path).unwrap();
-        let at = derived::HEADER_LEN as usize + 8 + 3;
-        bytes[at] ^= 0x20;
-        std::fs::write(&path, &bytes).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let now = Learned::now(&Layout::at(&memory)).unwrap();
+        for at in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[at] ^= 1 << (at % 8);
+            std::fs::write(&path, &bad).unwrap();
+            assert!(read(&path, &now).is_err(), "byte {at} flipped");
+        }
         let (rebuilt, source) = open(&memory);
         assert_eq!((&rebuilt, source), (&first, Source::JsonCached));
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
         // A cut file too.
         std::fs::write(&path, &bytes[..bytes.len() - 5]).unwrap();
         assert_eq!(open(&memory).1, Source::JsonCached);
@@ -230,5 +305,69 @@ mod tests {
         assert_eq!(source, Source::JsonCached);
         assert_eq!(grown, Lexicon::learn(&file::load(&memory).unwrap().units));
         assert_ne!(grown, first);
+    }
+
+    #[test]
+    fn a_folder_is_learned_again_only_when_a_file_it_learned_from_changed() {
+        use crate::memory::folder::{load, save, Snapshot};
+        let dir = tempfile::tempdir().unwrap();
+        let memory = dir.path().join("memory");
+        let mut units = larger();
+        for (i, u) in units.iter_mut().enumerate() {
+            u.id = format!("u{i}");
+        }
+        save(&memory, &Memory { units }, &Snapshot::default()).unwrap();
+        let (first, source) = open(&memory);
+        assert_eq!(source, Source::JsonCached);
+        assert!(!first.is_empty());
+        assert_eq!(open(&memory), (first.clone(), Source::Cache));
+        // A small release added: another file, the lexicon kept.
+        let (mut loaded, snapshot) = load(&memory).unwrap();
+        let mut extra = small_memory().remove(0);
+        extra.id = "new".into();
+        extra.release = Some("r9".into());
+        loaded.units.push(extra);
+        save(&memory, &loaded, &snapshot).unwrap();
+        assert!(memory.join("units/r9.json").exists());
+        assert_eq!(open(&memory), (first.clone(), Source::Cache));
+        // A file touched (a checkout) but the same: kept, its time noted.
+        let part = memory.join("units/r1.json");
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(10);
+        let touch = || {
+            let f = std::fs::File::options().write(true).open(&part).unwrap();
+            f.set_modified(later).unwrap();
+        };
+        touch();
+        assert_eq!(open(&memory), (first.clone(), Source::Cache));
+        let (_, mut r, mut limit) = derived::open(&lexicon_path(&memory), MAGIC).unwrap();
+        let keys = get_keys(&mut r, &mut limit).unwrap();
+        let r1 = keys.iter().find(|k| k.name == "r1").unwrap();
+        let meta = std::fs::metadata(&part).unwrap();
+        assert_eq!(r1.mtime_ns, crate::memory::layout::mtime_ns(&meta));
+        // A file it learned from edited: learned again.
+        let (mut loaded, snapshot) = load(&memory).unwrap();
+        let unit = loaded
+            .units
+            .iter_mut()
+            .find(|u| u.release.as_deref() == Some("r1"))
+            .unwrap();
+        unit.en = Some("Computers help the teachers a lot.".into());
+        save(&memory, &loaded, &snapshot).unwrap();
+        let (edited, source) = open(&memory);
+        assert_eq!(source, Source::JsonCached);
+        assert_eq!(edited, Lexicon::learn(&load(&memory).unwrap().0.units));
+        assert_eq!(open(&memory).1, Source::Cache);
+        // A file it learned from removed: learned again.
+        let (loaded, snapshot) = load(&memory).unwrap();
+        let fewer = Memory {
+            units: loaded
+                .units
+                .into_iter()
+                .filter(|u| u.release.as_deref() != Some("r9"))
+                .collect(),
+        };
+        save(&memory, &fewer, &snapshot).unwrap();
+        assert!(!memory.join("units/r9.json").exists());
+        assert_eq!(open(&memory).1, Source::JsonCached);
     }
 }

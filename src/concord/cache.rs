@@ -14,9 +14,6 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
 use crate::lang::Lang;
 
 use super::index::ConcordIndex;
@@ -127,7 +124,7 @@ impl Concorder {
         }
         let bytes = std::fs::read(&file).map_err(io)?;
         let loaded = crate::memory::file::parse(&bytes, &file)?;
-        let ranges = ranges(&bytes, loaded.units.len());
+        let ranges = crate::memory::file::unit_ranges(&bytes, loaded.units.len());
         drop(bytes);
         let index = ConcordIndex::new(&loaded, lang);
         // Only a file of the JSON that was read may be written.
@@ -215,29 +212,4 @@ pub fn concord_file(
         more: false,
     });
     Ok((found, source))
-}
-
-/// The byte range of each unit's object in the memory file `bytes`
-/// (already parsed successfully), start and end one after another; `None`
-/// if the count differs from `units`.
-fn ranges(bytes: &[u8], units: usize) -> Option<Vec<u64>> {
-    #[derive(Deserialize)]
-    struct Raw<'a> {
-        #[serde(borrow)]
-        units: Vec<&'a RawValue>,
-    }
-    let raw: Raw = serde_json::from_slice(bytes).ok()?;
-    if raw.units.len() != units {
-        return None;
-    }
-    let base = bytes.as_ptr() as usize;
-    Some(
-        raw.units
-            .iter()
-            .flat_map(|u| {
-                let start = (u.get().as_ptr() as usize - base) as u64;
-                [start, start + u.get().len() as u64]
-            })
-            .collect(),
-    )
 }

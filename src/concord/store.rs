@@ -250,7 +250,7 @@ pub(crate) fn read(
         && ranges.len().is_multiple_of(2)
         && ranges.chunks(2).all(|p| p[0] < p[1] && p[1] <= json_len)
         && units.iter().all(|&u| u < ranges.len() as u64 / 2)
-        && r.read(&mut [0u8])? == 0;
+        && at_trailer(&mut r)?;
     if !fits {
         return Err(damaged());
     }
@@ -268,6 +268,14 @@ pub(crate) fn read(
         text_sums,
         list_sums,
     })
+}
+
+/// Whether only the whole-file checksum is left: this file is read in
+/// pieces, each checked against its own checksum, so the whole-file one is
+/// passed over.
+fn at_trailer(r: &mut BufReader<File>) -> std::io::Result<bool> {
+    let mut trailer = [0u8; derived::TRAILER_LEN as usize];
+    Ok(r.read_exact(&mut trailer).is_ok() && r.read(&mut [0u8])? == 0)
 }
 
 /// Passes over an array written by [`put`] of items of `size` bytes,

@@ -142,6 +142,49 @@ fn conflict_marker_line(bytes: &[u8]) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Parses a memory document as [`parse_doc`] does, and gives each unit's
+/// byte range in `bytes` besides (start and end one after another), so
+/// that a derived file can send a reader straight to one unit.
+pub fn parse_ranged(
+    bytes: &[u8],
+    path: &Path,
+    version: u32,
+) -> Result<(Vec<Unit>, Vec<u64>), MemoryError> {
+    let units = parse_doc(bytes, path, version)?;
+    let ranges = unit_ranges(bytes, units.len()).ok_or_else(|| MemoryError::Parse {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: "the units could not be located in the file".into(),
+    })?;
+    Ok((units, ranges))
+}
+
+/// The byte range of each unit's object in the memory document `bytes`
+/// (already parsed successfully), start and end one after another; `None`
+/// if the count differs from `units`.
+pub fn unit_ranges(bytes: &[u8], units: usize) -> Option<Vec<u64>> {
+    #[derive(Deserialize)]
+    struct Raw<'a> {
+        #[serde(borrow)]
+        units: Vec<&'a serde_json::value::RawValue>,
+    }
+    let raw: Raw = serde_json::from_slice(bytes).ok()?;
+    if raw.units.len() != units {
+        return None;
+    }
+    let base = bytes.as_ptr() as usize;
+    Some(
+        raw.units
+            .iter()
+            .flat_map(|u| {
+                let start = (u.get().as_ptr() as usize - base) as u64;
+                [start, start + u.get().len() as u64]
+            })
+            .collect(),
+    )
+}
+
 /// Checks a document's `format` and `version` fields against `expected`.
 pub fn check_header(
     format: Option<&str>,

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::MemoryError;
 use super::file::{self, FOLDER_VERSION, FORMAT};
-use super::layout::{mtime, HEADER};
+use super::layout::{mtime_ns, HEADER};
 use super::{Memory, Unit};
 use crate::storage::hash::fnv;
 use crate::storage::{replace, Replace};
@@ -94,12 +94,11 @@ pub fn parts(dir: &Path) -> Result<Vec<Part>, MemoryError> {
             action: "reading",
             source,
         })?;
-        let (secs, nanos) = mtime(&meta);
         out.push(Part {
             name: name.to_string(),
             path,
             len: meta.len(),
-            mtime_ns: u128::from(secs) * 1_000_000_000 + u128::from(nanos),
+            mtime_ns: mtime_ns(&meta),
         });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));

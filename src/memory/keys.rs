@@ -12,18 +12,16 @@
 //! whole is checksummed, so damage means a rebuild, never a wrong answer.
 
 use std::collections::{BTreeSet, HashSet};
-use std::fs::File;
-use std::io::{BufReader, Read, Write};
 use std::path::Path;
 
 use super::error::MemoryError;
 use super::folder::{self, Part};
 use super::{normalized, Unit};
 use crate::lang::Lang;
-use crate::storage::derived::{self, damaged, get, get_u64, put, Stamp};
-use crate::storage::hash::{fnv, Sum};
+use crate::storage::derived::{self, damaged, get, put, Stamp};
+use crate::storage::hash::fnv;
 
-const MAGIC: &[u8; 8] = b"TMKEYS\x00\x01";
+const MAGIC: &[u8; 8] = b"TMKEYS\x00\x02";
 
 /// The keys of one unit: the hash of its id, and of its normalised text
 /// in each language in `Lang::ALL` order (0 when it has none).
@@ -192,14 +190,11 @@ impl Keys {
             meta.extend([p.len, p.mtime_ns, p.hash, p.count as u64]);
         }
         let units: &[u64] = bytemuck::cast_slice(&self.units);
-        let mut sum = Sum::default();
-        sum.add(&names).add(&meta).add(units).add(&self.ids);
         derived::write_atomic(path, MAGIC, Stamp([0; 5]), |w| {
             put(w, &names)?;
             put(w, &meta)?;
             put(w, units)?;
-            put(w, &self.ids)?;
-            w.write_all(&sum.0.to_le_bytes())
+            put(w, &self.ids)
         })
     }
 }
@@ -207,17 +202,14 @@ impl Keys {
 /// Reads a keys file; an error if it is missing, of another version, or
 /// damaged anywhere.
 fn read(path: &Path) -> std::io::Result<Keys> {
-    let f = File::open(path)?;
-    let mut limit = f.metadata()?.len();
-    let mut r = BufReader::with_capacity(1 << 20, f);
-    derived::read_header(&mut r, MAGIC, Stamp([0; 5]))?;
+    let (stamp, mut r, mut limit) = derived::open(path, MAGIC)?;
     let names: Vec<u8> = get(&mut r, &mut limit)?;
     let meta: Vec<u64> = get(&mut r, &mut limit)?;
     let units: Vec<u64> = get(&mut r, &mut limit)?;
     let ids: Vec<u64> = get(&mut r, &mut limit)?;
-    let mut sum = Sum::default();
-    sum.add(&names).add(&meta).add(&units).add(&ids);
-    if get_u64(&mut r)? != sum.0 || r.read(&mut [0])? != 0 {
+    // The whole file's checksum (see `storage::derived`).
+    r.finish()?;
+    if stamp != Stamp([0; 5]) {
         return Err(damaged());
     }
     let names = std::str::from_utf8(&names).map_err(|_| damaged())?;

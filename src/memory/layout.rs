@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::error::MemoryError;
+use super::folder::Part;
 use crate::storage::derived::Stamp;
 use crate::storage::hash::Fnv;
 
@@ -115,6 +117,49 @@ impl Layout {
         }
     }
 
+    /// The memory's files of units as they are listed now, by name: each
+    /// file of a folder, or the single file as the one part. A stat each,
+    /// no read; [`MemoryError::Missing`] when there is no memory.
+    pub fn parts(&self) -> Result<Vec<Part>, MemoryError> {
+        match self {
+            Layout::File(p) => {
+                let meta = std::fs::metadata(p).map_err(|source| {
+                    if source.kind() == std::io::ErrorKind::NotFound {
+                        MemoryError::Missing { path: p.clone() }
+                    } else {
+                        MemoryError::Io {
+                            path: p.clone(),
+                            action: "reading",
+                            source,
+                        }
+                    }
+                })?;
+                let name = p.file_name().map_or_else(
+                    || LEGACY_FILE.to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                Ok(vec![Part {
+                    name,
+                    path: p.clone(),
+                    len: meta.len(),
+                    mtime_ns: mtime_ns(&meta),
+                }])
+            }
+            Layout::Folder(d) => {
+                super::folder::check_header(d)?;
+                super::folder::parts(d)
+            }
+        }
+    }
+
+    /// The schema version of the memory's files of units.
+    pub fn version(&self) -> u32 {
+        match self {
+            Layout::File(_) => super::file::VERSION,
+            Layout::Folder(_) => super::file::FOLDER_VERSION,
+        }
+    }
+
     /// The stamp of the memory's content as it is now: what a derived
     /// file built from it records, so that any change is noticed. `tag`
     /// tells apart files built for different purposes (a language);
@@ -192,6 +237,12 @@ fn beside(file: &Path, suffix: &str) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| LEGACY_FILE.into());
     crate::storage::parent_dir(file).join(format!("{name}.{suffix}"))
+}
+
+/// A file's modification time in nanoseconds since the epoch.
+pub fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
+    let (secs, nanos) = mtime(meta);
+    u128::from(secs) * 1_000_000_000 + u128::from(nanos)
 }
 
 /// A file's modification time as whole seconds and nanoseconds.

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod layout;
 pub mod maintain;
 pub mod migrate;
+pub mod part_key;
 pub mod query;
 pub mod regroup;
 pub mod stats;

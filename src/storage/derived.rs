@@ -4,16 +4,21 @@
 //!
 //! The JSON stays the truth. A derived file starts with a magic string (its
 //! kind and layout version) and a [`Stamp`] of the memory it was built from
-//! and of the rules the derived data depends on. A reader that finds another stamp, a
-//! short or damaged file treats it as absent and rebuilds it. Writing goes
-//! to a temporary file renamed over the old one, so a reader never sees
-//! half of one. Arrays are stored little-endian, each after its byte length.
+//! and of the rules the derived data depends on, and ends with a checksum
+//! of every byte before it ([`super::summed`]). A reader that finds another
+//! stamp, a short or damaged file treats it as absent and rebuilds it: a
+//! file read whole ([`open`]) is checked against that checksum as it is
+//! read; a file read piece by piece keeps checksums of its own pieces.
+//! Writing goes to a temporary file renamed over the old one, so a reader
+//! never sees half of one. Arrays are stored little-endian, each after its
+//! byte length.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use super::hash::Sum;
+use super::summed::{SumReader, SumWriter};
 use super::{replace, Replace, StorageError};
 
 /// What identifies the JSON (and the rules) a derived file was built from.
@@ -34,20 +39,25 @@ pub enum Source {
 /// The length of the header [`write_atomic`] writes before the body.
 pub const HEADER_LEN: u64 = 8 + 5 * 8;
 
-/// Writes `path` atomically through [`replace`]: `magic`, `stamp`, then
-/// what `body` writes.
+/// The length of the checksum [`write_atomic`] writes after the body.
+pub const TRAILER_LEN: u64 = 8;
+
+/// Writes `path` atomically through [`replace`]: `magic`, `stamp`, what
+/// `body` writes, then the checksum of all of it.
 pub fn write_atomic(
     path: &Path,
     magic: &[u8; 8],
     stamp: Stamp,
-    body: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+    body: impl FnOnce(&mut SumWriter<&mut BufWriter<File>>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     replace(path, Replace::Unsynced, |w| {
+        let mut w = SumWriter::new(w);
         w.write_all(magic)?;
         for x in stamp.0 {
             w.write_all(&x.to_le_bytes())?;
         }
-        body(w)
+        body(&mut w)?;
+        w.finish().map(drop)
     })
     .map_err(|e| match e {
         StorageError::Io { source, .. } => source,
@@ -58,16 +68,39 @@ pub fn write_atomic(
 /// Reads the header of a derived file; an error unless it has `magic` and
 /// the stamp `expected`.
 pub fn read_header<R: Read>(r: &mut R, magic: &[u8; 8], expected: Stamp) -> std::io::Result<()> {
+    if read_stamp(r, magic)? != expected {
+        return Err(damaged());
+    }
+    Ok(())
+}
+
+/// Reads the header of a derived file: its stamp, if it has `magic`.
+pub fn read_stamp<R: Read>(r: &mut R, magic: &[u8; 8]) -> std::io::Result<Stamp> {
     let mut m = [0u8; 8];
     r.read_exact(&mut m)?;
     let mut s = [0u64; 5];
     for x in &mut s {
         *x = get_u64(r)?;
     }
-    if &m != magic || Stamp(s) != expected {
+    if &m != magic {
         return Err(damaged());
     }
-    Ok(())
+    Ok(Stamp(s))
+}
+
+/// A derived file opened to be read whole: its stamp, a reader of its
+/// body that sums what it reads (call [`SumReader::finish`] after the last
+/// array to check the file's checksum), and how many bytes the body can
+/// hold (the `limit` of [`get`]).
+pub fn open(
+    path: &Path,
+    magic: &[u8; 8],
+) -> std::io::Result<(Stamp, SumReader<BufReader<File>>, u64)> {
+    let f = File::open(path)?;
+    let limit = f.metadata()?.len();
+    let mut r = SumReader::new(BufReader::with_capacity(1 << 20, f));
+    let stamp = read_stamp(&mut r, magic)?;
+    Ok((stamp, r, limit.saturating_sub(HEADER_LEN + TRAILER_LEN)))
 }
 
 /// The error for a derived file that is stale or damaged.
@@ -172,5 +205,33 @@ mod tests {
         let mut r = &bytes[HEADER_LEN as usize..];
         let mut limit = 4;
         assert!(get::<_, u32>(&mut r, &mut limit).is_err());
+    }
+
+    /// Reads the test file of [`every_flipped_bit_fails_to_open`] whole.
+    fn read_whole(path: &Path) -> std::io::Result<(Stamp, Vec<u32>)> {
+        let (stamp, mut r, mut limit) = open(path, b"TESTFILE")?;
+        let v = get(&mut r, &mut limit)?;
+        r.finish()?;
+        Ok((stamp, v))
+    }
+
+    #[test]
+    fn every_flipped_bit_fails_to_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x");
+        let s = Stamp([9, 8, 7, 6, 5]);
+        write_atomic(&path, b"TESTFILE", s, |w| put(w, &[10u32, 20, 30])).unwrap();
+        assert_eq!(read_whole(&path).unwrap(), (s, vec![10, 20, 30]));
+        let bytes = std::fs::read(&path).unwrap();
+        for at in 0..bytes.len() {
+            for bit in 0..8 {
+                let mut bad = bytes.clone();
+                bad[at] ^= 1 << bit;
+                std::fs::write(&path, &bad).unwrap();
+                assert!(read_whole(&path).is_err(), "byte {at} bit {bit}");
+            }
+        }
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(read_whole(&path).is_err());
     }
 }

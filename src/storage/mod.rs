@@ -17,6 +17,7 @@ pub mod derived;
 pub mod error;
 pub mod hash;
 pub mod lock;
+pub mod summed;
 
 pub use atomic::{replace, resolve_links, Replace};
 pub use error::StorageError;
