@@ -167,16 +167,12 @@ fn queries() -> Vec<String> {
 /// first run does.
 fn measure_json(n: usize) {
     let path = memory_path(n);
-    let _ = std::fs::remove_file(cache::cache_path(&path, Lang::En));
+    cache::discard(&path, Lang::En);
     let t = Instant::now();
-    let (m, source) = cache::open(&path, Lang::En).unwrap();
+    let (m, opened) = cache::open(&path, Lang::En).unwrap();
     let total = t.elapsed().as_secs_f64();
-    assert_eq!(source, cache::Source::JsonCached);
-    println!(
-        "json {total:.3} {total:.3} {:.0} {}",
-        peak_mb(),
-        m.store.len()
-    );
+    assert_eq!(opened.source, cache::Source::JsonCached);
+    println!("json {total:.3} {total:.3} {:.0} {}", peak_mb(), m.len());
 }
 
 /// Loads through the cache (written by [`measure_json`]) and times the
@@ -184,9 +180,9 @@ fn measure_json(n: usize) {
 fn measure_cache(n: usize) {
     let path = memory_path(n);
     let t = Instant::now();
-    let (mut m, source) = cache::open(&path, Lang::En).unwrap();
+    let (mut m, opened) = cache::open(&path, Lang::En).unwrap();
     let load = t.elapsed().as_secs_f64();
-    assert_eq!(source, cache::Source::Cache);
+    assert_eq!(opened.source, cache::Source::Cache);
     let qs = queries();
     let mut indexed = Vec::new();
     let mut found = 0usize;
@@ -214,11 +210,9 @@ fn measure_cache(n: usize) {
     // before any timing), then per query: tokenise and score every unit in
     // full, nothing skipped. So it compares scoring with scoring, not with
     // reading the cache file.
-    let texts: Vec<(u32, String, bool)> = (0..m.store.len() as u32)
-        .filter_map(|u| {
-            let e = m.store.get(u).unwrap();
-            Some((u, e.text(Lang::En)?.to_string(), e.doubtful))
-        })
+    let texts: Vec<(u32, String, bool)> = m
+        .sources()
+        .filter_map(|(u, src, doubtful)| Some((u, src?.to_string(), doubtful)))
         .collect();
     let mut naive = Vec::new();
     let naive_sample = if n >= 1_000_000 {

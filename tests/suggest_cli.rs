@@ -349,13 +349,29 @@ fn memory_of_another_schema_version_is_refused() {
     );
 }
 
+/// The index segment files of the memory `memory/tm.json` for English.
+fn segment_files(env: &Env) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(env.path("memory"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("tm.json.en.index.") && !name.contains(".tmp-")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn cache_is_rebuilt_when_the_memory_changes_or_is_damaged() {
     let env = env();
     env.write("new.txt", "Snow closed the mountain roads.\n");
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(out["segments"][0]["matches"], json!([]));
-    assert!(env.path("memory/tm.json.en.cache").exists());
+    let first = segment_files(&env);
+    assert_eq!(first.len(), 1, "{first:?}");
     let mut units = UNITS.to_vec();
     units.push((
         "Snow closed the mountain roads.",
@@ -366,22 +382,30 @@ fn cache_is_rebuilt_when_the_memory_changes_or_is_damaged() {
     env.write("memory/tm.json", memory_json(&units));
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(out["segments"][0]["matches"][0]["score"], 100.0);
-    env.write("memory/tm.json.en.cache", b"TMCACHE\x05 garbage");
+    // The single file is one part: a new segment of all of it, the old
+    // one removed.
+    let second = segment_files(&env);
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_ne!(second, first);
+    env.write(second[0].to_str().unwrap(), b"TMINDEX\x01 garbage");
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(
         out["segments"][0]["matches"][0]["targets"]["ru"],
         "Снег закрыл горные дороги."
     );
-    // Damage inside (the last unit's text): its header still matches, so
-    // the damage shows only when the text is read, and is rebuilt then.
-    let cache = env.path("memory/tm.json.en.cache");
+    // Damage inside (the last unit's byte range and the checksum): the
+    // segment fails its checksum and is made again.
+    let cache = segment_files(&env).pop().unwrap();
     let mut bytes = std::fs::read(&cache).unwrap();
     let len = bytes.len();
     bytes[len - 12..].fill(0xff);
-    std::fs::write(&cache, bytes).unwrap();
+    std::fs::write(&cache, &bytes).unwrap();
     let out = suggest_json(&env, "Snow closed the mountain roads.\n", &[]);
     assert_eq!(
         out["segments"][0]["matches"][0]["targets"]["kk"],
         "Қар тау жолдарын жауып тастады."
     );
+    let rebuilt = segment_files(&env);
+    assert_eq!(rebuilt.len(), 1);
+    assert_ne!(std::fs::read(&rebuilt[0]).unwrap(), bytes);
 }

@@ -96,6 +96,11 @@ pub enum DraftMarks {
     None,
 }
 
+/// The environment variable that makes `tm suggest` say on standard error
+/// how it opened the memory's index (segments searched, files indexed from
+/// the JSON, merges): for tests and for people wondering about a slow run.
+pub const SHOW_INDEX: &str = "TM_SHOW_INDEX";
+
 /// Runs `tm suggest`.
 pub fn run(args: Args, global: &Global) -> Result<()> {
     for (name, v) in [("--min", args.min), ("--draft-min", args.draft_min)] {
@@ -152,6 +157,9 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
         top: args.top,
     };
     let result = suggest(&memory, text, from, &ask)?;
+    if std::env::var_os(SHOW_INDEX).is_some() {
+        eprintln!("tm: index: {}", result.index);
+    }
     let (to, found, bands) = (&result.to, &result.found, &result.bands);
     let mut out = std::io::stdout().lock();
     match args.format {

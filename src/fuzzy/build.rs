@@ -17,40 +17,11 @@ impl Index {
         I: IntoIterator<Item = Option<K>>,
         K: IntoIterator<Item = String>,
     {
-        let mut ids: std::collections::HashMap<String, u32> = Default::default();
-        let mut names: Vec<String> = Vec::new();
-        let mut seq_off = vec![0u32];
-        let mut seq = Vec::new();
-        let mut has_text = Vec::new();
+        let mut builder = IndexBuilder::default();
         for keys in units {
-            has_text.push(u8::from(keys.is_some()));
-            for key in keys.into_iter().flatten() {
-                let next = names.len() as u32;
-                let id = *ids.entry(key).or_insert_with_key(|k| {
-                    names.push(k.clone());
-                    next
-                });
-                seq.push(id);
-            }
-            seq_off.push(seq.len() as u32);
+            builder.push(keys);
         }
-        drop(ids);
-        let (vocab, remap) = Vocab::from_names(names);
-        for k in &mut seq {
-            *k = remap[*k as usize];
-        }
-        let mut index = Index {
-            vocab,
-            seq_off,
-            seq,
-            post_off: Vec::new(),
-            post: Vec::new(),
-            has_text,
-            ..Index::default()
-        };
-        index.build_postings();
-        prefix::build(&mut index);
-        index
+        builder.finish()
     }
 
     fn build_postings(&mut self) {
@@ -84,5 +55,80 @@ impl Index {
                 }
             }
         }
+    }
+}
+
+/// Builds an [`Index`] one unit at a time, so that the units' texts need
+/// not all be held while it is built (a segment is built part by part).
+#[derive(Debug)]
+pub struct IndexBuilder {
+    ids: std::collections::HashMap<String, u32>,
+    names: Vec<String>,
+    seq_off: Vec<u32>,
+    seq: Vec<u32>,
+    has_text: Vec<u8>,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> IndexBuilder {
+        IndexBuilder {
+            ids: Default::default(),
+            names: Vec::new(),
+            seq_off: vec![0],
+            seq: Vec::new(),
+            has_text: Vec::new(),
+        }
+    }
+}
+
+impl IndexBuilder {
+    /// Adds the next unit's keys (`None` for a unit without a text in the
+    /// source language).
+    pub fn push<K, S>(&mut self, keys: Option<K>)
+    where
+        K: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.has_text.push(u8::from(keys.is_some()));
+        for key in keys.into_iter().flatten() {
+            let key = key.as_ref();
+            let id = match self.ids.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(key.to_string());
+                    self.ids.insert(key.to_string(), id);
+                    id
+                }
+            };
+            self.seq.push(id);
+        }
+        self.seq_off.push(self.seq.len() as u32);
+    }
+
+    /// The index of the units pushed.
+    pub fn finish(self) -> Index {
+        let IndexBuilder {
+            ids,
+            names,
+            seq_off,
+            mut seq,
+            has_text,
+        } = self;
+        drop(ids);
+        let (vocab, remap) = Vocab::from_names(names);
+        for k in &mut seq {
+            *k = remap[*k as usize];
+        }
+        let mut index = Index {
+            vocab,
+            seq_off,
+            seq,
+            has_text,
+            ..Index::default()
+        };
+        index.build_postings();
+        prefix::build(&mut index);
+        index
     }
 }

@@ -3,8 +3,8 @@
 //! every unit, and what is built on them (word diffs, number adaptation, the
 //! analysis by band, drafts, the derived cache).
 //!
-//! [`Matcher`] ties them together: an index and the units' texts for one
-//! source language.
+//! [`Matcher`] ties them together: the index segments of a memory for one
+//! source language, searched as one index.
 
 pub mod bands;
 pub mod build;
@@ -16,8 +16,8 @@ pub mod keyset;
 pub mod prefix;
 pub mod score;
 pub mod search;
+pub mod segments;
 pub mod store;
-pub mod stream;
 pub mod verify;
 pub mod vocab;
 
@@ -26,15 +26,16 @@ use crate::localise::Plan;
 use crate::memory::Memory;
 
 use diff::Piece;
-use index::Index;
 use score::{score, Prepared};
-use search::{Candidate, Searcher};
-use store::Store;
+use search::Candidate;
+use segments::live::Live;
 
 /// One match of a stored unit for a new sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
-    /// The unit's position in the memory.
+    /// The unit's number in the memory's order (for a memory on disk: by
+    /// file name, then place in the file; for a loaded memory: its
+    /// position), which breaks ties between equal scores.
     pub unit: u32,
     /// The unit's id.
     pub id: String,
@@ -58,53 +59,64 @@ pub struct Match {
     pub diff: Vec<Piece>,
 }
 
-/// An index and the texts of a memory, for matching from one language.
+/// The index segments of a memory, for matching from one language.
 #[derive(Debug)]
 pub struct Matcher {
-    /// The index of the source-language texts.
-    pub index: Index,
-    /// The units' texts.
-    pub store: Store,
     /// The source language.
     pub lang: Lang,
     /// Which languages (in `Lang::ALL` order) any unit has a text in.
     pub langs: [bool; 3],
-    searcher: Searcher,
+    segments: Vec<Live>,
 }
 
+/// A unit scored while searching: its score, its prepared text, and where
+/// it is (segment, unit there, number in the memory).
+type Found = (score::Scored, Prepared, usize, u32, u32);
+
 impl Matcher {
-    /// A matcher over a prebuilt index and its texts.
-    pub fn new(index: Index, store: Store, lang: Lang, langs: [bool; 3]) -> Matcher {
-        let searcher = Searcher::new(&index);
+    /// A matcher over segments in use (see [`segments::live`]).
+    pub fn new(segments: Vec<Live>, lang: Lang) -> Matcher {
+        let mask = segments.iter().fold(0, |m, s| m | s.langs());
         Matcher {
-            index,
-            store,
             lang,
-            langs,
-            searcher,
+            langs: Lang::ALL.map(|l| mask & 1 << l as u8 != 0),
+            segments,
         }
     }
 
-    /// Builds the index of `memory`'s texts in `lang`.
+    /// Builds the index of `memory`'s texts in `lang`, held in memory.
     pub fn from_memory(memory: Memory, lang: Lang) -> Matcher {
-        let Store::Memory(entries) = Store::from_memory(memory) else {
-            unreachable!("from_memory keeps the texts in memory")
-        };
-        Matcher::from_entries(entries, lang)
+        let segment = segments::build::from_memory(memory, lang);
+        Matcher::new(vec![Live::new(segment, vec![Some(0)], Vec::new())], lang)
     }
 
-    /// Builds the index of the entries' texts in `lang`.
-    pub fn from_entries(entries: Vec<store::Entry>, lang: Lang) -> Matcher {
-        let langs = stream::languages(&entries);
-        let index = Index::build(entries.iter().map(|e| {
-            e.text(lang)
-                .map(|t| Prepared::new(t, lang).words.into_iter().map(|w| w.key))
-        }));
-        Matcher::new(index, Store::Memory(entries), lang, langs)
+    /// How many units can match (those of live parts).
+    pub fn len(&self) -> usize {
+        self.segments.iter().map(Live::live_units).sum()
+    }
+
+    /// Whether no unit can match.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every unit that can match with its number in the memory's order,
+    /// its source text and doubtful mark (for a benchmark's baseline).
+    pub fn sources(&self) -> impl Iterator<Item = (u32, Option<&str>, bool)> + '_ {
+        self.segments.iter().flat_map(|live| {
+            let s = &live.segment;
+            (0..s.parts.len()).flat_map(move |p| {
+                live.first[p].into_iter().flat_map(move |first| {
+                    s.units_of(p)
+                        .map(move |u| (first + u - s.part_off[p], s.source(u), s.doubtful(u)))
+                })
+            })
+        })
     }
 
     /// The best `top` matches scoring at least `min` for `text`, best
-    /// first, found through the index.
+    /// first (equal scores in the memory's order), found through the
+    /// index.
     pub fn search(&mut self, text: &str, min: f64, top: usize) -> std::io::Result<Vec<Match>> {
         self.run(text, min, top, false)
     }
@@ -120,6 +132,11 @@ impl Matcher {
         self.run(text, min, top, true)
     }
 
+    /// Searches every segment and keeps the best `top`. Scores are of the
+    /// query against one unit, so the best of all segments are the best
+    /// of the memory; each segment after the first is searched with the
+    /// threshold the matches found so far set (units scoring just that
+    /// are still offered, so ties are kept to be ordered).
     fn run(
         &mut self,
         text: &str,
@@ -128,36 +145,54 @@ impl Matcher {
         brute: bool,
     ) -> std::io::Result<Vec<Match>> {
         let query = Prepared::new(text, self.lang);
-        let q = self
-            .index
-            .query_ids(query.words.iter().map(|w| w.key.as_str()));
-        let mut found: Vec<(score::Scored, Prepared, store::Entry, u32)> = Vec::new();
-        let (store, lang) = (&self.store, self.lang);
-        let scorer = |c: Candidate| -> std::io::Result<Option<f64>> {
-            let entry = store.get(c.unit)?;
-            let Some(src) = entry.text(lang) else {
-                return Ok(None);
+        let lang = self.lang;
+        let mut found: Vec<Found> = Vec::new();
+        let mut floor = min;
+        for (i, live) in self.segments.iter_mut().enumerate() {
+            let Live {
+                segment,
+                searcher,
+                first,
+                ..
+            } = live;
+            let q = segment
+                .index
+                .query_ids(query.words.iter().map(|w| w.key.as_str()));
+            let scorer = |c: Candidate| -> std::io::Result<Option<f64>> {
+                let p = segment.part_of(c.unit);
+                let Some(start) = first[p] else {
+                    return Ok(None);
+                };
+                let Some(src) = segment.source(c.unit) else {
+                    return Ok(None);
+                };
+                let old = Prepared::new(src, lang);
+                let s = score(&query, &old, segment.doubtful(c.unit));
+                if s.score < min {
+                    return Ok(None);
+                }
+                let value = s.score;
+                let number = start + c.unit - segment.part_off[p];
+                found.push((s, old, i, c.unit, number));
+                Ok(Some(value))
             };
-            let old = Prepared::new(src, lang);
-            let s = score(&query, &old, entry.doubtful);
-            if s.score < min {
-                return Ok(None);
+            if brute {
+                searcher.scan(&segment.index, &q, floor, top, scorer)?;
+            } else {
+                searcher.top(&segment.index, &q, floor, top, scorer)?;
             }
-            let value = s.score;
-            found.push((s, old, entry, c.unit));
-            Ok(Some(value))
-        };
-        if brute {
-            self.searcher.scan(&self.index, &q, min, top, scorer)?;
-        } else {
-            self.searcher.top(&self.index, &q, min, top, scorer)?;
+            best_first(&mut found);
+            found.truncate(top);
+            if found.len() >= top && top > 0 {
+                floor = floor.max(found[top - 1].0.score);
+            }
         }
-        found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.3.cmp(&b.3)));
-        found.truncate(top);
-        Ok(found
-            .into_iter()
-            .map(|(s, old, entry, unit)| self.to_match(&query, s, old, entry, unit))
-            .collect())
+        let mut out = Vec::with_capacity(found.len());
+        for (s, old, i, u, number) in found {
+            let entry = self.segments[i].entry(u)?;
+            out.push(self.to_match(&query, s, old, entry, number));
+        }
+        Ok(out)
     }
 
     fn to_match(
@@ -227,4 +262,9 @@ impl Matcher {
             doubtful: entry.doubtful,
         }
     }
+}
+
+/// Sorts found units best first, equal scores in the memory's order.
+fn best_first(found: &mut [Found]) {
+    found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.4.cmp(&b.4)));
 }

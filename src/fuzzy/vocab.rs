@@ -45,6 +45,11 @@ impl Vocab {
         &self.bytes[self.off[k] as usize..self.off[k + 1] as usize]
     }
 
+    /// Key `k` (its bytes are checked to be UTF-8 when a cache is read).
+    pub fn key(&self, k: u32) -> &str {
+        std::str::from_utf8(self.get(k as usize)).unwrap_or_default()
+    }
+
     /// The id of `key`, if any unit has it.
     pub fn id(&self, key: &str) -> Option<u32> {
         let (mut lo, mut hi) = (0usize, self.len());

@@ -101,9 +101,9 @@ pub fn migrate(from: &Path, to: Option<&Path>) -> Result<Migrated, MemoryError> 
     })
 }
 
-/// Removes the derived files kept beside a single file (`tm.json.en.cache`,
-/// `tm.json.ru.concord`, `tm.json.lexicon`): they describe a memory that is
-/// no longer there.
+/// Removes the derived files kept beside a single file (`tm.json.en.cache`
+/// of older versions, `tm.json.en.index.*`, `tm.json.ru.concord`,
+/// `tm.json.lexicon`): they describe a memory that is no longer there.
 fn remove_derived(file: &Path) {
     let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
@@ -113,9 +113,11 @@ fn remove_derived(file: &Path) {
     };
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        let derived = [".cache", ".concord", ".lexicon"]
-            .iter()
-            .any(|s| n.starts_with(&format!("{name}.")) && n.ends_with(s));
+        let derived = n.starts_with(&format!("{name}."))
+            && ([".cache", ".concord", ".lexicon"]
+                .iter()
+                .any(|s| n.ends_with(s))
+                || n.contains(".index."));
         if derived {
             let _ = std::fs::remove_file(e.path());
         }
@@ -149,11 +151,14 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("memory/tm.json.en.cache"), "x").unwrap();
+        let segment = dir.path().join("memory/tm.json.en.index.00000001-00ab");
+        std::fs::write(&segment, "x").unwrap();
         let m = migrate(&dir.path().join("memory"), None).unwrap();
         assert_eq!((m.units, m.files), (4, 3));
         assert_eq!(m.to, dir.path().join("memory"));
         assert!(m.backup.exists() && !file.exists());
         assert!(!dir.path().join("memory/tm.json.en.cache").exists());
+        assert!(!segment.exists());
         assert!(!dir.path().join("memory/tm.json.lock").exists());
         let mut back = crate::memory::load(&dir.path().join("memory"))
             .unwrap()

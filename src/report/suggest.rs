@@ -50,6 +50,8 @@ pub struct Suggestions {
     pub found: Vec<Found>,
     /// The analysis by match band.
     pub bands: Vec<BandRow>,
+    /// How the memory's index was opened.
+    pub index: cache::Opened,
 }
 
 /// What can go wrong in [`suggest`].
@@ -76,7 +78,7 @@ pub fn suggest(
     from: Lang,
     ask: &Ask,
 ) -> Result<Suggestions, SuggestError> {
-    let (mut matcher, source) = cache::open(memory, from)?;
+    let (mut matcher, mut index) = cache::open(memory, from)?;
     let segments = segment(text, from);
     let read = |source| SuggestError::Read {
         path: memory.to_path_buf(),
@@ -84,13 +86,13 @@ pub fn suggest(
     };
     let found = match match_all(&mut matcher, &segments, from, ask) {
         Ok(found) => found,
-        // A cache damaged inside (its checks passed) is rebuilt, once.
-        Err(_) if source == cache::Source::Cache => {
-            let _ = std::fs::remove_file(cache::cache_path(memory, from));
-            matcher = cache::open(memory, from)?.0;
+        // A unit read back from the JSON is not the one indexed (the file
+        // changed behind its segment's back): indexed afresh, once.
+        Err(_) => {
+            cache::discard(memory, from);
+            (matcher, index) = cache::open(memory, from)?;
             match_all(&mut matcher, &segments, from, ask).map_err(read)?
         }
-        Err(e) => return Err(read(e)),
     };
     let mut to: Vec<Lang> = Vec::new();
     for &l in &ask.to {
@@ -116,6 +118,7 @@ pub fn suggest(
         to,
         found,
         bands,
+        index,
     })
 }
 
