@@ -190,3 +190,114 @@ fn stale_cache_temporaries_are_cleaned_up() {
     );
     assert!(fresh.exists(), "a fresh cache temporary was removed");
 }
+
+/// A folder memory of `n` units in releases of 100, written by tm's own
+/// writer, starting at unit `from`.
+fn folder_units(dir: &Path, from: usize, n: usize, release: &str) {
+    use tm::memory::folder::{load, save, Snapshot};
+    use tm::memory::{Memory, Unit};
+    let (mut memory, before) =
+        load(dir).unwrap_or_else(|_| (Memory::default(), Snapshot::default()));
+    for i in from..from + n {
+        let mut u = Unit::new(format!("u{i}"), "2026-01-01T00:00:00Z");
+        u.en = Some(format!(
+            "The office in district {} trained {} officials on open data.",
+            i % 97,
+            i
+        ));
+        u.ru = Some(format!(
+            "Офис в районе {} обучил {} чиновников работе с открытыми данными.",
+            i % 97,
+            i
+        ));
+        u.release = Some(format!("{release}-{}", (i - from) / 100));
+        u.position = Some(i % 100);
+        memory.units.push(u);
+    }
+    save(dir, &memory, &before).unwrap();
+}
+
+/// `tm suggest` of the sentences in `dir/new.txt` as JSON, through the
+/// memory in `dir/memory`.
+fn suggest_output(dir: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tm"))
+        .args(["suggest", "new.txt", "--format", "json", "--top", "4"])
+        .current_dir(dir)
+        .env_remove("TM_MEMORY")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A `tm suggest` killed while it indexes new files, writes a delta or
+/// merges segments leaves derived files from which the next `tm suggest`
+/// gives exactly what an index built afresh gives.
+#[test]
+fn sigkill_while_writing_index_segments_never_changes_the_matches() {
+    let env = Env::new();
+    let memory = env.path("memory");
+    folder_units(&memory, 0, 3000, "old");
+    env.write(
+        "new.txt",
+        "The office in district 5 trained 1945 officials on open data. \
+         The office in district 12 trained 40 officials on open data. \
+         The office in district 80 trained 9000 officials.\n",
+    );
+    suggest_output(env.dir.path());
+    let fresh = || {
+        let copy = tempfile::tempdir().unwrap();
+        let to = copy.path().join("memory");
+        std::fs::create_dir_all(to.join("units")).unwrap();
+        std::fs::copy(memory.join("tm-memory.json"), to.join("tm-memory.json")).unwrap();
+        for e in std::fs::read_dir(memory.join("units")).unwrap().flatten() {
+            std::fs::copy(e.path(), to.join("units").join(e.file_name())).unwrap();
+        }
+        std::fs::copy(env.path("new.txt"), copy.path().join("new.txt")).unwrap();
+        suggest_output(copy.path())
+    };
+    // An uninterrupted run after a new file tells how long one takes here,
+    // so that the kill moments cover all of it.
+    let mut next = 3000;
+    let mut add = |n: usize| {
+        // New files of 200 units: a delta each, merged as they add up.
+        folder_units(&memory, next, 200, &format!("new{n}"));
+        next += 200;
+    };
+    add(0);
+    let started = Instant::now();
+    suggest_output(env.dir.path());
+    let mut span = started.elapsed().as_micros() as u64;
+    let mut rng = Lcg(0x5eed_0003);
+    let mut interrupted = 0;
+    let kills = 10;
+    for n in 1..=kills {
+        add(n);
+        let mut child = env
+            .cmd(&["suggest", "new.txt", "--format", "json"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(span * 11 / 10)));
+        signal(&child, "-KILL");
+        let status = child.wait().unwrap();
+        interrupted += usize::from(!status.success());
+        // As above: the window follows the machine's speed.
+        span = if status.success() {
+            span * 4 / 5
+        } else {
+            span * 21 / 20
+        };
+        assert_eq!(suggest_output(env.dir.path()), fresh(), "kill {n}");
+    }
+    eprintln!("{interrupted} of {kills} runs of tm suggest interrupted");
+    assert!(
+        interrupted >= kills / 3,
+        "only {interrupted} of {kills} runs were interrupted"
+    );
+}
