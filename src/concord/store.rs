@@ -196,7 +196,7 @@ pub(crate) fn write(
             .add(ranges)
             .add(&text_sums)
             .add(&list_sums)
-            .0;
+            .value();
         put(w, &[sum])
     })
 }
@@ -235,7 +235,7 @@ pub(crate) fn read(
             .add(&ranges)
             .add(&text_sums)
             .add(&list_sums)
-            .0]
+            .value()]
         && starts.first() == Some(&0)
         && text_sums.len() == units.len()
         && list_sums.len() == keys.len()

@@ -37,7 +37,8 @@ pub struct Index {
     pub seq: Vec<u32>,
     /// Key `k`'s postings are `post[post_off[k]..post_off[k + 1]]`.
     pub post_off: Vec<u32>,
-    /// Unit numbers, per key sorted by (word count, unit), each unit once.
+    /// Unit numbers, per key sorted by (word count, unit), each unit once;
+    /// empty when left out (see [`Index::restore_postings`]).
     pub post: Vec<u32>,
     /// 1 for a unit that has a text in the source language, else 0.
     pub has_text: Vec<u8>,
@@ -69,6 +70,22 @@ impl Index {
     /// Unit `u`'s word count.
     pub fn len_of(&self, u: u32) -> usize {
         (self.seq_off[u as usize + 1] - self.seq_off[u as usize]) as usize
+    }
+
+    /// How many units hold key `k` (kept when the lists themselves are
+    /// left out, see [`Index::restore_postings`]).
+    pub fn df(&self, k: u32) -> usize {
+        (self.post_off[k as usize + 1] - self.post_off[k as usize]) as usize
+    }
+
+    /// Builds the full posting lists again when they were left out: an
+    /// index read from a segment file keeps only their lengths, since a
+    /// search at a threshold of [`super::prefix::FLOOR`] or more walks the
+    /// prefix lists alone.
+    pub fn restore_postings(&mut self) {
+        if self.post.len() as u64 != self.post_off.last().map_or(0, |&x| u64::from(x)) {
+            self.build_postings();
+        }
     }
 
     /// The units holding key `k`, sorted by (word count, unit).

@@ -155,6 +155,9 @@ impl Matcher {
                 first,
                 ..
             } = live;
+            if !brute && search::full_lists(floor) {
+                segment.index.restore_postings();
+            }
             let q = segment
                 .index
                 .query_ids(query.words.iter().map(|w| w.key.as_str()));

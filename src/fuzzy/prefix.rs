@@ -28,7 +28,7 @@ pub const FLOOR: f64 = 0.5;
 
 /// The rarity rank of key `k`: rarer keys come first.
 pub(super) fn rank(index: &Index, k: u32) -> (usize, u32) {
-    (index.postings(k).len(), k)
+    (index.df(k), k)
 }
 
 /// The bit of key `k` in a unit's signature.

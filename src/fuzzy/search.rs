@@ -98,7 +98,7 @@ impl Searcher {
             // Nothing must be shared (t = 0, or an empty query).
             return self.scan(index, q, min, top, score);
         }
-        let prefix = t0 >= FLOOR - EPS;
+        let prefix = !full_lists(min);
         let mut tokens: Vec<(u32, usize)> = Vec::new();
         for &k in q {
             match tokens.iter_mut().find(|(x, _)| *x == k) {
@@ -284,6 +284,13 @@ impl Searcher {
             distance: d,
         })
     }
+}
+
+/// Whether a search with threshold `min` (0–100) walks the full posting
+/// lists ([`Index::postings`]) rather than the prefix lists: below
+/// [`FLOOR`].
+pub fn full_lists(min: f64) -> bool {
+    (min / 100.0).clamp(0.0, 1.0) < FLOOR - EPS
 }
 
 /// Masks of the query keys' signature bits: `masks[w]` has the bits whose

@@ -42,7 +42,7 @@ impl Running {
     fn value(&self) -> u64 {
         let mut sum = self.sum;
         sum.add_bytes(&self.carry[..self.held]);
-        sum.0
+        sum.value()
     }
 }
 
@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn pieces_of_any_length_sum_as_one() {
         let data: Vec<u8> = (0..61u8).map(|b| b.wrapping_mul(37)).collect();
-        let whole = Sum::default().add_bytes(&data).0;
+        let whole = Sum::default().add_bytes(&data).value();
         for cut in [1, 3, 7, 8, 9, 60] {
             let mut r = Running::default();
             data.chunks(cut).for_each(|c| r.feed(c));

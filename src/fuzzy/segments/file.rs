@@ -99,8 +99,9 @@ pub fn write(path: &Path, segment: &IndexSegment) -> std::io::Result<()> {
         put(w, &ix.vocab.off)?;
         put(w, &ix.seq_off)?;
         put(w, &ix.seq)?;
+        // The full posting lists only by their lengths: see
+        // `Index::restore_postings`.
         put(w, &ix.post_off)?;
-        put(w, &ix.post)?;
         put(w, &ix.has_text)?;
         put(w, &ix.pre_off)?;
         put(w, &ix.pre)?;
@@ -151,7 +152,7 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
         seq_off: get(&mut r, l)?,
         seq: get(&mut r, l)?,
         post_off: get(&mut r, l)?,
-        post: get(&mut r, l)?,
+        post: Vec::new(),
         has_text: get(&mut r, l)?,
         pre_off: get(&mut r, l)?,
         pre: get(&mut r, l)?,
@@ -211,7 +212,8 @@ fn consistent(s: &IndexSegment) -> bool {
         && std::str::from_utf8(&ix.vocab.bytes).is_ok()
         && ends(&ix.seq_off, ix.seq.len())
         && ix.seq_off.len() == units + 1
-        && ends(&ix.post_off, ix.post.len())
+        && ascending(&ix.post_off)
+        && ix.post_off.first() == Some(&0)
         && ix.post_off.len() == ix.vocab.off.len()
         && ends(&ix.pre_off, ix.pre.len())
         && ix.pre_off.len() == ix.vocab.off.len()
@@ -219,7 +221,6 @@ fn consistent(s: &IndexSegment) -> bool {
         && ix.pre_sig.len() == ix.pre.len()
         && ix.has_text.len() == units
         && ix.seq.iter().all(|&k| (k as usize) < ix.vocab.len())
-        && ix.post.iter().all(|&u| (u as usize) < units)
         && ix.pre.iter().all(|&u| (u as usize) < units)
         && s.source_off.len() == units + 1
         && s.source_off.first() == Some(&0)
