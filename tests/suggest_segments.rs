@@ -406,3 +406,44 @@ fn every_flipped_bit_of_a_segment_is_caught_and_it_is_made_again() {
         std::fs::remove_file(&now[0]).unwrap();
     }
 }
+
+/// A file changed without changing its size or time (which is all a
+/// directory listing shows) is caught when one of its units is shown: the
+/// unit read back is not the one indexed, and the index is made again.
+#[test]
+fn a_file_changed_behind_the_index_s_back_is_caught_when_its_unit_is_shown() {
+    let env = folder_env(3);
+    let said = |text: &str| {
+        (
+            "a1".to_string(),
+            format!("Call +7 {text} for the press office."),
+            "Звоните в пресс-службу.".to_string(),
+        )
+    };
+    write_part(&env, "a", &[said("7172")]);
+    env.write("new.txt", "Call +7 7152 for the press office.\n");
+    let run = || {
+        env.run(&["suggest", "new.txt", "--format", "json"])
+            .ok()
+            .json()
+    };
+    let before = run();
+    assert_eq!(before["segments"][0]["matches"][0]["score"], 99.0);
+    let part = env.path("memory/units/a.json");
+    let mtime = std::fs::metadata(&part).unwrap().modified().unwrap();
+    let old = std::fs::read(&part).unwrap();
+    write_part(&env, "a", &[said("7152")]);
+    assert_eq!(std::fs::read(&part).unwrap().len(), old.len());
+    std::fs::File::options()
+        .write(true)
+        .open(&part)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let after = run();
+    assert_eq!(after["segments"][0]["matches"][0]["score"], 100.0);
+    assert_eq!(
+        after["segments"][0]["matches"][0]["source"],
+        "Call +7 7152 for the press office."
+    );
+}

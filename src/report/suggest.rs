@@ -84,16 +84,23 @@ pub fn suggest(
         path: memory.to_path_buf(),
         source,
     };
-    let found = match match_all(&mut matcher, &segments, from, ask) {
-        Ok(found) => found,
-        // A unit read back from the JSON is not the one indexed (the file
-        // changed behind its segment's back): indexed afresh, once.
-        Err(_) => {
-            cache::discard(memory, from);
-            (matcher, index) = cache::open(memory, from)?;
-            match_all(&mut matcher, &segments, from, ask).map_err(read)?
+    let mut found = match_all(&mut matcher, &segments, from, ask);
+    // A unit read back from the JSON is not the one indexed: its file
+    // changed since the memory was opened (opened again, the change is
+    // indexed), or changed keeping its size and time (then the whole
+    // index is made again).
+    for discard in [false, true] {
+        match &found {
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {}
+            _ => break,
         }
-    };
+        if discard {
+            cache::discard(memory, from);
+        }
+        (matcher, index) = cache::open(memory, from)?;
+        found = match_all(&mut matcher, &segments, from, ask);
+    }
+    let found = found.map_err(read)?;
     let mut to: Vec<Lang> = Vec::new();
     for &l in &ask.to {
         if l != from && !to.contains(&l) {
