@@ -52,8 +52,7 @@ impl SegmentBuilder {
             let entry = Entry::from_unit(unit);
             langs |= entry.langs();
             let text = entry.text(self.lang);
-            let keys = text.map(|t| Prepared::new(t, self.lang).words.into_iter().map(|w| w.key));
-            self.push(keys, text, entry.doubtful);
+            self.push(text.map(|t| keys(t, self.lang)), text, entry.doubtful);
         }
         self.ranges.extend_from_slice(ranges);
         self.end_part(key, langs);
@@ -110,16 +109,18 @@ impl SegmentBuilder {
     }
 }
 
+/// A text's index keys: its words' keys as the score sees them.
+fn keys(text: &str, lang: Lang) -> impl Iterator<Item = String> {
+    Prepared::new(text, lang).words.into_iter().map(|w| w.key)
+}
+
 /// The segment of a loaded memory: one part holding every unit in stored
 /// order, all texts in memory. Its part key is empty: it is never written.
 pub fn from_memory(memory: Memory, lang: Lang) -> IndexSegment {
     let entries: Vec<Entry> = memory.units.into_iter().map(Entry::from_unit).collect();
     let mut index = IndexBuilder::default();
     for e in &entries {
-        index.push(
-            e.text(lang)
-                .map(|t| Prepared::new(t, lang).words.into_iter().map(|w| w.key)),
-        );
+        index.push(e.text(lang).map(|t| keys(t, lang)));
     }
     let n = entries.len() as u32;
     IndexSegment {
