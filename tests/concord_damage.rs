@@ -4,7 +4,7 @@
 //! search checks); a piece that fails makes the search give up and the
 //! file be made again from the JSON.
 
-use tm::memory::concord_cache::{cache_path, concord_file};
+use tm::concord::cache::{cache_path, concord_file};
 use tm::memory::{file, Memory, Unit};
 use tm::Lang;
 

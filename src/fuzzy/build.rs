@@ -24,6 +24,16 @@ impl Index {
         builder.finish()
     }
 
+    /// Builds the full posting lists again when they were left out: an
+    /// index read from a segment file keeps only their lengths, since a
+    /// search at a threshold of [`super::prefix::FLOOR`] or more walks the
+    /// prefix lists alone.
+    pub fn restore_postings(&mut self) {
+        if self.post.len() as u64 != self.post_off.last().map_or(0, |&x| u64::from(x)) {
+            self.build_postings();
+        }
+    }
+
     fn build_postings(&mut self) {
         let units = self.units();
         let mut order: Vec<u32> = (0..units as u32).collect();

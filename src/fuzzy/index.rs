@@ -73,19 +73,9 @@ impl Index {
     }
 
     /// How many units hold key `k` (kept when the lists themselves are
-    /// left out, see [`Index::restore_postings`]).
+    /// left out, see [`Index::restore_postings`] in [`super::build`]).
     pub fn df(&self, k: u32) -> usize {
         (self.post_off[k as usize + 1] - self.post_off[k as usize]) as usize
-    }
-
-    /// Builds the full posting lists again when they were left out: an
-    /// index read from a segment file keeps only their lengths, since a
-    /// search at a threshold of [`super::prefix::FLOOR`] or more walks the
-    /// prefix lists alone.
-    pub fn restore_postings(&mut self) {
-        if self.post.len() as u64 != self.post_off.last().map_or(0, |&x| u64::from(x)) {
-            self.build_postings();
-        }
     }
 
     /// The units holding key `k`, sorted by (word count, unit).

@@ -169,7 +169,13 @@ pub fn memory_bytes(path: &Path) -> Vec<u8> {
     }
     let mut files: Vec<PathBuf> = vec![path.join("tm-memory.json"), path.join("tm.json")];
     if let Ok(d) = std::fs::read_dir(path.join("units")) {
-        let mut parts: Vec<PathBuf> = d.flatten().map(|e| e.path()).collect();
+        // A killed writer's temporary file is not the memory (tm reads no
+        // file whose name starts with a dot, and the next writer removes it).
+        let mut parts: Vec<PathBuf> = d
+            .flatten()
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .collect();
         parts.sort();
         files.extend(parts);
     }
