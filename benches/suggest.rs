@@ -210,10 +210,7 @@ fn measure_cache(n: usize) {
     // before any timing), then per query: tokenise and score every unit in
     // full, nothing skipped. So it compares scoring with scoring, not with
     // reading the cache file.
-    let texts: Vec<(u32, String, bool)> = m
-        .sources()
-        .filter_map(|(u, src, doubtful)| Some((u, src?.to_string(), doubtful)))
-        .collect();
+    let texts: Vec<(u32, String, bool)> = m.sources().unwrap();
     let mut naive = Vec::new();
     let naive_sample = if n >= 1_000_000 {
         3

@@ -28,7 +28,7 @@ use crate::memory::Memory;
 use diff::Piece;
 use score::{score, Prepared};
 use search::Candidate;
-use segments::live::Live;
+use segments::live::{read_unit, Live};
 
 /// One match of a stored unit for a new sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,9 +69,9 @@ pub struct Matcher {
     segments: Vec<Live>,
 }
 
-/// A unit scored while searching: its score, its prepared text, and where
-/// it is (segment, unit there, number in the memory).
-type Found = (score::Scored, Prepared, usize, u32, u32);
+/// A unit scored while searching: its score, its prepared text, its entry
+/// and its number in the memory.
+type Found = (score::Scored, Prepared, store::Entry, u32);
 
 impl Matcher {
     /// A matcher over segments in use (see [`segments::live`]).
@@ -100,18 +100,23 @@ impl Matcher {
         self.len() == 0
     }
 
-    /// Every unit that can match with its number in the memory's order,
-    /// its source text and doubtful mark (for a benchmark's baseline).
-    pub fn sources(&self) -> impl Iterator<Item = (u32, Option<&str>, bool)> + '_ {
-        self.segments.iter().flat_map(|live| {
+    /// Every unit that can match and has a text in the source language,
+    /// with its number in the memory's order, that text and its doubtful
+    /// mark, each read as a search reads it (for a benchmark's baseline).
+    pub fn sources(&self) -> std::io::Result<Vec<(u32, String, bool)>> {
+        let mut out = Vec::new();
+        for live in &self.segments {
             let s = &live.segment;
-            (0..s.parts.len()).flat_map(move |p| {
-                live.first[p].into_iter().flat_map(move |first| {
-                    s.units_of(p)
-                        .map(move |u| (first + u - s.part_off[p], s.source(u), s.doubtful(u)))
-                })
-            })
-        })
+            for p in 0..s.parts.len() {
+                let Some(first) = live.first[p] else { continue };
+                for u in s.units_of(p).filter(|&u| s.has_text(u)) {
+                    let (entry, _) = read_unit(s, &live.files, u)?;
+                    let text = entry.text(self.lang).unwrap_or_default().to_string();
+                    out.push((first + u - s.part_off[p], text, entry.doubtful));
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The best `top` matches scoring at least `min` for `text`, best
@@ -145,15 +150,14 @@ impl Matcher {
         brute: bool,
     ) -> std::io::Result<Vec<Match>> {
         let query = Prepared::new(text, self.lang);
-        let lang = self.lang;
         let mut found: Vec<Found> = Vec::new();
         let mut floor = min;
-        for (i, live) in self.segments.iter_mut().enumerate() {
+        for live in &mut self.segments {
             let Live {
                 segment,
                 searcher,
                 first,
-                ..
+                files,
             } = live;
             if !brute && search::full_lists(floor) {
                 segment.index.restore_postings();
@@ -166,17 +170,16 @@ impl Matcher {
                 let Some(start) = first[p] else {
                     return Ok(None);
                 };
-                let Some(src) = segment.source(c.unit) else {
+                if !segment.has_text(c.unit) {
                     return Ok(None);
-                };
-                let old = Prepared::new(src, lang);
-                let s = score(&query, &old, segment.doubtful(c.unit));
+                }
+                let (entry, old) = read_unit(segment, files, c.unit)?;
+                let s = score(&query, &old, entry.doubtful);
                 if s.score < min {
                     return Ok(None);
                 }
                 let value = s.score;
-                let number = start + c.unit - segment.part_off[p];
-                found.push((s, old, i, c.unit, number));
+                found.push((s, old, entry, start + c.unit - segment.part_off[p]));
                 Ok(Some(value))
             };
             if brute {
@@ -190,12 +193,10 @@ impl Matcher {
                 floor = floor.max(found[top - 1].0.score);
             }
         }
-        let mut out = Vec::with_capacity(found.len());
-        for (s, old, i, u, number) in found {
-            let entry = self.segments[i].entry(u)?;
-            out.push(self.to_match(&query, s, old, entry, number));
-        }
-        Ok(out)
+        Ok(found
+            .into_iter()
+            .map(|(s, old, entry, number)| self.to_match(&query, s, old, entry, number))
+            .collect())
     }
 
     fn to_match(
@@ -269,5 +270,5 @@ impl Matcher {
 
 /// Sorts found units best first, equal scores in the memory's order.
 fn best_first(found: &mut [Found]) {
-    found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.4.cmp(&b.4)));
+    found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.3.cmp(&b.3)));
 }

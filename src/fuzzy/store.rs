@@ -1,6 +1,6 @@
-//! What the matcher shows of a unit: its id, texts and doubtful mark, taken
-//! from a loaded unit (in memory, or read back from the JSON through the
-//! unit's byte range for the few matches shown).
+//! What the matcher scores and shows of a unit: its id, texts and doubtful
+//! mark, taken from a loaded unit (in memory, or read from the JSON through
+//! the unit's byte range for each candidate the index lets through).
 
 use crate::lang::Lang;
 use crate::memory::Unit;

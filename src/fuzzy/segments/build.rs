@@ -20,8 +20,6 @@ pub struct SegmentBuilder {
     parts: Vec<PartKey>,
     part_off: Vec<u32>,
     part_langs: Vec<u8>,
-    source: Vec<u8>,
-    source_off: Vec<u64>,
     doubtful: Vec<u8>,
     ranges: Vec<u64>,
 }
@@ -35,8 +33,6 @@ impl SegmentBuilder {
             parts: Vec::new(),
             part_off: vec![0],
             part_langs: Vec::new(),
-            source: Vec::new(),
-            source_off: vec![0],
             doubtful: Vec::new(),
             ranges: Vec::new(),
         }
@@ -51,8 +47,8 @@ impl SegmentBuilder {
         for unit in units {
             let entry = Entry::from_unit(unit);
             langs |= entry.langs();
-            let text = entry.text(self.lang);
-            self.push(text.map(|t| keys(t, self.lang)), text, entry.doubtful);
+            let keys = entry.text(self.lang).map(|t| keys(t, self.lang));
+            self.push(keys, entry.doubtful);
         }
         self.ranges.extend_from_slice(ranges);
         self.end_part(key, langs);
@@ -65,24 +61,22 @@ impl SegmentBuilder {
         };
         let ix = &segment.index;
         for u in segment.units_of(p) {
-            let text = segment.source(u);
-            let keys = text.map(|_| ix.keys_of(u).iter().map(|&k| ix.vocab.key(k)));
-            self.push(keys, text, segment.doubtful(u));
+            let keys = segment
+                .has_text(u)
+                .then(|| ix.keys_of(u).iter().map(|&k| ix.vocab.key(k)));
+            self.push(keys, segment.doubtful(u));
             self.ranges
                 .extend_from_slice(&ranges[2 * u as usize..2 * u as usize + 2]);
         }
         self.end_part(segment.parts[p].clone(), segment.part_langs[p]);
     }
 
-    fn push<K, S>(&mut self, keys: Option<K>, text: Option<&str>, doubtful: bool)
+    fn push<K, S>(&mut self, keys: Option<K>, doubtful: bool)
     where
         K: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
         self.index.push(keys);
-        self.source
-            .extend_from_slice(text.unwrap_or_default().as_bytes());
-        self.source_off.push(self.source.len() as u64);
         self.doubtful.push(u8::from(doubtful));
     }
 
@@ -101,8 +95,6 @@ impl SegmentBuilder {
             part_off: self.part_off,
             part_langs: self.part_langs,
             index: self.index.finish(),
-            source: self.source,
-            source_off: self.source_off,
             doubtful: self.doubtful,
             rest: Rest::Json(self.ranges),
         }
@@ -110,7 +102,7 @@ impl SegmentBuilder {
 }
 
 /// A text's index keys: its words' keys as the score sees them.
-fn keys(text: &str, lang: Lang) -> impl Iterator<Item = String> {
+pub fn keys(text: &str, lang: Lang) -> impl Iterator<Item = String> {
     Prepared::new(text, lang).words.into_iter().map(|w| w.key)
 }
 
@@ -138,8 +130,6 @@ pub fn from_memory(memory: Memory, lang: Lang) -> IndexSegment {
         part_off: vec![0, n],
         part_langs: vec![entries.iter().fold(0, |m, e| m | e.langs())],
         index: index.finish(),
-        source: Vec::new(),
-        source_off: Vec::new(),
         doubtful: entries.iter().map(|e| u8::from(e.doubtful)).collect(),
         rest: Rest::Memory(entries),
     }
@@ -213,10 +203,16 @@ mod tests {
         assert_eq!(merged.index, whole.index);
         assert_eq!(merged.parts, whole.parts);
         assert_eq!(merged.part_off, [0, 2, 3]);
-        assert_eq!(
-            (merged.source(0), merged.source(1)),
-            (Some("The board met in Astana."), None)
-        );
+        // A blank text is no text.
+        assert!(merged.has_text(0) && !merged.has_text(1));
+        let words: Vec<&str> = merged
+            .index
+            .keys_of(0)
+            .iter()
+            .map(|&k| merged.index.vocab.key(k))
+            .collect();
+        let want: Vec<String> = keys("The board met in Astana.", Lang::En).collect();
+        assert_eq!(words, want);
         assert!(merged.doubtful(2) && !merged.doubtful(0));
         let (Rest::Json(got), Rest::Json(want)) = (&merged.rest, &whole.rest) else {
             panic!("ranges expected")

@@ -18,6 +18,7 @@ use crate::storage::derived::{self, damaged, get, put, Stamp};
 use crate::storage::hash::fnv;
 
 use super::super::index::Index;
+use super::super::prefix::fill_signatures;
 use super::super::vocab::Vocab;
 use super::{IndexSegment, Rest, SegmentName};
 
@@ -106,9 +107,8 @@ pub fn write(path: &Path, segment: &IndexSegment) -> std::io::Result<()> {
         put(w, &ix.pre_off)?;
         put(w, &ix.pre)?;
         put(w, &ix.pre_pos)?;
-        put(w, &ix.pre_sig)?;
-        put(w, &segment.source)?;
-        put(w, &segment.source_off)?;
+        // The prefix postings' signatures are computed again on reading:
+        // see `prefix::fill_signatures`.
         put(w, &segment.doubtful)?;
         put(w, ranges)
     })
@@ -157,10 +157,8 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
         pre_off: get(&mut r, l)?,
         pre: get(&mut r, l)?,
         pre_pos: get(&mut r, l)?,
-        pre_sig: get(&mut r, l)?,
+        pre_sig: Vec::new(),
     };
-    let source: Vec<u8> = get(&mut r, l)?;
-    let source_off: Vec<u64> = get(&mut r, l)?;
     let doubtful: Vec<u8> = get(&mut r, l)?;
     let ranges: Vec<u64> = get(&mut r, l)?;
     r.finish()?;
@@ -168,15 +166,13 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
         generation: s.0[2],
         id: s.0[3],
     };
-    let segment = IndexSegment {
+    let mut segment = IndexSegment {
         name,
         lang,
         parts,
         part_off,
         part_langs,
         index,
-        source,
-        source_off,
         doubtful,
         rest: Rest::Json(ranges),
     };
@@ -186,6 +182,7 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
     if !described || !consistent(&segment) {
         return Err(damaged());
     }
+    fill_signatures(&mut segment.index);
     Ok(segment)
 }
 
@@ -218,14 +215,61 @@ fn consistent(s: &IndexSegment) -> bool {
         && ends(&ix.pre_off, ix.pre.len())
         && ix.pre_off.len() == ix.vocab.off.len()
         && ix.pre_pos.len() == ix.pre.len()
-        && ix.pre_sig.len() == ix.pre.len()
         && ix.has_text.len() == units
         && ix.seq.iter().all(|&k| (k as usize) < ix.vocab.len())
         && ix.pre.iter().all(|&u| (u as usize) < units)
-        && s.source_off.len() == units + 1
-        && s.source_off.first() == Some(&0)
-        && ascending(&s.source_off)
-        && s.source_off.last() == Some(&(s.source.len() as u64))
         && ranges.len() == 2 * units
         && ranges.chunks(2).all(|p| p[0] < p[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build::SegmentBuilder;
+    use super::*;
+    use crate::memory::Unit;
+
+    #[test]
+    fn a_segment_read_back_is_the_segment_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut builder = SegmentBuilder::new(Lang::En);
+        let texts = [
+            "The board met in Astana on Friday.",
+            "The board will meet again next week.",
+            "Exports of grain grew by 12 percent in 2024.",
+        ];
+        let units: Vec<Unit> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut u = Unit::new(format!("u{i}"), "2026-01-01T00:00:00Z");
+                u.en = Some(t.to_string());
+                u.doubtful = i == 1;
+                u
+            })
+            .collect();
+        let key = PartKey {
+            name: "a".into(),
+            len: 100,
+            mtime_ns: 7,
+            hash: 9,
+        };
+        builder.add_part(key, units, &[0, 10, 10, 20, 20, 30]);
+        let name = SegmentName {
+            generation: 3,
+            id: 0xabc,
+        };
+        let built = builder.finish(name);
+        let path = dir.path().join(file_name(Lang::En, name));
+        write(&path, &built).unwrap();
+        let head = peek(&path, Lang::En).unwrap();
+        assert_eq!((head.name, &head.parts), (name, &built.parts));
+        let mut back = read(&head, Lang::En).unwrap();
+        // The full posting lists come back when a search wants them.
+        assert!(back.index.post.is_empty());
+        back.index.restore_postings();
+        assert_eq!(back.index, built.index);
+        assert_eq!(back.doubtful, built.doubtful);
+        assert_eq!(back.part_off, built.part_off);
+        assert!(peek(&path, Lang::Ru).is_err());
+    }
 }

@@ -4,12 +4,12 @@
 //!
 //! A segment holds, for the units of its parts (part by part, in name
 //! order, each part's units in file order): the [`Index`] of their
-//! source-language texts, the source texts themselves (to score a
-//! candidate without reading the JSON), their doubtful marks (the score
-//! depends on them), and each unit's byte range in its part's file, from
-//! which the few matches shown are read back (their id and translations).
-//! It records each part's [`PartKey`], so that it can tell which of its
-//! parts are still the memory's.
+//! source-language texts, their doubtful marks, and each unit's byte range
+//! in its part's file. No text: a unit that passes the index's filters is
+//! read from the JSON through its range to be scored (a few dozen per
+//! sentence), and checked to be the unit indexed. It records each part's
+//! [`PartKey`], so that it can tell which of its parts are still the
+//! memory's.
 //!
 //! [`build`] makes segments (from the JSON, or by merging segments),
 //! [`file`] stores them, [`live`] searches them as part of a matcher, and
@@ -38,13 +38,13 @@ pub struct SegmentName {
     pub id: u64,
 }
 
-/// Where the units' texts other than the source come from.
+/// Where the units' texts come from.
 #[derive(Debug)]
 pub enum Rest {
     /// All of each unit in memory (a loaded memory; never written).
     Memory(Vec<Entry>),
     /// Each unit's byte range in its part's file, start and end one after
-    /// another; its source text is in the segment.
+    /// another.
     Json(Vec<u64>),
 }
 
@@ -63,10 +63,6 @@ pub struct IndexSegment {
     pub part_langs: Vec<u8>,
     /// The index of the units' source-language texts.
     pub index: Index,
-    /// The source texts, one after another (for [`Rest::Json`]).
-    pub source: Vec<u8>,
-    /// Unit `u`'s source text is `source[source_off[u]..source_off[u + 1]]`.
-    pub source_off: Vec<u64>,
     /// 1 for a unit whose alignment is marked doubtful.
     pub doubtful: Vec<u8>,
     /// Where the rest of each unit is.
@@ -84,21 +80,9 @@ impl IndexSegment {
         self.part_off.partition_point(|&start| start <= u) - 1
     }
 
-    /// Unit `u`'s text in the source language, if it has one.
-    pub fn source(&self, u: u32) -> Option<&str> {
-        if self.index.has_text.get(u as usize) != Some(&1) {
-            return None;
-        }
-        match &self.rest {
-            Rest::Memory(entries) => entries.get(u as usize)?.text(self.lang),
-            Rest::Json(_) => {
-                let (a, b) = (
-                    *self.source_off.get(u as usize)?,
-                    *self.source_off.get(u as usize + 1)?,
-                );
-                std::str::from_utf8(self.source.get(a as usize..b as usize)?).ok()
-            }
-        }
+    /// Whether unit `u` has a text in the source language.
+    pub fn has_text(&self, u: u32) -> bool {
+        self.index.has_text.get(u as usize) == Some(&1)
     }
 
     /// Whether unit `u` is marked doubtful.
