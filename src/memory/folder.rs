@@ -285,7 +285,9 @@ pub fn save(dir: &Path, memory: &Memory, before: &Snapshot) -> Result<usize, Mem
             action: "writing",
             source,
         })?;
-        if before.hashes.get(name) == Some(&fnv(&bytes)) {
+        // Hashed only when there is a hash to compare with: a new file (an
+        // import's every chunk) is written without it.
+        if before.hashes.get(name).is_some_and(|&h| h == fnv(&bytes)) {
             continue;
         }
         let path = units_dir.join(format!("{name}.json"));
