@@ -4,7 +4,9 @@
 //! read and written ([`super::keys`] tells which). A single-file memory is
 //! read and written whole, as it always was.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use hashbrown::HashSet;
 use std::path::Path;
 
 use super::error::MemoryError;

@@ -11,7 +11,10 @@
 //! kept when its bytes are the same, as after a `git checkout`), and the
 //! whole is checksummed, so damage means a rebuild, never a wrong answer.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+// foldhash, not SipHash: a key is looked up three times per stored unit.
+use hashbrown::{HashMap, HashSet};
 use std::path::Path;
 
 use super::error::MemoryError;
@@ -88,7 +91,7 @@ impl Keys {
             units: Vec::with_capacity(old.units.len() + 64),
             ..Keys::default()
         };
-        let by_name: std::collections::HashMap<&str, &PartKey> =
+        let by_name: HashMap<&str, &PartKey> =
             old.parts.iter().map(|p| (p.name.as_str(), p)).collect();
         let mut gone: HashSet<u64> = HashSet::new();
         let mut fresh: Vec<u64> = Vec::new();
