@@ -10,14 +10,12 @@ use hashbrown::HashSet;
 use std::path::Path;
 
 use super::error::MemoryError;
-use super::folder::{self, Snapshot};
+use super::folder;
 use super::keys::{text_key, Keys};
 use super::layout::Layout;
-use super::store::{first_missing_ancestor, refuse_migrated, remove_empty_up_to, remove_leftovers};
+use super::store::{refuse_migrated, Writing};
 use super::{edit, AddReport, Adder, EditOutcome, Memory, Unit};
 use crate::lang::Lang;
-use crate::storage::atomic::check_writable;
-use crate::storage::WriteLock;
 
 /// The part of a memory a change that adds units works on: the stored
 /// units it may meet, and the ids of all the others.
@@ -76,36 +74,26 @@ where
         }
     };
     let layout = Layout::Folder(dir.clone());
-    check_writable(&layout.marker()).map_err(MemoryError::from)?;
-    let created = first_missing_ancestor(&layout.lock_path());
-    let lock = WriteLock::acquire(&layout.lock_path()).map_err(MemoryError::from)?;
-    remove_leftovers(&layout);
+    let writing = Writing::begin(&layout)?;
     let existed = layout.exists();
     if existed {
         folder::check_header(&dir)?;
     }
     let keys_path = layout.derived_path("keys");
-    let (mut keys, parts) = if existed {
+    let (mut keys, parts, keys_changed) = if existed {
         let parts = folder::parts(&dir)?;
         let (keys, changed) = Keys::refresh(&keys_path, &parts)?;
-        if changed {
-            let _ = keys.write(&keys_path);
-        }
-        (keys, parts)
+        (keys, parts, changed)
     } else {
-        (Keys::default(), Vec::new())
+        (Keys::default(), Vec::new(), false)
     };
-    let read = needed(&keys, offered);
-    let chosen: Vec<folder::Part> = read.iter().map(|&i| parts[i].clone()).collect();
-    let mut snapshot = Snapshot::default();
-    let mut units = Vec::new();
-    for (part, (part_units, hash)) in chosen.iter().zip(folder::read_parts(&chosen)?) {
-        snapshot.hashes.insert(part.name.clone(), hash);
-        units.extend(part_units);
-    }
-    units.sort_by(|a, b| a.created.cmp(&b.created));
+    let chosen: Vec<folder::Part> = needed(&keys, offered)
+        .into_iter()
+        .map(|i| parts[i].clone())
+        .collect();
+    let (memory, snapshot) = folder::load_parts(&chosen)?;
     let mut partial = Partial {
-        memory: Memory { units },
+        memory,
         // Every stored id, those read too: they are taken either way.
         reserved: std::mem::take(&mut keys.ids),
     };
@@ -117,16 +105,13 @@ where
         keys.ids = std::mem::take(&mut partial.reserved);
         let (keys, _) = Keys::refresh_from(keys, &folder::parts(&dir)?)?;
         let _ = keys.write(&keys_path);
+    } else if keys_changed {
+        // Written once, either way: keys caught up with a pull help the
+        // next add even when this one stored nothing.
+        keys.ids = std::mem::take(&mut partial.reserved);
+        let _ = keys.write(&keys_path);
     }
-    if !saved && !existed {
-        let lock_path = lock.path().to_path_buf();
-        drop(lock);
-        let _ = std::fs::remove_file(&lock_path);
-        let _ = std::fs::remove_dir(dir.join(super::layout::CACHE_DIR));
-        if let Some(top) = created {
-            remove_empty_up_to(&lock_path, &top);
-        }
-    }
+    writing.end(saved);
     result.map(|(value, _)| value)
 }
 
@@ -148,7 +133,7 @@ fn needed(keys: &Keys, offered: &[Unit]) -> BTreeSet<usize> {
         keys.parts
             .iter()
             .enumerate()
-            .filter(|(_, p)| targets.contains(&p.name))
+            .filter(|(_, p)| targets.contains(&p.key.name))
             .map(|(i, _)| i),
     );
     read

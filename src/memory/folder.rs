@@ -150,16 +150,7 @@ pub fn check_header(dir: &Path) -> Result<(), MemoryError> {
 pub fn load(dir: &Path) -> Result<(Memory, Snapshot), MemoryError> {
     check_header(dir)?;
     let parts = parts(dir)?;
-    let read = read_parts(&parts)?;
-    let mut snapshot = Snapshot::default();
-    let mut units = Vec::new();
-    for (part, (part_units, hash)) in parts.iter().zip(read) {
-        snapshot.hashes.insert(part.name.clone(), hash);
-        units.extend(part_units);
-    }
-    // Stable: within one time, files by name and units as they are there.
-    units.sort_by(|a, b| a.created.cmp(&b.created));
-    let memory = Memory { units };
+    let (memory, snapshot) = load_parts(&parts)?;
     if let Some(id) = memory.first_duplicate_id() {
         let holders: Vec<PathBuf> = parts
             .iter()
@@ -186,6 +177,21 @@ pub fn load(dir: &Path) -> Result<(Memory, Snapshot), MemoryError> {
         });
     }
     Ok((memory, snapshot))
+}
+
+/// The units of `parts` (some or all of a memory's files) in stored order
+/// (by time of storing, then file, then place in the file), and the hash of
+/// each file's bytes.
+pub fn load_parts(parts: &[Part]) -> Result<(Memory, Snapshot), MemoryError> {
+    let mut snapshot = Snapshot::default();
+    let mut units = Vec::new();
+    for (part, (part_units, hash)) in parts.iter().zip(read_parts(parts)?) {
+        snapshot.hashes.insert(part.name.clone(), hash);
+        units.extend(part_units);
+    }
+    // Stable: within one time, files by name and units as they are there.
+    units.sort_by(|a, b| a.created.cmp(&b.created));
+    Ok((Memory { units }, snapshot))
 }
 
 /// Reads `parts` on as many threads as the machine has cores: parsing

@@ -19,28 +19,24 @@ use std::path::Path;
 
 use super::error::MemoryError;
 use super::folder::{self, Part};
+use super::part_key::{get_keys, put_keys, read_keyed, PartKey};
 use super::{normalized, Unit};
 use crate::lang::Lang;
 use crate::storage::derived::{self, damaged, get, put, Stamp};
 use crate::storage::hash::fnv;
 
-const MAGIC: &[u8; 8] = b"TMKEYS\x00\x02";
+const MAGIC: &[u8; 8] = b"TMKEYS\x00\x03";
 
 /// The keys of one unit: the hash of its id, and of its normalised text
 /// in each language in `Lang::ALL` order (0 when it has none).
 pub type UnitKey = [u64; 4];
 
-/// What is recorded of one file of units.
+/// What is recorded of one file of units: its content key, as every
+/// derived file records it, and where its units' keys are.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartKey {
-    /// Its name in `units/`.
-    pub name: String,
-    /// Its size.
-    pub len: u64,
-    /// Its modification time, nanoseconds since the epoch.
-    pub mtime_ns: u64,
-    /// The FNV hash of its bytes.
-    pub hash: u64,
+pub struct KeyedPart {
+    /// The file's name, size, time and hash of its bytes.
+    pub key: PartKey,
     /// Where its units' keys start in [`Keys::units`].
     pub start: usize,
     /// How many units it holds.
@@ -51,7 +47,7 @@ pub struct PartKey {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keys {
     /// One entry per file.
-    pub parts: Vec<PartKey>,
+    pub parts: Vec<KeyedPart>,
     /// The units' keys, file after file.
     pub units: Vec<UnitKey>,
     /// Every unit's id key, sorted (what a change must not give again).
@@ -91,33 +87,30 @@ impl Keys {
             units: Vec::with_capacity(old.units.len() + 64),
             ..Keys::default()
         };
-        let by_name: HashMap<&str, &PartKey> =
-            old.parts.iter().map(|p| (p.name.as_str(), p)).collect();
+        let by_name: HashMap<&str, &KeyedPart> =
+            old.parts.iter().map(|p| (p.key.name.as_str(), p)).collect();
         let mut gone: HashSet<u64> = HashSet::new();
         let mut fresh: Vec<u64> = Vec::new();
         let mut kept = HashSet::new();
         for part in parts {
-            let mtime_ns = part.mtime_ns as u64;
             let before = by_name.get(part.name.as_str()).copied();
             let start = out.units.len();
-            let old_units = |b: &PartKey| &old.units[b.start..b.start + b.count];
-            match before {
-                Some(b) if b.len == part.len && b.mtime_ns == mtime_ns => {
-                    out.units.extend_from_slice(old_units(b));
-                    out.parts.push(PartKey { start, ..b.clone() });
-                    kept.insert(b.name.as_str());
-                    continue;
-                }
-                _ => {}
+            let old_units = |b: &KeyedPart| &old.units[b.start..b.start + b.count];
+            if let Some(b) = before.filter(|b| {
+                b.key.mtime_ns != 0 && (b.key.len, b.key.mtime_ns) == (part.len, part.mtime_ns)
+            }) {
+                out.units.extend_from_slice(old_units(b));
+                out.parts.push(KeyedPart { start, ..b.clone() });
+                kept.insert(b.key.name.as_str());
+                continue;
             }
             changed = true;
-            let bytes = super::file::read_bytes(&part.path)?;
-            let hash = fnv(&bytes);
-            match before.filter(|b| b.hash == hash) {
+            let (bytes, key) = read_keyed(part)?;
+            match before.filter(|b| b.key.hash == key.hash) {
                 // Touched, not changed (a checkout): the keys stand.
                 Some(b) => {
                     out.units.extend_from_slice(old_units(b));
-                    kept.insert(b.name.as_str());
+                    kept.insert(b.key.name.as_str());
                 }
                 None => {
                     let units =
@@ -126,16 +119,17 @@ impl Keys {
                     fresh.extend(out.units[start..].iter().map(|k| k[0]));
                 }
             }
-            out.parts.push(PartKey {
-                name: part.name.clone(),
-                len: part.len,
-                mtime_ns,
-                hash,
+            out.parts.push(KeyedPart {
+                key,
                 start,
                 count: out.units.len() - start,
             });
         }
-        for b in old.parts.iter().filter(|b| !kept.contains(b.name.as_str())) {
+        for b in old
+            .parts
+            .iter()
+            .filter(|b| !kept.contains(b.key.name.as_str()))
+        {
             gone.extend(old.units[b.start..b.start + b.count].iter().map(|k| k[0]));
         }
         out.ids = if gone.is_empty() && fresh.is_empty() && old.ids.len() == out.units.len() {
@@ -185,17 +179,12 @@ impl Keys {
     /// Writes the keys to `path` (atomically; a failure is not an error
     /// for the caller, who may ignore it: the keys are rebuilt next time).
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        let mut names = Vec::new();
-        let mut meta = Vec::with_capacity(self.parts.len() * 4);
-        for p in &self.parts {
-            names.extend_from_slice(p.name.as_bytes());
-            names.push(b'\n');
-            meta.extend([p.len, p.mtime_ns, p.hash, p.count as u64]);
-        }
+        let keys: Vec<PartKey> = self.parts.iter().map(|p| p.key.clone()).collect();
+        let counts: Vec<u64> = self.parts.iter().map(|p| p.count as u64).collect();
         let units: &[u64] = bytemuck::cast_slice(&self.units);
         derived::write_atomic(path, MAGIC, Stamp([0; 5]), |w| {
-            put(w, &names)?;
-            put(w, &meta)?;
+            put_keys(w, &keys)?;
+            put(w, &counts)?;
             put(w, units)?;
             put(w, &self.ids)
         })
@@ -206,18 +195,14 @@ impl Keys {
 /// damaged anywhere.
 fn read(path: &Path) -> std::io::Result<Keys> {
     let (stamp, mut r, mut limit) = derived::open(path, MAGIC)?;
-    let names: Vec<u8> = get(&mut r, &mut limit)?;
-    let meta: Vec<u64> = get(&mut r, &mut limit)?;
+    let part_keys = get_keys(&mut r, &mut limit)?;
+    let counts: Vec<u64> = get(&mut r, &mut limit)?;
     let units: Vec<u64> = get(&mut r, &mut limit)?;
     let ids: Vec<u64> = get(&mut r, &mut limit)?;
     // The whole file's checksum (see `storage::derived`).
     r.finish()?;
-    if stamp != Stamp([0; 5]) {
-        return Err(damaged());
-    }
-    let names = std::str::from_utf8(&names).map_err(|_| damaged())?;
-    let names: Vec<&str> = names.split_terminator('\n').collect();
-    if meta.len() != names.len() * 4
+    if stamp != Stamp([0; 5])
+        || counts.len() != part_keys.len()
         || !units.len().is_multiple_of(4)
         || ids.len() * 4 != units.len()
     {
@@ -232,16 +217,13 @@ fn read(path: &Path) -> std::io::Result<Keys> {
         ..Keys::default()
     };
     let mut at = 0usize;
-    for (name, m) in names.iter().zip(meta.chunks(4)) {
-        let count = usize::try_from(m[3]).map_err(|_| damaged())?;
+    for (key, &count) in part_keys.into_iter().zip(&counts) {
+        let count = usize::try_from(count).map_err(|_| damaged())?;
         if at.checked_add(count).is_none_or(|e| e > keys.units.len()) {
             return Err(damaged());
         }
-        keys.parts.push(PartKey {
-            name: name.to_string(),
-            len: m[0],
-            mtime_ns: m[1],
-            hash: m[2],
+        keys.parts.push(KeyedPart {
+            key,
             start: at,
             count,
         });
@@ -334,7 +316,7 @@ mod tests {
         std::fs::write(&file, &bytes).unwrap();
         let (touched, parts) = current(d).unwrap();
         assert_eq!(touched.units, keys.units);
-        assert_ne!(touched.parts[0].mtime_ns, keys.parts[0].mtime_ns);
+        assert_ne!(touched.parts[0].key.mtime_ns, keys.parts[0].key.mtime_ns);
         memory.units[0].en = Some("The hall closed.".into());
         let (_, snapshot) = folder::load(d).unwrap();
         folder::save(d, &memory, &snapshot).unwrap();

@@ -67,10 +67,7 @@ where
         }
         .into());
     }
-    check_writable(&layout.marker()).map_err(MemoryError::from)?;
-    let created = first_missing_ancestor(&layout.lock_path());
-    let lock = WriteLock::acquire(&layout.lock_path()).map_err(MemoryError::from)?;
-    remove_leftovers(&layout);
+    let writing = Writing::begin(&layout)?;
     let (mut memory, snapshot) = match read(&layout) {
         Err(MemoryError::Missing { .. }) if create => (Memory::default(), Snapshot::default()),
         other => other?,
@@ -88,17 +85,53 @@ where
         }
         _ => false,
     };
-    if !saved && !layout.exists() {
-        // Nothing was stored in a memory that did not exist: take back the
-        // lock file and the folders made for it.
-        let lock_path = lock.path().to_path_buf();
-        drop(lock);
+    writing.end(saved);
+    result.map(|(value, _)| value)
+}
+
+/// A writer's hold on a memory: checked writable, locked, cleared of a
+/// killed writer's temporary files. The one way [`edit`] and
+/// [`super::adding::edit_adding`] begin and end.
+pub(super) struct Writing {
+    lock: WriteLock,
+    layout: Layout,
+    /// The highest folder taking the lock created.
+    created: Option<PathBuf>,
+}
+
+impl Writing {
+    /// Refuses a read-only memory, takes the writers' lock (creating its
+    /// folder when needed) and removes leftovers.
+    pub(super) fn begin(layout: &Layout) -> Result<Writing, MemoryError> {
+        check_writable(&layout.marker())?;
+        let created = first_missing_ancestor(&layout.lock_path());
+        let lock = WriteLock::acquire(&layout.lock_path())?;
+        remove_leftovers(layout);
+        Ok(Writing {
+            lock,
+            layout: layout.clone(),
+            created,
+        })
+    }
+
+    /// Lets go. When nothing was `saved` in a memory that did not exist,
+    /// takes back the lock file and the folders made for it, so that a dry
+    /// run or a refused change creates nothing.
+    pub(super) fn end(self, saved: bool) {
+        if saved || self.layout.exists() {
+            return;
+        }
+        let lock_path = self.lock.path().to_path_buf();
+        drop(self.lock);
         let _ = std::fs::remove_file(&lock_path);
-        if let Some(top) = created {
+        if let Layout::Folder(dir) = &self.layout {
+            // Derived files a reader may have begun (keys of nothing).
+            let _ = std::fs::remove_dir(dir.join(CACHE_DIR));
+        }
+        if let Some(top) = self.created {
             remove_empty_up_to(&lock_path, &top);
         }
     }
-    result.map(|(value, _)| value)
 }
 
 /// [`MemoryError::Migrated`] for a single file that `tm migrate` turned
@@ -114,7 +147,7 @@ pub(super) fn refuse_migrated(layout: &Layout) -> Result<(), MemoryError> {
 }
 
 /// The highest folder on the way to `file` that does not exist yet.
-pub(super) fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
+fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
     let mut missing = None;
     let mut dir = file.parent();
     while let Some(d) = dir {
@@ -128,7 +161,7 @@ pub(super) fn first_missing_ancestor(file: &Path) -> Option<PathBuf> {
 }
 
 /// Removes the empty folders from `file`'s own up to `top`.
-pub(super) fn remove_empty_up_to(file: &Path, top: &Path) {
+fn remove_empty_up_to(file: &Path, top: &Path) {
     let mut dir = file.parent();
     while let Some(d) = dir {
         if std::fs::remove_dir(d).is_err() || d == top {
@@ -142,7 +175,7 @@ pub(super) fn remove_empty_up_to(file: &Path, top: &Path) {
 /// lock holder writes the memory's own files, so under the lock every one
 /// of theirs is a leftover. Readers write derived files without the lock,
 /// so only those older than [`STALE_CACHE_TEMP`] are taken for leftovers.
-pub(super) fn remove_leftovers(layout: &Layout) {
+fn remove_leftovers(layout: &Layout) {
     let (own_dirs, cache_dir, own_prefix, cache_prefix): (Vec<PathBuf>, PathBuf, String, String) =
         match layout {
             Layout::File(p) => {
