@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
 use crate::memory::folder::{self, Part};
+use crate::memory::layout::file_stamp;
 use crate::memory::part_key::{find, get_keys, put_keys, Fit, PartKey};
 use crate::memory::{self as tm_memory, Layout, Unit};
 use crate::storage::derived::{self, damaged, get, put, Source, Stamp};
@@ -67,8 +68,8 @@ impl Learned {
     /// The memory at `layout` as it is now.
     fn now(layout: &Layout) -> std::io::Result<Learned> {
         match layout {
-            Layout::File(_) => Ok(Learned {
-                stamp: layout.stamp(0, &RULES)?,
+            Layout::File(file) => Ok(Learned {
+                stamp: file_stamp(file, 0, &RULES)?,
                 parts: Vec::new(),
             }),
             Layout::Folder(_) => {

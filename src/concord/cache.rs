@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::memory::layout::file_stamp;
 
 use super::index::ConcordIndex;
 use super::phrase::Phrase;
@@ -30,8 +31,8 @@ pub fn cache_path(memory: &Path, lang: Lang) -> PathBuf {
     Layout::at(memory).derived_path(&format!("{}.concord", lang.code()))
 }
 
-fn stamp(memory: &Path, lang: Lang) -> std::io::Result<Stamp> {
-    Layout::at(memory).stamp(lang as u64, &Rules::FILES.map(|f| f.text()))
+fn stamp(file: &Path, lang: Lang) -> std::io::Result<Stamp> {
+    file_stamp(file, lang as u64, &Rules::FILES.map(|f| f.text()))
 }
 
 /// A unit that holds the phrase.
@@ -96,15 +97,6 @@ impl Concorder {
             action: "reading",
             source,
         };
-        let before = match stamp(memory, lang) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(MemoryError::Missing {
-                    path: memory.to_path_buf(),
-                })
-            }
-            Err(e) => return Err(io(e)),
-        };
         let file = match Layout::at(memory) {
             Layout::File(file) => file,
             Layout::Folder(_) => {
@@ -117,6 +109,15 @@ impl Concorder {
                 return Ok((Concorder { inner }, Source::Json));
             }
         };
+        let before = match stamp(&file, lang) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(MemoryError::Missing {
+                    path: memory.to_path_buf(),
+                })
+            }
+            Err(e) => return Err(io(e)),
+        };
         let path = cache_path(memory, lang);
         if let Ok(f) = read(&path, before, lang, &file) {
             let inner = Inner::File(f);
@@ -128,7 +129,7 @@ impl Concorder {
         drop(bytes);
         let index = ConcordIndex::new(&loaded, lang);
         // Only a file of the JSON that was read may be written.
-        let written = stamp(memory, lang).ok() == Some(before)
+        let written = stamp(&file, lang).ok() == Some(before)
             && ranges.is_some_and(|r| write(&path, before, &index, &r).is_ok());
         let inner = Inner::Memory(loaded, index);
         Ok((

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use super::error::MemoryError;
 use super::folder::Part;
 use crate::storage::derived::Stamp;
-use crate::storage::hash::Fnv;
 
 /// The header file that makes a folder a memory.
 pub const HEADER: &str = "tm-memory.json";
@@ -159,56 +158,29 @@ impl Layout {
             Layout::Folder(_) => super::file::FOLDER_VERSION,
         }
     }
+}
 
-    /// The stamp of the memory's content as it is now: what a derived
-    /// file built from it records, so that any change is noticed. `tag`
-    /// tells apart files built for different purposes (a language);
-    /// `rules` are the texts of the rules the derived data depends on.
-    ///
-    /// A single file is stamped by its size, modification time and first
-    /// bytes. A folder is stamped by the name, size and modification time
-    /// of each of its files, which costs a directory listing, not a read.
-    pub fn stamp(&self, tag: u64, rules: &[&str]) -> std::io::Result<Stamp> {
-        let rules = crate::storage::hash::fnv(rules.concat().as_bytes());
-        match self {
-            Layout::File(p) => {
-                use std::io::Read;
-                let meta = std::fs::metadata(p)?;
-                let (secs, nanos) = mtime(&meta);
-                let mut head = Vec::with_capacity(4096);
-                std::fs::File::open(p)?.take(4096).read_to_end(&mut head)?;
-                Ok(Stamp([
-                    meta.len(),
-                    secs,
-                    nanos | (tag << 32),
-                    crate::storage::hash::fnv(&head),
-                    rules,
-                ]))
-            }
-            Layout::Folder(d) => {
-                std::fs::metadata(d.join(HEADER))?;
-                let parts = super::folder::parts(d).map_err(std::io::Error::other)?;
-                let mut h = Fnv::new();
-                let mut total = 0;
-                let mut latest = 0;
-                for part in &parts {
-                    h.write(part.name.as_bytes())
-                        .write(&[0])
-                        .write(&part.len.to_le_bytes())
-                        .write(&part.mtime_ns.to_le_bytes());
-                    total += part.len;
-                    latest = latest.max((part.mtime_ns / 1_000_000_000) as u64);
-                }
-                Ok(Stamp([
-                    total,
-                    latest,
-                    parts.len() as u64 | (tag << 32),
-                    h.finish(),
-                    rules,
-                ]))
-            }
-        }
-    }
+/// The stamp of a single-file memory's content as it is now: what a
+/// derived file built from it records, so that any change is noticed — its
+/// size, modification time and first bytes. `tag` tells apart files built
+/// for different purposes (a language); `rules` are the texts of the rules
+/// the derived data depends on. (A folder's derived files record each of
+/// its files' content keys instead: [`super::part_key`].)
+pub fn file_stamp(file: &Path, tag: u64, rules: &[&str]) -> std::io::Result<Stamp> {
+    use std::io::Read;
+    let meta = std::fs::metadata(file)?;
+    let (secs, nanos) = mtime(&meta);
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(file)?
+        .take(4096)
+        .read_to_end(&mut head)?;
+    Ok(Stamp([
+        meta.len(),
+        secs,
+        nanos | (tag << 32),
+        crate::storage::hash::fnv(&head),
+        crate::storage::hash::fnv(rules.concat().as_bytes()),
+    ]))
 }
 
 /// `path` made absolute with every link and `..` resolved, also when its
