@@ -224,12 +224,21 @@ fn main() {
             let f = run_size(*layout, n, &work, &files.tmx, &releases, fuzz.clone());
             figures.push(f);
         }
-        let _ = std::fs::remove_file(&files.tmx);
-        let _ = std::fs::remove_file(&files.en);
+        if !keep() {
+            let _ = std::fs::remove_file(&files.tmx);
+            let _ = std::fs::remove_file(&files.en);
+        }
     }
     for (layout, figures) in &results {
         report(*layout, figures);
     }
+}
+
+/// Whether the memories and inputs stay for a look afterwards: when
+/// `TM_BENCH_DIR` names where they go (the next run of a size replaces
+/// them).
+fn keep() -> bool {
+    std::env::var_os("TM_BENCH_DIR").is_some()
 }
 
 /// Whether the binary takes an existing empty folder as `--memory`: it
@@ -373,7 +382,9 @@ fn run_size(
         derived as f64 / 1e6,
         list.join(", ")
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    if !keep() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Figures {
         units: n,
         import,

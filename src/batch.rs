@@ -492,7 +492,7 @@ pub fn units_of(prepared: &[Prepared], now: &str) -> Vec<Vec<Unit>> {
 /// Stores each release's units (from [`units_of`]) in `memory` through one
 /// adder (its index of the memory is built once for the whole batch).
 /// Returns what became of each release's units, in the order given.
-pub fn store(memory: &mut Partial, units: &[Vec<Unit>]) -> Vec<AddReport> {
+pub fn store(memory: &mut Partial<'_>, units: &[Vec<Unit>]) -> Vec<AddReport> {
     let mut adder = memory.adder(Lang::En);
     let mut reports = Vec::with_capacity(units.len());
     for release in units {

@@ -17,8 +17,9 @@
 //! when the memory has grown or shrunk by more than [`RELEARN_AFTER`] of its
 //! size since, or when what it was learned from changed: for a single file,
 //! its first bytes (another memory, or its oldest units edited); for a
-//! folder, any file it was learned from (edited or removed) — not after
-//! every `tm add`, which adds a file.
+//! folder, files it was learned from (edited or removed) holding more than
+//! [`RELEARN_AFTER`] of its bytes — not after every `tm add`, which adds a
+//! file or completes a few.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ use std::path::{Path, PathBuf};
 use crate::lang::Lang;
 use crate::memory::folder::{self, Part};
 use crate::memory::layout::file_stamp;
-use crate::memory::part_key::{find, get_keys, put_keys, Fit, PartKey};
+use crate::memory::part_key::{get_keys, put_keys, Fit, PartKey};
 use crate::memory::{self as tm_memory, Layout, Unit};
 use crate::storage::derived::{self, damaged, get, put, Source, Stamp};
 use crate::storage::hash::fnv;
@@ -181,17 +182,30 @@ fn read(path: &Path, now: &Learned) -> std::io::Result<Lexicon> {
     if !close_enough(learned, now.stamp) {
         return Err(damaged());
     }
+    // A file learned from that changed or is gone weighs its size; the
+    // lexicon is still good while they weigh at most RELEARN_AFTER of what
+    // it learned from (a later language added to a few releases is not a
+    // reason to learn a million units again). Both lists are by name.
     let mut touched = false;
+    let (mut changed, mut learned_from) = (0u64, 0u64);
+    let mut now_parts = now.parts.iter().peekable();
     for key in &mut keys {
-        let part = find(&now.parts, &key.name).ok_or_else(damaged)?;
-        match key.fit(part) {
-            Fit::Same => {}
-            Fit::Touched => {
-                key.mtime_ns = part.mtime_ns;
-                touched = true;
-            }
-            Fit::Changed => return Err(damaged()),
+        learned_from += key.len;
+        while now_parts.next_if(|p| p.name < key.name).is_some() {}
+        match now_parts.peek().filter(|p| p.name == key.name) {
+            Some(part) => match key.fit(part) {
+                Fit::Same => {}
+                Fit::Touched => {
+                    key.mtime_ns = part.mtime_ns;
+                    touched = true;
+                }
+                Fit::Changed => changed += key.len,
+            },
+            None => changed += key.len,
         }
+    }
+    if changed as f64 > RELEARN_AFTER * learned_from as f64 {
+        return Err(damaged());
     }
     let lex = decode(&bytes)?;
     if touched {
@@ -309,7 +323,7 @@ mod tests {
     }
 
     #[test]
-    fn a_folder_is_learned_again_only_when_a_file_it_learned_from_changed() {
+    fn a_folder_is_learned_again_only_when_a_tenth_of_what_it_learned_from_changed() {
         use crate::memory::folder::{load, save, Snapshot};
         let dir = tempfile::tempdir().unwrap();
         let memory = dir.path().join("memory");
@@ -358,7 +372,7 @@ mod tests {
         assert_eq!(source, Source::JsonCached);
         assert_eq!(edited, Lexicon::learn(&load(&memory).unwrap().0.units));
         assert_eq!(open(&memory).1, Source::Cache);
-        // A file it learned from removed: learned again.
+        // A small file it learned from removed (a twentieth): kept.
         let (loaded, snapshot) = load(&memory).unwrap();
         let fewer = Memory {
             units: loaded
@@ -369,6 +383,18 @@ mod tests {
         };
         save(&memory, &fewer, &snapshot).unwrap();
         assert!(!memory.join("units/r9.json").exists());
+        assert_eq!(open(&memory).1, Source::Cache);
+        // A quarter of it removed: learned again.
+        let (loaded, snapshot) = load(&memory).unwrap();
+        let fewer = Memory {
+            units: loaded
+                .units
+                .into_iter()
+                .filter(|u| u.release.as_deref() != Some("r2"))
+                .collect(),
+        };
+        save(&memory, &fewer, &snapshot).unwrap();
+        assert!(!memory.join("units/r2.json").exists());
         assert_eq!(open(&memory).1, Source::JsonCached);
     }
 }

@@ -48,10 +48,10 @@ pub struct Adder<'m> {
     /// For each unit, the next unit with the same source text ([`NONE`] at
     /// the end): the chain a source's first unit starts.
     same_source: Vec<u32>,
-    /// Keys ([`super::keys::id_key`]) of the ids of stored units that are
-    /// not in `memory`, sorted: a `tm add` that read only the files it
-    /// needs must not give a new unit one of them.
-    reserved: &'m [u64],
+    /// The keys of every stored unit, those not in `memory` too: a `tm
+    /// add` that read only the files it needs must not give a new unit an
+    /// id one of the others has.
+    reserved: Option<&'m super::keys::KeyStore>,
     report: AddReport,
 }
 
@@ -72,12 +72,16 @@ impl Memory {
     /// Starts adding units one by one; `source` is the language whose text
     /// identifies a sentence, as in [`Memory::add`].
     pub fn adder(&mut self, source: Lang) -> Adder<'_> {
-        self.adder_reserving(source, &[])
+        self.adder_reserving(source, None)
     }
 
     /// [`Memory::adder`] for a memory that holds only some of the stored
-    /// units: `reserved` are the sorted id keys of the others.
-    pub fn adder_reserving<'m>(&'m mut self, source: Lang, reserved: &'m [u64]) -> Adder<'m> {
+    /// units: `reserved` has the keys of all of them (which ids are taken).
+    pub fn adder_reserving<'m>(
+        &'m mut self,
+        source: Lang,
+        reserved: Option<&'m super::keys::KeyStore>,
+    ) -> Adder<'m> {
         let mut adder = Adder {
             reserved,
             hasher: DefaultHashBuilder::default(),
@@ -204,8 +208,7 @@ impl Adder<'_> {
         self.find_id(id).is_some()
             || self
                 .reserved
-                .binary_search(&super::keys::id_key(id))
-                .is_ok()
+                .is_some_and(|k| k.id_taken(super::keys::id_key(id)))
     }
 
     fn find_id(&self, id: &str) -> Option<usize> {

@@ -4,33 +4,32 @@
 //! read and written ([`super::keys`] tells which). A single-file memory is
 //! read and written whole, as it always was.
 
-use std::collections::BTreeSet;
-
 use hashbrown::HashSet;
 use std::path::Path;
 
 use super::error::MemoryError;
 use super::folder;
-use super::keys::{text_key, Keys};
+use super::keys::{text_key, KeyStore};
 use super::layout::Layout;
 use super::store::{refuse_migrated, Writing};
 use super::{edit, AddReport, Adder, EditOutcome, Memory, Unit};
 use crate::lang::Lang;
 
 /// The part of a memory a change that adds units works on: the stored
-/// units it may meet, and the ids of all the others.
+/// units it may meet, and the keys of all the others.
 #[derive(Debug, Default)]
-pub struct Partial {
+pub struct Partial<'k> {
     /// The units read (all of them for a single-file memory).
     pub memory: Memory,
-    /// Sorted id keys of the stored units not read.
-    pub reserved: Vec<u64>,
+    /// The keys of every stored unit, those not read too (none for a
+    /// single-file memory): which ids are taken.
+    pub keys: Option<&'k KeyStore>,
 }
 
-impl Partial {
+impl Partial<'_> {
     /// Starts adding units, as [`Memory::adder`] does.
     pub fn adder(&mut self, source: Lang) -> Adder<'_> {
-        self.memory.adder_reserving(source, &self.reserved)
+        self.memory.adder_reserving(source, self.keys)
     }
 
     /// Adds units, as [`Memory::add`] does.
@@ -51,7 +50,7 @@ impl Partial {
 pub fn edit_adding<T, E>(
     path: &Path,
     offered: &[Unit],
-    change: impl FnOnce(&mut Partial) -> Result<(T, EditOutcome), E>,
+    change: impl FnOnce(&mut Partial<'_>) -> Result<(T, EditOutcome), E>,
 ) -> Result<T, E>
 where
     E: From<MemoryError>,
@@ -65,7 +64,7 @@ where
             return edit(path, true, |m| {
                 let mut partial = Partial {
                     memory: std::mem::take(m),
-                    reserved: Vec::new(),
+                    keys: None,
                 };
                 let result = change(&mut partial);
                 *m = partial.memory;
@@ -79,46 +78,82 @@ where
     if existed {
         folder::check_header(&dir)?;
     }
-    let keys_path = layout.derived_path("keys");
-    let (mut keys, parts, keys_changed) = if existed {
-        let parts = folder::parts(&dir)?;
-        let (keys, changed) = Keys::refresh(&keys_path, &parts)?;
-        (keys, parts, changed)
+    let mut keys = KeyStore::open(&dir);
+    let parts = if existed {
+        match keys.listing() {
+            // The files are as the keys recorded them.
+            Some(parts) => parts,
+            None => {
+                let (parts, mtime) = full_listing(&dir)?;
+                keys.refresh(&parts, mtime)?;
+                parts
+            }
+        }
     } else {
-        (Keys::default(), Vec::new(), false)
+        keys.reset();
+        Vec::new()
     };
-    let chosen: Vec<folder::Part> = needed(&keys, offered)
-        .into_iter()
-        .map(|i| parts[i].clone())
+    let wanted = needed(offered, &parts);
+    let read = match keys.parts_sharing(&wanted.0) {
+        Ok(read) => read,
+        Err(_) => {
+            // A damaged block of the keys: every file is read once more.
+            keys.reset();
+            let (parts, mtime) = full_listing(&dir)?;
+            keys.refresh(&parts, mtime)?;
+            keys.parts_sharing(&wanted.0)
+                .map_err(|source| MemoryError::Io {
+                    path: dir.join(".cache/keys"),
+                    action: "reading",
+                    source,
+                })?
+        }
+    };
+    let chosen: Vec<folder::Part> = keys
+        .parts()
+        .enumerate()
+        .filter(|(i, k)| read.contains(i) || wanted.1.contains(&k.name))
+        .filter_map(|(_, k)| super::part_key::find(&parts, &k.name).cloned())
         .collect();
     let (memory, snapshot) = folder::load_parts(&chosen)?;
     let mut partial = Partial {
         memory,
-        // Every stored id, those read too: they are taken either way.
-        reserved: std::mem::take(&mut keys.ids),
+        keys: Some(&keys),
     };
     let result = change(&mut partial);
+    let memory = partial.memory;
     let saved = matches!(result, Ok((_, EditOutcome::Save)));
     if saved {
-        folder::save(&dir, &partial.memory, &snapshot)?;
-        // The files just written join the keys; the others are as read.
-        keys.ids = std::mem::take(&mut partial.reserved);
-        let (keys, _) = Keys::refresh_from(keys, &folder::parts(&dir)?)?;
-        let _ = keys.write(&keys_path);
-    } else if keys_changed {
-        // Written once, either way: keys caught up with a pull help the
-        // next add even when this one stored nothing.
-        keys.ids = std::mem::take(&mut partial.reserved);
-        let _ = keys.write(&keys_path);
+        folder::save(&dir, &memory, &snapshot)?;
+        // The files just written join the keys; the others are as listed
+        // (only the files read or written can have changed).
+        let written: Vec<String> = memory.units.iter().map(folder::part_name).collect();
+        let names = snapshot.hashes.keys().chain(&written).map(String::as_str);
+        let parts = folder::relist(&dir, parts, names)?;
+        // Taken after this writer's own changes, which it has just seen.
+        let mtime = super::keys::units_mtime(&dir).unwrap_or(0);
+        keys.refresh(&parts, mtime)?;
+    }
+    // Written once, either way: keys caught up with a pull help the next
+    // add even when this one stored nothing.
+    if existed || saved {
+        let _ = keys.save();
     }
     writing.end(saved);
     result.map(|(value, _)| value)
 }
 
-/// The files (indices into `keys.parts`) an add of `offered` must read:
-/// those holding a unit that shares a text with one of them, and those the
-/// offered units would be written to.
-fn needed(keys: &Keys, offered: &[Unit]) -> BTreeSet<usize> {
+/// Every file of units of `dir` with a stat each, and the time `units/`
+/// had before (so that a change made while listing is seen next time).
+fn full_listing(dir: &Path) -> Result<(Vec<folder::Part>, u128), MemoryError> {
+    let mtime = super::keys::units_mtime(dir).unwrap_or(0);
+    Ok((folder::parts(dir)?, mtime))
+}
+
+/// What an add of `offered` must read: the text keys whose files hold a
+/// unit that shares a text with one of them, and the names of the files
+/// the offered units would be written to (those that exist among `parts`).
+fn needed(offered: &[Unit], parts: &[folder::Part]) -> (HashSet<u64>, HashSet<String>) {
     let wanted: HashSet<u64> = offered
         .iter()
         .flat_map(|u| {
@@ -127,16 +162,12 @@ fn needed(keys: &Keys, offered: &[Unit]) -> BTreeSet<usize> {
                 .filter_map(|l| u.text(l).map(text_key))
         })
         .collect();
-    let mut read = keys.parts_sharing(&wanted);
-    let targets: HashSet<String> = offered.iter().map(folder::part_name).collect();
-    read.extend(
-        keys.parts
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| targets.contains(&p.key.name))
-            .map(|(i, _)| i),
-    );
-    read
+    let targets: HashSet<String> = offered
+        .iter()
+        .map(folder::part_name)
+        .filter(|n| super::part_key::find(parts, n).is_some())
+        .collect();
+    (wanted, targets)
 }
 
 #[cfg(test)]

@@ -1,58 +1,73 @@
-//! The keys of a folder memory (`.cache/keys`): for each unit, a hash of
-//! its id and of its text in each language, grouped by the file it is in.
+//! The keys of a folder memory: for each unit, a hash of its id and of its
+//! text in each language, grouped by the file it is in, kept as a base and
+//! a delta like `tm suggest`'s index.
 //!
 //! `tm add` needs to know which stored units share a text with the units it
 //! offers (to skip duplicates, fill missing languages, mark alternatives)
 //! and which ids are taken. Reading every file of a million-unit memory for
-//! that costs seconds; these keys cost 32 bytes a unit, and tell which few
-//! files to read. They are derived data like the others: each file is
-//! recorded with its name, size, modification time and the hash of its
-//! bytes, a file whose size or time differs is read again (and its keys
-//! kept when its bytes are the same, as after a `git checkout`), and the
-//! whole is checksummed, so damage means a rebuild, never a wrong answer.
+//! that costs seconds, and so does reading or writing every unit's keys: a
+//! `tm add` should cost what the release costs. So:
+//!
+//! - **The base** (`.cache/keys`) holds the keys of the files as they were
+//!   at its last merge: the files' content keys, a lookup table of every
+//!   id and text hash with the file it is in, sorted and cut into blocks of
+//!   about 4 KB each with a checksum of its own, and the units' keys (read
+//!   only to merge). An add reads the table's head and the few blocks its
+//!   hashes fall in, each checked against its checksum.
+//! - **The delta** (`.cache/keys.delta`) holds every file as last seen
+//!   (name, size, time, hash of its bytes) and the units' keys of the files
+//!   that differ from the base's (added, changed since). It is small, and
+//!   is what an add writes. When it holds more than a tenth of the base's
+//!   units, both merge into a new base.
+//! - **Seeing what changed.** A file whose size or time differs from what
+//!   the delta recorded is read again (its keys kept when its bytes are the
+//!   same, as after a `git checkout`). Stating 40,000 files costs more than
+//!   the rest of an add, so the delta also records the time of `units/`
+//!   itself: a file added, removed or renamed into it (what tm, git and
+//!   editors that save through a new file do) changes that time, and while
+//!   it is the same the files are taken as recorded without a stat each.
+//!   A file edited in place (the folder's time unchanged) is seen by the
+//!   next command that lists the files in full ([`super::folder::parts`]).
+//!
+//! They are derived data like the others: damage anywhere means the keys
+//! concerned are rebuilt, never a wrong answer (a damaged block of the
+//! table found during an add makes every id it could hold count as taken).
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-// foldhash, not SipHash: a key is looked up three times per stored unit.
-use hashbrown::{HashMap, HashSet};
-use std::path::Path;
+// foldhash, not SipHash: the wanted texts are looked up once per unit of
+// the delta.
+use hashbrown::HashSet;
 
 use super::error::MemoryError;
 use super::folder::{self, Part};
+use super::layout::mtime_ns;
 use super::part_key::{get_keys, put_keys, read_keyed, PartKey};
 use super::{normalized, Unit};
 use crate::lang::Lang;
-use crate::storage::derived::{self, damaged, get, put, Stamp};
-use crate::storage::hash::fnv;
+use crate::storage::derived::{self, damaged, get, put, Stamp, HEADER_LEN};
+use crate::storage::hash::{fnv, Sum};
 
-const MAGIC: &[u8; 8] = b"TMKEYS\x00\x03";
+const BASE_MAGIC: &[u8; 8] = b"TMKEYS\x00\x04";
+const DELTA_MAGIC: &[u8; 8] = b"TMKEYD\x00\x01";
+/// Entries of the base's lookup table per checksummed block (12 bytes
+/// each: just under 4 KB, one page read per lookup).
+const BLOCK: usize = 341;
+/// The delta merges into a new base when it holds more than this share of
+/// the base's units…
+const MERGE_SHARE: usize = 10;
+/// … and more than this many units (so a small memory's base is not
+/// rewritten at every add).
+const MERGE_MIN: usize = 2000;
 
 /// The keys of one unit: the hash of its id, and of its normalised text
 /// in each language in `Lang::ALL` order (0 when it has none).
 pub type UnitKey = [u64; 4];
-
-/// What is recorded of one file of units: its content key, as every
-/// derived file records it, and where its units' keys are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyedPart {
-    /// The file's name, size, time and hash of its bytes.
-    pub key: PartKey,
-    /// Where its units' keys start in [`Keys::units`].
-    pub start: usize,
-    /// How many units it holds.
-    pub count: usize,
-}
-
-/// The keys of every file of a folder memory, in file-name order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Keys {
-    /// One entry per file.
-    pub parts: Vec<KeyedPart>,
-    /// The units' keys, file after file.
-    pub units: Vec<UnitKey>,
-    /// Every unit's id key, sorted (what a change must not give again).
-    pub ids: Vec<u64>,
-}
 
 /// The hash under which a text is kept: of its normalised form, never 0.
 pub fn text_key(text: &str) -> u64 {
@@ -70,181 +85,664 @@ pub fn unit_key(u: &Unit) -> UnitKey {
     [id_key(&u.id), t(Lang::En), t(Lang::Ru), t(Lang::Kk)]
 }
 
-impl Keys {
-    /// The keys of the files `parts` (as listed now), starting from those
-    /// recorded in the file at `path` (see [`Keys::refresh_from`]).
-    pub fn refresh(path: &Path, parts: &[Part]) -> Result<(Keys, bool), MemoryError> {
-        Keys::refresh_from(read(path).unwrap_or_default(), parts)
+/// The keys of a folder memory's units, as a writer uses them.
+#[derive(Debug)]
+pub struct KeyStore {
+    dir: PathBuf,
+    base: Option<Base>,
+    /// Every file as last seen, by name, and where its units' keys are:
+    /// `None` in the base (its bytes are the base's), else in `units`.
+    parts: Vec<(PartKey, Option<Range<usize>>)>,
+    units: Vec<UnitKey>,
+    /// The sorted id keys of `units`.
+    ids: Vec<u64>,
+    /// The time of `units/` when `parts` was true of it (0: unknown).
+    dir_mtime: u128,
+    /// Whether `parts` or `units` differ from what is on disk.
+    changed: bool,
+    /// Whether a block of the base failed its checksum.
+    damaged: Cell<bool>,
+}
+
+impl KeyStore {
+    /// The keys recorded for the memory folder `dir` (none when missing or
+    /// damaged, to be built by [`KeyStore::refresh`]).
+    pub fn open(dir: &Path) -> KeyStore {
+        let base = Base::open(&base_path(dir)).ok();
+        let base_id = base.as_ref().map_or(0, |b| b.id);
+        let delta = Delta::read(&delta_path(dir))
+            .ok()
+            .filter(|d| d.base_id == base_id);
+        let mut store = KeyStore {
+            dir: dir.to_path_buf(),
+            base,
+            parts: Vec::new(),
+            units: Vec::new(),
+            ids: Vec::new(),
+            dir_mtime: 0,
+            changed: false,
+            damaged: Cell::new(false),
+        };
+        match (delta, &store.base) {
+            (Some(d), _) => {
+                let mut at = 0;
+                // Both lists are sorted by name: walked side by side.
+                let base_parts = store.base.as_ref().map_or(&[][..], |b| &b.parts[..]);
+                let mut b = 0;
+                for (key, &count) in d.listing.into_iter().zip(&d.counts) {
+                    let count = count as usize;
+                    while b < base_parts.len() && base_parts[b].name < key.name {
+                        b += 1;
+                    }
+                    let held = count == 0
+                        && base_parts
+                            .get(b)
+                            .is_some_and(|k| k.name == key.name && k.hash == key.hash);
+                    store.parts.push((key, (!held).then(|| at..at + count)));
+                    at += count;
+                }
+                store.units = d.units;
+                store.ids = d.ids;
+                store.dir_mtime = d.dir_mtime;
+            }
+            (None, Some(b)) => {
+                store.parts = b.parts.iter().map(|k| (k.clone(), None)).collect();
+                store.changed = true;
+            }
+            (None, None) => store.changed = true,
+        }
+        store
     }
 
-    /// The keys of the files `parts` (as listed now): `old`'s where a file
-    /// is unchanged (same size and time, or same bytes), read afresh where
-    /// not. Returns the keys and whether they differ from `old` (so that
-    /// they should be written).
-    pub fn refresh_from(old: Keys, parts: &[Part]) -> Result<(Keys, bool), MemoryError> {
-        let mut changed = old.parts.len() != parts.len();
-        let mut out = Keys {
-            units: Vec::with_capacity(old.units.len() + 64),
-            ..Keys::default()
-        };
-        let by_name: HashMap<&str, &KeyedPart> =
-            old.parts.iter().map(|p| (p.key.name.as_str(), p)).collect();
-        let mut gone: HashSet<u64> = HashSet::new();
-        let mut fresh: Vec<u64> = Vec::new();
-        let mut kept = HashSet::new();
-        for part in parts {
-            let before = by_name.get(part.name.as_str()).copied();
-            let start = out.units.len();
-            let old_units = |b: &KeyedPart| &old.units[b.start..b.start + b.count];
-            if let Some(b) = before.filter(|b| {
-                b.key.mtime_ns != 0 && (b.key.len, b.key.mtime_ns) == (part.len, part.mtime_ns)
+    /// The files of units as recorded, when `units/` has not changed since
+    /// (see the module's documentation); `None` when they must be listed.
+    pub fn listing(&self) -> Option<Vec<Part>> {
+        let now = units_mtime(&self.dir)?;
+        (self.dir_mtime != 0 && now == self.dir_mtime).then(|| self.as_parts())
+    }
+
+    fn as_parts(&self) -> Vec<Part> {
+        let units = self.dir.join(folder::UNITS_DIR);
+        self.parts
+            .iter()
+            .map(|(k, _)| Part {
+                name: k.name.clone(),
+                path: units.join(format!("{}.json", k.name)),
+                len: k.len,
+                mtime_ns: k.mtime_ns,
+            })
+            .collect()
+    }
+
+    /// Brings the keys up to the files `listed` (as listed now, when
+    /// `units/` had the time `dir_mtime`): a file of another size or time
+    /// than recorded is read, and its keys taken again when its bytes
+    /// changed.
+    pub fn refresh(&mut self, listed: &[Part], dir_mtime: u128) -> Result<(), MemoryError> {
+        let mut parts = Vec::with_capacity(listed.len());
+        let mut units = Vec::new();
+        let mut changed = self.parts.len() != listed.len();
+        // Both lists are sorted by name: walked side by side.
+        let mut recorded = self.parts.iter().peekable();
+        for part in listed {
+            while recorded.next_if(|(k, _)| k.name < part.name).is_some() {}
+            let old = recorded
+                .peek()
+                .copied()
+                .filter(|(k, _)| k.name == part.name);
+            let copy = |range: &Option<Range<usize>>, units: &mut Vec<UnitKey>| {
+                range.as_ref().map(|r| {
+                    let start = units.len();
+                    units.extend_from_slice(&self.units[r.clone()]);
+                    start..units.len()
+                })
+            };
+            if let Some((k, range)) = old.filter(|(k, _)| {
+                k.mtime_ns != 0 && (k.len, k.mtime_ns) == (part.len, part.mtime_ns)
             }) {
-                out.units.extend_from_slice(old_units(b));
-                out.parts.push(KeyedPart { start, ..b.clone() });
-                kept.insert(b.key.name.as_str());
+                let range = copy(range, &mut units);
+                parts.push((k.clone(), range));
                 continue;
             }
             changed = true;
             let (bytes, key) = read_keyed(part)?;
-            match before.filter(|b| b.key.hash == key.hash) {
+            if let Some((_, range)) = old.filter(|(k, _)| k.hash == key.hash) {
                 // Touched, not changed (a checkout): the keys stand.
-                Some(b) => {
-                    out.units.extend_from_slice(old_units(b));
-                    kept.insert(b.key.name.as_str());
-                }
-                None => {
-                    let units =
-                        super::file::parse_doc(&bytes, &part.path, super::file::FOLDER_VERSION)?;
-                    out.units.extend(units.iter().map(unit_key));
-                    fresh.extend(out.units[start..].iter().map(|k| k[0]));
-                }
+                let range = copy(range, &mut units);
+                parts.push((key, range));
+            } else if key_held(&key, self.base.as_ref()) {
+                parts.push((key, None));
+            } else {
+                let read = super::file::parse_doc(&bytes, &part.path, super::file::FOLDER_VERSION)?;
+                let start = units.len();
+                units.extend(read.iter().map(unit_key));
+                parts.push((key, Some(start..units.len())));
             }
-            out.parts.push(KeyedPart {
-                key,
-                start,
-                count: out.units.len() - start,
-            });
         }
-        for b in old
-            .parts
-            .iter()
-            .filter(|b| !kept.contains(b.key.name.as_str()))
-        {
-            gone.extend(old.units[b.start..b.start + b.count].iter().map(|k| k[0]));
+        if changed {
+            self.ids = units.iter().map(|k| k[0]).collect();
+            self.ids.sort_unstable();
+            self.parts = parts;
+            self.units = units;
+            self.changed = true;
         }
-        out.ids = if gone.is_empty() && fresh.is_empty() && old.ids.len() == out.units.len() {
-            old.ids
-        } else {
-            // One pass over the sorted ids, not a sort of them all.
-            fresh.sort_unstable();
-            let mut ids = Vec::with_capacity(out.units.len());
-            let mut new = fresh.into_iter().peekable();
-            for id in old.ids.into_iter().filter(|id| !gone.contains(id)) {
-                while let Some(n) = new.next_if(|&n| n <= id) {
-                    ids.push(n);
-                }
-                ids.push(id);
-            }
-            ids.extend(new);
-            ids
-        };
-        Ok((out, changed))
+        if dir_mtime != self.dir_mtime {
+            self.dir_mtime = dir_mtime;
+            self.changed = true;
+        }
+        Ok(())
     }
 
-    /// The indices of the files holding a unit with any of the text keys
-    /// `wanted`.
-    pub fn parts_sharing(&self, wanted: &HashSet<u64>) -> BTreeSet<usize> {
-        self.parts
+    /// Forgets every key recorded, so that [`KeyStore::refresh`] reads
+    /// every file: after a lookup met a damaged block of the base.
+    pub fn reset(&mut self) {
+        self.base = None;
+        self.parts.clear();
+        self.units.clear();
+        self.ids.clear();
+        self.dir_mtime = 0;
+        self.changed = true;
+        self.damaged.set(false);
+    }
+
+    /// The files, as recorded.
+    pub fn parts(&self) -> impl Iterator<Item = &PartKey> {
+        self.parts.iter().map(|(k, _)| k)
+    }
+
+    /// The indices (in [`KeyStore::parts`]) of the files holding a unit
+    /// with any of the text keys `wanted`. An error when a block of the
+    /// base is damaged (then [`KeyStore::refresh`] starts again).
+    pub fn parts_sharing(&self, wanted: &HashSet<u64>) -> std::io::Result<BTreeSet<usize>> {
+        let mut out: BTreeSet<usize> = self
+            .parts
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
-                self.units[p.start..p.start + p.count]
-                    .iter()
-                    .any(|k| k[1..].iter().any(|t| *t != 0 && wanted.contains(t)))
+            .filter(|(_, (_, r))| {
+                r.as_ref().is_some_and(|r| {
+                    self.units[r.clone()]
+                        .iter()
+                        .any(|k| k[1..].iter().any(|t| *t != 0 && wanted.contains(t)))
+                })
             })
             .map(|(i, _)| i)
-            .collect()
+            .collect();
+        if let Some(base) = &self.base {
+            for &h in wanted {
+                base.lookup(h, |p| {
+                    if let Some(i) = self.live(base, p) {
+                        out.insert(i);
+                    }
+                })
+                .inspect_err(|_| self.damaged.set(true))?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether a stored unit has an id with the key `h`. A damaged block
+    /// of the base counts as taken: a new id is then chosen, never one in
+    /// use.
+    pub fn id_taken(&self, h: u64) -> bool {
+        if self.ids.binary_search(&h).is_ok() {
+            return true;
+        }
+        let Some(base) = &self.base else {
+            return false;
+        };
+        let mut found = false;
+        let looked = base.lookup(h, |p| found |= self.live(base, p).is_some());
+        if looked.is_err() {
+            self.damaged.set(true);
+            return true;
+        }
+        found
+    }
+
+    /// The index in `parts` of the base's part `p`, if its keys are the
+    /// base's (the file is still as the base saw it).
+    fn live(&self, base: &Base, p: u32) -> Option<usize> {
+        let key = base.parts.get(p as usize)?;
+        let i = self
+            .parts
+            .binary_search_by(|(k, _)| k.name.as_str().cmp(&key.name))
+            .ok()?;
+        let (now, range) = &self.parts[i];
+        (range.is_none() && now.hash == key.hash).then_some(i)
     }
 
     /// How many units the keys cover.
     pub fn len(&self) -> usize {
-        self.units.len()
+        let base = self.base.as_ref().map_or(0, |b| {
+            self.parts
+                .iter()
+                .filter(|(_, r)| r.is_none())
+                .filter_map(|(k, _)| b.count_of(&k.name))
+                .sum()
+        });
+        base + self.units.len()
     }
 
     /// Whether the keys cover no unit.
     pub fn is_empty(&self) -> bool {
-        self.units.is_empty()
+        self.len() == 0
     }
 
-    /// Writes the keys to `path` (atomically; a failure is not an error
-    /// for the caller, who may ignore it: the keys are rebuilt next time).
-    pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        let keys: Vec<PartKey> = self.parts.iter().map(|p| p.key.clone()).collect();
-        let counts: Vec<u64> = self.parts.iter().map(|p| p.count as u64).collect();
-        let units: &[u64] = bytemuck::cast_slice(&self.units);
-        derived::write_atomic(path, MAGIC, Stamp([0; 5]), |w| {
-            put_keys(w, &keys)?;
-            put(w, &counts)?;
-            put(w, units)?;
+    /// Writes what changed: the delta, or a new base when the delta has
+    /// grown past [`MERGE_SHARE`] (or the base is missing or damaged). A
+    /// failure is not an error for the caller, who may ignore it: the keys
+    /// are rebuilt next time.
+    pub fn save(&mut self) -> std::io::Result<()> {
+        if !self.changed {
+            return Ok(());
+        }
+        if self.damaged.get() {
+            // Built again from the files next time.
+            let _ = std::fs::remove_file(base_path(&self.dir));
+            let _ = std::fs::remove_file(delta_path(&self.dir));
+            return Ok(());
+        }
+        std::fs::create_dir_all(base_path(&self.dir).parent().unwrap_or(&self.dir))?;
+        let base_units = self.base.as_ref().map_or(0, |b| b.units);
+        let merge =
+            self.base.is_none() || self.units.len() > MERGE_MIN.max(base_units / MERGE_SHARE);
+        if merge {
+            self.merge()?;
+        }
+        let delta = Delta {
+            base_id: self.base.as_ref().map_or(0, |b| b.id),
+            dir_mtime: self.dir_mtime,
+            listing: self.parts.iter().map(|(k, _)| k.clone()).collect(),
+            counts: self
+                .parts
+                .iter()
+                .map(|(_, r)| r.as_ref().map_or(0, |r| r.len() as u64))
+                .collect(),
+            units: self.units.clone(),
+            ids: self.ids.clone(),
+        };
+        delta.write(&delta_path(&self.dir))?;
+        self.changed = false;
+        Ok(())
+    }
+
+    /// Writes a new base of every file's keys and empties the delta.
+    fn merge(&mut self) -> std::io::Result<()> {
+        let old = match &self.base {
+            Some(b) if self.parts.iter().any(|(_, r)| r.is_none()) => Some((b, b.read_units()?)),
+            _ => None,
+        };
+        let mut units = Vec::new();
+        let mut counts = Vec::new();
+        for (key, range) in &self.parts {
+            let start = units.len();
+            match (range, &old) {
+                (Some(r), _) => units.extend_from_slice(&self.units[r.clone()]),
+                (None, Some((b, all))) => {
+                    let r = b.range_of(&key.name).ok_or_else(damaged)?;
+                    units.extend_from_slice(all.get(r).ok_or_else(damaged)?);
+                }
+                (None, None) => return Err(damaged()),
+            }
+            counts.push((units.len() - start) as u64);
+        }
+        let keys: Vec<PartKey> = self.parts.iter().map(|(k, _)| k.clone()).collect();
+        let id = new_id(&keys);
+        let path = base_path(&self.dir);
+        write_base(&path, id, &keys, &counts, &units)?;
+        self.base = Some(Base::open(&path)?);
+        self.parts.iter_mut().for_each(|(_, r)| *r = None);
+        self.units.clear();
+        self.ids.clear();
+        Ok(())
+    }
+}
+
+/// Whether the base holds a file with `key`'s name and bytes.
+fn key_held(key: &PartKey, base: Option<&Base>) -> bool {
+    base.and_then(|b| b.find(&key.name).map(|p| b.parts[p].hash == key.hash))
+        .unwrap_or(false)
+}
+
+/// The time of `units/` in the memory folder `dir`, as [`KeyStore`]
+/// records it; `None` when it cannot be read.
+pub fn units_mtime(dir: &Path) -> Option<u128> {
+    std::fs::metadata(dir.join(folder::UNITS_DIR))
+        .ok()
+        .map(|m| mtime_ns(&m))
+}
+
+/// The files of units of the memory folder `dir` as the keys last recorded
+/// them, when `units/` has not changed since (see the module's
+/// documentation): what [`super::Layout::parts`] gives without a stat per
+/// file. `None` when they must be listed.
+pub fn recorded_listing(dir: &Path) -> Option<Vec<Part>> {
+    let delta = Delta::read(&delta_path(dir)).ok()?;
+    let now = units_mtime(dir)?;
+    if delta.dir_mtime == 0 || now != delta.dir_mtime {
+        return None;
+    }
+    let units = dir.join(folder::UNITS_DIR);
+    Some(
+        delta
+            .listing
+            .into_iter()
+            .map(|k| Part {
+                path: units.join(format!("{}.json", k.name)),
+                name: k.name,
+                len: k.len,
+                mtime_ns: k.mtime_ns,
+            })
+            .collect(),
+    )
+}
+
+/// Whether `units/` in the memory folder `dir` is as the keys last
+/// recorded it (its time unchanged): then it holds no file the keys do not
+/// list, such as a temporary file a writer that crashed left, and a writer
+/// need not read the folder to look for one. From the delta's stamp alone,
+/// unchecked: a damaged stamp can only make a writer look when it need not,
+/// or leave a stray temporary file a while longer.
+pub fn units_unchanged(dir: &Path) -> bool {
+    let stamp = File::open(delta_path(dir))
+        .and_then(|f| derived::read_stamp(&mut BufReader::new(f), DELTA_MAGIC));
+    let recorded = stamp.map_or(0, |s| u128::from(s.0[1]) | u128::from(s.0[2]) << 64);
+    recorded != 0 && units_mtime(dir) == Some(recorded)
+}
+
+fn base_path(dir: &Path) -> PathBuf {
+    super::Layout::Folder(dir.to_path_buf()).derived_path("keys")
+}
+
+fn delta_path(dir: &Path) -> PathBuf {
+    super::Layout::Folder(dir.to_path_buf()).derived_path("keys.delta")
+}
+
+/// A base's id: a hash of what it covers and of when it was written, so
+/// that a delta is never taken for another base's.
+fn new_id(keys: &[PartKey]) -> u64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_nanos();
+    let mut h = crate::storage::hash::Fnv::new();
+    h.write(&now.to_le_bytes());
+    h.write(&std::process::id().to_le_bytes());
+    for k in keys {
+        h.write(&k.hash.to_le_bytes());
+    }
+    h.finish() | 1
+}
+
+/// The base as opened: its head read and checked, its table read block by
+/// block.
+#[derive(Debug)]
+struct Base {
+    path: PathBuf,
+    file: File,
+    id: u64,
+    /// The files it covers, by name.
+    parts: Vec<PartKey>,
+    /// Where each file's units start in the units' keys (one more entry).
+    starts: Vec<u64>,
+    /// The first hash of each block of the table, and each block's sum.
+    firsts: Vec<u64>,
+    sums: Vec<u64>,
+    /// Entries in the table, where it starts, and how many units.
+    entries: u64,
+    table_at: u64,
+    units: usize,
+}
+
+impl Base {
+    fn open(path: &Path) -> std::io::Result<Base> {
+        let file = File::open(path)?;
+        let len = file.metadata()?.len();
+        let mut r = BufReader::new(&file);
+        let stamp = derived::read_stamp(&mut r, BASE_MAGIC)?;
+        let mut limit = len.saturating_sub(HEADER_LEN);
+        let head: Vec<u8> = get(&mut r, &mut limit)?;
+        let sum: Vec<u64> = get(&mut r, &mut limit)?;
+        if sum.len() != 1 || sum[0] != Sum::default().add_bytes(&head).value() {
+            return Err(damaged());
+        }
+        let mut h = head.as_slice();
+        let mut hl = head.len() as u64;
+        let parts = get_keys(&mut h, &mut hl)?;
+        let starts: Vec<u64> = get(&mut h, &mut hl)?;
+        let firsts: Vec<u64> = get(&mut h, &mut hl)?;
+        let sums: Vec<u64> = get(&mut h, &mut hl)?;
+        let meta: Vec<u64> = get(&mut h, &mut hl)?;
+        let [id, entries] = meta[..] else {
+            return Err(damaged());
+        };
+        let table_at = HEADER_LEN + 8 + head.len() as u64 + 16 + 8;
+        let blocks = entries.div_ceil(BLOCK as u64);
+        let units = starts.last().copied().unwrap_or(0);
+        let sound = id == stamp.0[0]
+            && starts.len() == parts.len() + 1
+            && starts.first() == Some(&0)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && parts.windows(2).all(|w| w[0].name < w[1].name)
+            && firsts.len() as u64 == blocks
+            && sums.len() as u64 == blocks
+            && firsts.windows(2).all(|w| w[0] <= w[1])
+            && table_at + entries * 12 + 8 + units * 32 + 8 <= len;
+        if !sound {
+            return Err(damaged());
+        }
+        let mut table_len = [0u8; 8];
+        read_at(&file, &mut table_len, table_at - 8)?;
+        if u64::from_le_bytes(table_len) != entries * 12 {
+            return Err(damaged());
+        }
+        Ok(Base {
+            path: path.to_path_buf(),
+            file,
+            id,
+            parts,
+            starts,
+            firsts,
+            sums,
+            entries,
+            table_at,
+            units: usize::try_from(units).map_err(|_| damaged())?,
+        })
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        self.parts
+            .binary_search_by(|k| k.name.as_str().cmp(name))
+            .ok()
+    }
+
+    fn range_of(&self, name: &str) -> Option<Range<usize>> {
+        let p = self.find(name)?;
+        Some(self.starts[p] as usize..self.starts[p + 1] as usize)
+    }
+
+    fn count_of(&self, name: &str) -> Option<usize> {
+        self.range_of(name).map(|r| r.len())
+    }
+
+    /// Calls `hit` with the part of every entry of the table with hash `h`.
+    fn lookup(&self, h: u64, mut hit: impl FnMut(u32)) -> std::io::Result<()> {
+        let blocks = self.firsts.len();
+        // Entries with `h` may begin in the block before the first whose
+        // first hash is `h`.
+        let mut b = self.firsts.partition_point(|&f| f < h).saturating_sub(1);
+        while b < blocks && self.firsts[b] <= h {
+            for e in self.block(b)? {
+                let eh = u64::from(e[0]) | u64::from(e[1]) << 32;
+                if eh == h {
+                    hit(e[2]);
+                } else if eh > h {
+                    return Ok(());
+                }
+            }
+            b += 1;
+        }
+        Ok(())
+    }
+
+    /// Block `b` of the table, checked against its sum.
+    fn block(&self, b: usize) -> std::io::Result<Vec<[u32; 3]>> {
+        let first = (b * BLOCK) as u64;
+        let n = (self.entries - first).min(BLOCK as u64) as usize;
+        let mut block = vec![[0u32; 3]; n];
+        let bytes: &mut [u8] = bytemuck::cast_slice_mut(&mut block);
+        read_at(&self.file, bytes, self.table_at + first * 12)?;
+        if Sum::default().add_bytes(bytes).value() != self.sums[b] {
+            return Err(damaged());
+        }
+        let parts = self.parts.len() as u32;
+        for e in &mut block {
+            *e = e.map(u32::from_le);
+            if e[2] >= parts {
+                return Err(damaged());
+            }
+        }
+        Ok(block)
+    }
+
+    /// Every unit's keys, the whole file read and checked (to merge).
+    fn read_units(&self) -> std::io::Result<Vec<UnitKey>> {
+        let (_, mut r, mut limit) = derived::open(&self.path, BASE_MAGIC)?;
+        let _head: Vec<u8> = get(&mut r, &mut limit)?;
+        let _sum: Vec<u64> = get(&mut r, &mut limit)?;
+        let _table: Vec<u32> = get(&mut r, &mut limit)?;
+        let units: Vec<u64> = get(&mut r, &mut limit)?;
+        r.finish()?;
+        if units.len() != self.units * 4 {
+            return Err(damaged());
+        }
+        Ok(units
+            .chunks_exact(4)
+            .map(|c| [c[0], c[1], c[2], c[3]])
+            .collect())
+    }
+}
+
+/// Writes a base of the files `keys` with `counts` units each, whose keys
+/// are `units` in file order.
+fn write_base(
+    path: &Path,
+    id: u64,
+    keys: &[PartKey],
+    counts: &[u64],
+    units: &[UnitKey],
+) -> std::io::Result<()> {
+    let mut table: Vec<(u64, u32)> = Vec::with_capacity(units.len() * 3);
+    let mut starts = vec![0u64];
+    let mut at = 0usize;
+    for (p, &count) in counts.iter().enumerate() {
+        for k in &units[at..at + count as usize] {
+            table.extend(k.iter().filter(|&&h| h != 0).map(|&h| (h, p as u32)));
+        }
+        at += count as usize;
+        starts.push(at as u64);
+    }
+    table.sort_unstable();
+    table.dedup();
+    let flat: Vec<u32> = table
+        .iter()
+        .flat_map(|&(h, p)| [h as u32, (h >> 32) as u32, p])
+        .collect();
+    let mut firsts = Vec::new();
+    let mut sums = Vec::new();
+    for (b, chunk) in flat.chunks(BLOCK * 3).enumerate() {
+        firsts.push(table[b * BLOCK].0);
+        let le: Vec<u32> = chunk.iter().map(|x| x.to_le()).collect();
+        sums.push(Sum::default().add_bytes(bytemuck::cast_slice(&le)).value());
+    }
+    let mut head = Vec::new();
+    put_keys(&mut head, keys)?;
+    put(&mut head, &starts)?;
+    put(&mut head, &firsts)?;
+    put(&mut head, &sums)?;
+    put(&mut head, &[id, table.len() as u64])?;
+    let sum = Sum::default().add_bytes(&head).value();
+    let flat_units: &[u64] = bytemuck::cast_slice(units);
+    derived::write_atomic(path, BASE_MAGIC, Stamp([id, 0, 0, 0, 0]), |w| {
+        put(w, &head)?;
+        put(w, &[sum])?;
+        put(w, &flat)?;
+        put(w, flat_units)
+    })
+}
+
+/// The delta as stored.
+#[derive(Debug, Default, PartialEq)]
+struct Delta {
+    base_id: u64,
+    dir_mtime: u128,
+    listing: Vec<PartKey>,
+    /// Per file of `listing`: how many of `units` are its (0 for a file
+    /// whose keys are the base's).
+    counts: Vec<u64>,
+    units: Vec<UnitKey>,
+    ids: Vec<u64>,
+}
+
+impl Delta {
+    fn write(&self, path: &Path) -> std::io::Result<()> {
+        let m = self.dir_mtime;
+        let stamp = Stamp([self.base_id, m as u64, (m >> 64) as u64, 0, 0]);
+        derived::write_atomic(path, DELTA_MAGIC, stamp, |w| {
+            put_keys(w, &self.listing)?;
+            put(w, &self.counts)?;
+            put(w, bytemuck::cast_slice::<UnitKey, u64>(&self.units))?;
             put(w, &self.ids)
+        })
+    }
+
+    fn read(path: &Path) -> std::io::Result<Delta> {
+        let (stamp, mut r, mut limit) = derived::open(path, DELTA_MAGIC)?;
+        let listing = get_keys(&mut r, &mut limit)?;
+        let counts: Vec<u64> = get(&mut r, &mut limit)?;
+        let units: Vec<u64> = get(&mut r, &mut limit)?;
+        let ids: Vec<u64> = get(&mut r, &mut limit)?;
+        r.finish()?;
+        let held: u64 = counts.iter().sum();
+        if counts.len() != listing.len()
+            || held * 4 != units.len() as u64
+            || ids.len() as u64 != held
+            || !listing.windows(2).all(|w| w[0].name < w[1].name)
+            || !ids.windows(2).all(|w| w[0] <= w[1])
+        {
+            return Err(damaged());
+        }
+        Ok(Delta {
+            base_id: stamp.0[0],
+            dir_mtime: u128::from(stamp.0[1]) | u128::from(stamp.0[2]) << 64,
+            listing,
+            counts,
+            units: units
+                .chunks_exact(4)
+                .map(|c| [c[0], c[1], c[2], c[3]])
+                .collect(),
+            ids,
         })
     }
 }
 
-/// Reads a keys file; an error if it is missing, of another version, or
-/// damaged anywhere.
-fn read(path: &Path) -> std::io::Result<Keys> {
-    let (stamp, mut r, mut limit) = derived::open(path, MAGIC)?;
-    let part_keys = get_keys(&mut r, &mut limit)?;
-    let counts: Vec<u64> = get(&mut r, &mut limit)?;
-    let units: Vec<u64> = get(&mut r, &mut limit)?;
-    let ids: Vec<u64> = get(&mut r, &mut limit)?;
-    // The whole file's checksum (see `storage::derived`).
-    r.finish()?;
-    if stamp != Stamp([0; 5])
-        || counts.len() != part_keys.len()
-        || !units.len().is_multiple_of(4)
-        || ids.len() * 4 != units.len()
-    {
-        return Err(damaged());
-    }
-    let mut keys = Keys {
-        units: units
-            .chunks_exact(4)
-            .map(|c| [c[0], c[1], c[2], c[3]])
-            .collect(),
-        ids,
-        ..Keys::default()
-    };
-    let mut at = 0usize;
-    for (key, &count) in part_keys.into_iter().zip(&counts) {
-        let count = usize::try_from(count).map_err(|_| damaged())?;
-        if at.checked_add(count).is_none_or(|e| e > keys.units.len()) {
-            return Err(damaged());
-        }
-        keys.parts.push(KeyedPart {
-            key,
-            start: at,
-            count,
-        });
-        at += count;
-    }
-    if at != keys.units.len() {
-        return Err(damaged());
-    }
-    Ok(keys)
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    // A shared `&File` reads and seeks like an owned one.
+    let mut f = file;
+    f.seek(SeekFrom::Start(at))?;
+    f.read_exact(buf)
 }
 
-/// The keys of the memory folder `dir` as it is now, refreshed and
-/// written back when they changed (see [`Keys::refresh`]).
-pub fn current(dir: &Path) -> Result<(Keys, Vec<Part>), MemoryError> {
+/// The keys of the memory folder `dir` as it is now, listed in full,
+/// refreshed and written back when they changed.
+pub fn current(dir: &Path) -> Result<KeyStore, MemoryError> {
+    let mut store = KeyStore::open(dir);
+    let mtime = units_mtime(dir).unwrap_or(0);
     let parts = folder::parts(dir)?;
-    let path = super::Layout::Folder(dir.to_path_buf()).derived_path("keys");
-    let (keys, changed) = Keys::refresh(&path, &parts)?;
-    if changed {
-        let _ = keys.write(&path);
-    }
-    Ok((keys, parts))
+    store.refresh(&parts, mtime)?;
+    let _ = store.save();
+    Ok(store)
 }
 
 #[cfg(test)]
@@ -262,43 +760,153 @@ mod tests {
         u
     }
 
-    #[test]
-    fn keys_follow_the_files_and_damage_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
+    fn sharing(store: &KeyStore, text: &str) -> Vec<String> {
+        let wanted = HashSet::from([text_key(text)]);
+        let names: Vec<&PartKey> = store.parts().collect();
+        store
+            .parts_sharing(&wanted)
+            .unwrap()
+            .into_iter()
+            .map(|i| names[i].name.clone())
+            .collect()
+    }
+
+    /// A memory of `n` one-unit releases `r0`, `r1`, … with texts `Text i.`
+    fn memory(d: &Path, n: usize) -> Memory {
         let memory = Memory {
-            units: vec![
-                unit("a", "one", "The hall opened."),
-                unit("b", "two", "The park  closed."),
-            ],
+            units: (0..n)
+                .map(|i| unit(&format!("id{i}"), &format!("r{i}"), &format!("Text {i}.")))
+                .collect(),
         };
         folder::save(d, &memory, &Snapshot::default()).unwrap();
-        let (keys, parts) = current(d).unwrap();
-        assert_eq!(parts.len(), 2);
-        assert_eq!(keys.len(), 2);
-        let path = d.join(".cache/keys");
-        assert_eq!(read(&path).unwrap(), keys);
-        // A text is found in its file, whatever its spacing.
-        let wanted = HashSet::from([text_key("The park closed.")]);
-        assert_eq!(keys.parts_sharing(&wanted), BTreeSet::from([1]));
-        let mut ids = vec![id_key("a"), id_key("b")];
-        ids.sort_unstable();
-        assert_eq!(keys.ids, ids);
-        // Nothing changed: the file is not rewritten.
-        let (_, changed) = Keys::refresh(&path, &parts).unwrap();
-        assert!(!changed);
-        // Every flipped bit is noticed.
-        let bytes = std::fs::read(&path).unwrap();
-        for i in 0..bytes.len() {
-            let mut b = bytes.clone();
-            b[i] ^= 0x10;
-            std::fs::write(&path, &b).unwrap();
-            assert!(read(&path).is_err(), "byte {i}");
+        memory
+    }
+
+    #[test]
+    fn keys_follow_the_files_through_base_and_delta() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut m = memory(d, 3);
+        let store = current(d).unwrap();
+        // The first keys are a base (nothing to merge with).
+        assert!(store.base.is_some());
+        assert_eq!(store.len(), 3);
+        assert_eq!(sharing(&store, "Text  1."), ["r1"]);
+        assert!(store.id_taken(id_key("id2")));
+        assert!(!store.id_taken(id_key("id9")));
+        // A new release and a changed one go to the delta; the base stays.
+        m.units.push(unit("id9", "r9", "Text 9."));
+        m.units[1].en = Some("Other 1.".into());
+        let (_, snapshot) = folder::load(d).unwrap();
+        folder::save(d, &m, &snapshot).unwrap();
+        let base_before = std::fs::read(d.join(".cache/keys")).unwrap();
+        let store = current(d).unwrap();
+        assert_eq!(std::fs::read(d.join(".cache/keys")).unwrap(), base_before);
+        assert_eq!(store.units.len(), 2, "r1 and r9 in the delta");
+        assert_eq!(store.len(), 4);
+        assert_eq!(sharing(&store, "Text 9."), ["r9"]);
+        assert_eq!(sharing(&store, "Other 1."), ["r1"]);
+        // The base still lists r1's old text, but r1 is no longer as the
+        // base saw it.
+        assert!(sharing(&store, "Text 1.").is_empty());
+        assert!(store.id_taken(id_key("id9")));
+        // Read back from disk, the same.
+        let again = KeyStore::open(d);
+        assert_eq!(sharing(&again, "Other 1."), ["r1"]);
+        assert!(sharing(&again, "Text 1.").is_empty());
+        assert!(again.id_taken(id_key("id9")));
+        // A removed file's ids are free again.
+        std::fs::remove_file(d.join("units/r2.json")).unwrap();
+        let store = current(d).unwrap();
+        assert!(!store.id_taken(id_key("id2")));
+        assert!(sharing(&store, "Text 2.").is_empty());
+    }
+
+    #[test]
+    fn the_delta_merges_into_a_new_base_when_it_grows() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut m = memory(d, 10);
+        current(d).unwrap();
+        let first = KeyStore::open(d).base.unwrap().id;
+        for i in 10..10 + MERGE_MIN + 1 {
+            m.units
+                .push(unit(&format!("id{i}"), "big", &format!("Text {i}.")));
         }
-        // And a damaged file is rebuilt from the memory.
-        let (again, changed) = Keys::refresh(&path, &parts).unwrap();
-        assert!(changed);
-        assert_eq!(again, keys);
+        let (_, snapshot) = folder::load(d).unwrap();
+        folder::save(d, &m, &snapshot).unwrap();
+        let store = current(d).unwrap();
+        let base = store.base.as_ref().unwrap();
+        assert_ne!(base.id, first);
+        assert!(store.units.is_empty());
+        assert_eq!(store.len(), m.units.len());
+        assert_eq!(sharing(&store, "Text 5."), ["r5"]);
+        assert_eq!(
+            sharing(&store, &format!("Text {}.", 10 + MERGE_MIN)),
+            ["big"]
+        );
+        assert!(store.id_taken(id_key("id2000")));
+    }
+
+    #[test]
+    fn every_flipped_byte_of_either_file_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut m = memory(d, 4);
+        current(d).unwrap();
+        m.units.push(unit("id7", "r7", "Text 7."));
+        let (_, snapshot) = folder::load(d).unwrap();
+        folder::save(d, &m, &snapshot).unwrap();
+        let good = current(d).unwrap();
+        let probe = |s: &KeyStore| -> std::io::Result<(Vec<String>, bool, bool)> {
+            let names: Vec<String> = s.parts().map(|k| k.name.clone()).collect();
+            let wanted = HashSet::from([text_key("Text 3."), text_key("Text 7.")]);
+            let found = s.parts_sharing(&wanted)?;
+            let ids = (s.id_taken(id_key("id1")), s.id_taken(id_key("nobody")));
+            if s.damaged.get() {
+                return Err(damaged());
+            }
+            Ok((
+                found.into_iter().map(|i| names[i].clone()).collect(),
+                ids.0,
+                ids.1,
+            ))
+        };
+        let want = probe(&good).unwrap();
+        assert_eq!(want, (vec!["r3".into(), "r7".into()], true, false));
+        let saved: Vec<(PathBuf, Vec<u8>)> = ["keys", "keys.delta"]
+            .iter()
+            .map(|f| d.join(".cache").join(f))
+            .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+            .collect();
+        let restore = || {
+            for (p, b) in &saved {
+                std::fs::write(p, b).unwrap();
+            }
+        };
+        for (path, bytes) in &saved {
+            let file = path.file_name().unwrap().to_string_lossy();
+            for i in 0..bytes.len() {
+                restore();
+                let mut b = bytes.clone();
+                b[i] ^= 0x10;
+                std::fs::write(path, &b).unwrap();
+                let s = KeyStore::open(d);
+                // Either the damage is seen (the file is not used, or a
+                // lookup fails), or what is answered is what the memory
+                // holds: never a wrong answer.
+                match (s.base.is_some(), s.listing().is_some(), probe(&s)) {
+                    (true, true, Ok(got)) => assert_eq!(got, want, "{file} byte {i}"),
+                    (_, _, Err(_)) => {}
+                    // A file set aside is rebuilt from the memory.
+                    (_, _, Ok(_)) => assert_eq!(
+                        probe(&current(d).unwrap()).unwrap(),
+                        want,
+                        "{file} byte {i}"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]
@@ -309,20 +917,32 @@ mod tests {
             units: vec![unit("a", "one", "The hall opened.")],
         };
         folder::save(d, &memory, &Snapshot::default()).unwrap();
-        let (keys, _) = current(d).unwrap();
+        let keys = current(d).unwrap();
         let file = d.join("units/one.json");
         let bytes = std::fs::read(&file).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(&file, &bytes).unwrap();
-        let (touched, parts) = current(d).unwrap();
-        assert_eq!(touched.units, keys.units);
-        assert_ne!(touched.parts[0].key.mtime_ns, keys.parts[0].key.mtime_ns);
+        let touched = current(d).unwrap();
+        assert!(touched.units.is_empty(), "the base's keys stand");
+        assert_ne!(touched.parts[0].0.mtime_ns, keys.parts[0].0.mtime_ns);
         memory.units[0].en = Some("The hall closed.".into());
         let (_, snapshot) = folder::load(d).unwrap();
         folder::save(d, &memory, &snapshot).unwrap();
-        let (changed, _) = current(d).unwrap();
+        let changed = current(d).unwrap();
         assert_eq!(changed.units[0][1], text_key("The hall closed."));
         assert_eq!(changed.ids, vec![id_key("a")]);
-        assert_eq!(parts.len(), 1);
+    }
+
+    #[test]
+    fn the_listing_is_trusted_only_while_the_folder_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        memory(d, 2);
+        let store = current(d).unwrap();
+        let listed = store.listing().expect("units/ unchanged");
+        assert_eq!(listed, folder::parts(d).unwrap());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(d.join("units/new.json"), "[]").unwrap();
+        assert!(KeyStore::open(d).listing().is_none());
     }
 }

@@ -118,7 +118,9 @@ impl Layout {
 
     /// The memory's files of units as they are listed now, by name: each
     /// file of a folder, or the single file as the one part. A stat each,
-    /// no read; [`MemoryError::Missing`] when there is no memory.
+    /// no read — for a folder whose `units/` has not changed since `tm add`
+    /// last recorded its files, not even that ([`super::keys`]);
+    /// [`MemoryError::Missing`] when there is no memory.
     pub fn parts(&self) -> Result<Vec<Part>, MemoryError> {
         match self {
             Layout::File(p) => {
@@ -146,7 +148,10 @@ impl Layout {
             }
             Layout::Folder(d) => {
                 super::folder::check_header(d)?;
-                super::folder::parts(d)
+                match super::keys::recorded_listing(d) {
+                    Some(parts) => Ok(parts),
+                    None => super::folder::parts(d),
+                }
             }
         }
     }

@@ -192,7 +192,10 @@ fn remove_leftovers(layout: &Layout) {
                 )
             }
             Layout::Folder(d) => (
-                vec![d.clone(), d.join(folder::UNITS_DIR)],
+                // `units/` may hold 40,000 files: read only when it changed.
+                std::iter::once(d.clone())
+                    .chain((!super::keys::units_unchanged(d)).then(|| d.join(folder::UNITS_DIR)))
+                    .collect(),
                 d.join(CACHE_DIR),
                 ".".into(),
                 ".".into(),
@@ -213,12 +216,15 @@ fn remove_leftovers(layout: &Layout) {
     }
 }
 
-/// The files of `dir` with their age.
+/// The temporary files of `dir` (names containing `.tmp-`) with their
+/// age: only those are stat'ed, since a memory folder's `units/` may hold
+/// tens of thousands of files.
 fn entries(dir: &Path) -> Vec<(String, PathBuf, Option<std::time::Duration>)> {
     let Ok(read) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     read.flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         .map(|e| {
             let age = e
                 .metadata()
