@@ -24,7 +24,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::lang::Lang;
 use crate::memory::folder::{self, Part};
 use crate::memory::layout::file_stamp;
 use crate::memory::part_key::{get_keys, put_keys, Fit, PartKey};
@@ -32,9 +31,9 @@ use crate::memory::{self as tm_memory, Layout, Unit};
 use crate::storage::derived::{self, damaged, get, put, Source, Stamp};
 use crate::storage::hash::fnv;
 
-use super::lexicon::{Lexicon, PAIRS, SETTINGS};
+use super::lexicon::{Lexicon, Table, PAIRS, SETTINGS};
 
-const MAGIC: &[u8; 8] = b"TMLEXIC\x02";
+const MAGIC: &[u8; 8] = b"TMLEXIC\x03";
 
 /// The change of the memory's size (as a share of the size it was learned
 /// from) beyond which the lexicon is learned again.
@@ -140,22 +139,17 @@ fn load(
     }
 }
 
-/// The pairs as stored: one `PAIR<TAB>STEM<TAB>STEM` line each.
-fn encode(lex: &Lexicon) -> Vec<u8> {
-    let mut out = String::new();
-    for (p, &(a, b)) in PAIRS.iter().enumerate() {
-        for (x, y) in lex.pairs(a, b) {
-            out.push_str(&format!("{p}\t{x}\t{y}\n"));
-        }
-    }
-    out.into_bytes()
-}
-
 fn write(path: &Path, stamp: Stamp, keys: &[PartKey], lex: &Lexicon) -> std::io::Result<()> {
-    let bytes = encode(lex);
     derived::write_atomic(path, MAGIC, stamp, |w| {
         put_keys(w, keys)?;
-        put(w, &bytes)?;
+        // Each table as it is held, so that reading it back allocates a
+        // few arrays rather than a string per stem.
+        for table in lex.tables() {
+            let (text, offsets, by_second) = table.parts();
+            put(w, text.as_bytes())?;
+            put(w, bytemuck::cast_slice::<[u32; 3], u32>(offsets))?;
+            put(w, by_second)?;
+        }
         w.flush()
     })
 }
@@ -177,7 +171,13 @@ fn close_enough(learned: Stamp, now: Stamp) -> bool {
 fn read(path: &Path, now: &Learned) -> std::io::Result<Lexicon> {
     let (learned, mut r, mut limit) = derived::open(path, MAGIC)?;
     let mut keys = get_keys(&mut r, &mut limit)?;
-    let bytes: Vec<u8> = get(&mut r, &mut limit)?;
+    let mut tables = Vec::with_capacity(PAIRS.len());
+    for _ in PAIRS {
+        let text: Vec<u8> = get(&mut r, &mut limit)?;
+        let offsets: Vec<u32> = get(&mut r, &mut limit)?;
+        let by_second: Vec<u32> = get(&mut r, &mut limit)?;
+        tables.push((text, offsets, by_second));
+    }
     r.finish()?;
     if !close_enough(learned, now.stamp) {
         return Err(damaged());
@@ -207,30 +207,30 @@ fn read(path: &Path, now: &Learned) -> std::io::Result<Lexicon> {
     if changed as f64 > RELEARN_AFTER * learned_from as f64 {
         return Err(damaged());
     }
-    let lex = decode(&bytes)?;
+    let lex = decode(tables)?;
     if touched {
         let _ = write(path, learned, &keys, &lex);
     }
     Ok(lex)
 }
 
-/// The lexicon of the pairs as [`encode`] stores them.
-fn decode(bytes: &[u8]) -> std::io::Result<Lexicon> {
-    let text = std::str::from_utf8(bytes).map_err(|_| damaged())?;
-    let mut pairs: Vec<(Lang, Lang, &str, &str)> = Vec::new();
-    for line in text.lines() {
-        let mut f = line.split('\t');
-        let (Some(p), Some(a), Some(b), None) = (f.next(), f.next(), f.next(), f.next()) else {
+/// The lexicon of the tables as [`write`] stores them, each checked to be
+/// one.
+fn decode(tables: Vec<(Vec<u8>, Vec<u32>, Vec<u32>)>) -> std::io::Result<Lexicon> {
+    let mut out: Vec<Table> = Vec::with_capacity(PAIRS.len());
+    for (text, offsets, by_second) in tables {
+        let text = String::from_utf8(text).map_err(|_| damaged())?;
+        if !offsets.len().is_multiple_of(3) {
             return Err(damaged());
-        };
-        let &(la, lb) = p
-            .parse::<usize>()
-            .ok()
-            .and_then(|p| PAIRS.get(p))
-            .ok_or_else(damaged)?;
-        pairs.push((la, lb, a, b));
+        }
+        let offsets: Vec<[u32; 3]> = offsets
+            .chunks_exact(3)
+            .map(|c| [c[0], c[1], c[2]])
+            .collect();
+        out.push(Table::from_parts(text, offsets, by_second).ok_or_else(damaged)?);
     }
-    Ok(Lexicon::from_pairs(pairs))
+    let tables: [Table; 3] = out.try_into().map_err(|_| damaged())?;
+    Ok(Lexicon::from_tables(tables))
 }
 
 #[cfg(test)]
