@@ -333,6 +333,38 @@ fn a_headline_run_into_the_first_sentence_is_cut_off() {
 }
 
 #[test]
+fn a_headline_ends_at_a_name_not_at_a_preposition_and_a_dateline_comes_first() {
+    let segs =
+        |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
+    // The lede repeats "библиотеку", "Павлодаре", "открыли": the cut is
+    // after the name, not between «в» and «Павлодаре».
+    assert_eq!(
+        segs("Детскую библиотеку открыли в Павлодаре Новую детскую библиотеку открыли в Павлодаре на улице Торайгырова.", Lang::Ru),
+        ["Детскую библиотеку открыли в Павлодаре", "Новую детскую библиотеку открыли в Павлодаре на улице Торайгырова."]
+    );
+    // A dateline wins over an earlier cut that the lede's words allow.
+    assert_eq!(
+        segs("Мост через Урал открыли в Уральске УРАЛЬСК, 2 мая 2026 года – Новый мост через Урал открыли в Уральске сегодня.", Lang::Ru),
+        ["Мост через Урал открыли в Уральске", "УРАЛЬСК, 2 мая 2026 года – Новый мост через Урал открыли в Уральске сегодня."]
+    );
+    // A word that starts sentences and is never a name («Согласно», «Это»).
+    assert_eq!(
+        segs("Правительство утвердило план газификации сел Согласно плану, газ получат еще 300 населенных пунктов.", Lang::Ru),
+        ["Правительство утвердило план газификации сел", "Согласно плану, газ получат еще 300 населенных пунктов."]
+    );
+    // An acronym may open the lede.
+    assert_eq!(
+        segs("ЮНЕСКО офисі мұражай қызметкерлерін оқытты ЮНЕСКО-ның Алматыдағы кластерлік бюросы мұражай қызметкерлерін оқытты.", Lang::Kk),
+        ["ЮНЕСКО офисі мұражай қызметкерлерін оқытты", "ЮНЕСКО-ның Алматыдағы кластерлік бюросы мұражай қызметкерлерін оқытты."]
+    );
+    // English: a lede that repeats the headline's words and number.
+    assert_eq!(
+        segs("Coal output reaches 120 million tonnes Miners in Karaganda region produced 120 million tonnes of coal this year.", Lang::En),
+        ["Coal output reaches 120 million tonnes", "Miners in Karaganda region produced 120 million tonnes of coal this year."]
+    );
+}
+
+#[test]
 fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
     let segs =
         |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
