@@ -21,8 +21,8 @@ use super::chars::{
     is_bullet, is_closer, is_dash, is_detached_closer, is_letter, is_number_sign, is_open_only,
     is_opener, is_space, is_terminator,
 };
-use super::rules::{Class, Rules};
-use super::token::{classify, is_roman, phrase, Before, Phrase};
+use super::rules::{starts_with_capital, Class, Rules};
+use super::token::{classify, is_initials, is_roman, phrase, Before, Phrase};
 
 /// The char at byte `i` of `text` (which must be a char boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -185,10 +185,91 @@ pub fn decide(
         Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         // "Н. А. Ахметов": a one-letter starter after initials is another
-        // initial.
-        Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
+        // initial. Initials written after a surname ("Бозумбаев К. А.")
+        // complete the name, so a capitalised word that is no surname
+        // starts a new sentence.
+        Before::Initials => {
+            word.text.chars().nth(1).is_some()
+                && word.after != Some('.')
+                && (word.is_starter(rules)
+                    || after_surname(&text[seg_start..term])
+                        && starts_with_capital(word.text)
+                        && !surname(word.text))
+        }
     };
     ends.then_some(end)
+}
+
+/// Whether `head` ends in initials written after a surname ("Бозумбаев
+/// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh").
+fn after_surname(head: &str) -> bool {
+    let mut tokens = head.split(is_space).rev().filter(|t| !t.is_empty());
+    let mut initials = 0;
+    for token in tokens.by_ref() {
+        if starts_with_capital(token) && is_initials(token) {
+            initials += 1;
+        } else {
+            return initials > 0 && surname(token);
+        }
+    }
+    false
+}
+
+/// A capitalised word with the ending of a Russian or Kazakh surname, in
+/// Cyrillic or Latin letters and in the cases a name takes before its
+/// initials ("Ахметов", "Смагуловой", "Нұрғалиқызы", "Abenova").
+fn surname(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ов",
+        "ев",
+        "ёв",
+        "ин",
+        "ын",
+        "ова",
+        "ева",
+        "ёва",
+        "ина",
+        "ына",
+        "овой",
+        "евой",
+        "иной",
+        "ыной",
+        "ову",
+        "еву",
+        "ину",
+        "ыну",
+        "овым",
+        "евым",
+        "иным",
+        "ский",
+        "цкий",
+        "ская",
+        "цкая",
+        "ского",
+        "ской",
+        "енко",
+        "ұлы",
+        "қызы",
+        "улы",
+        "кызы",
+        "ov",
+        "ev",
+        "in",
+        "ova",
+        "eva",
+        "ina",
+        "uly",
+        "kyzy",
+        "ovich",
+        "enko",
+        "sky",
+        "skiy",
+        "skaya",
+    ];
+    let lower = word.to_lowercase();
+    starts_with_capital(word)
+        && word.chars().count() > 3
+        && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Legal forms written after a company's name; none starts a sentence.

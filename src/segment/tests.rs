@@ -365,6 +365,35 @@ fn a_headline_ends_at_a_name_not_at_a_preposition_and_a_dateline_comes_first() {
 }
 
 #[test]
+fn initials_after_a_surname_end_a_sentence_before_a_capitalised_word() {
+    check(
+        Lang::Ru,
+        "Приказ подписал директор департамента Сейткалиев Н. Б. Документ вступает в силу сегодня.",
+        &[
+            "Приказ подписал директор департамента Сейткалиев Н. Б.",
+            "Документ вступает в силу сегодня.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Хатқа қол қойған – басқарма басшысы Жұмабекова Г. Т. Жауап бір айда берілді.",
+        &[
+            "Хатқа қол қойған – басқарма басшысы Жұмабекова Г. Т.",
+            "Жауап бір айда берілді.",
+        ],
+    );
+    // Initials before a surname, and a title before initials, stay.
+    check(
+        Lang::Ru,
+        "Послание Президента Казахстана К.-Ж. Токаева обсудили в Сенате. Депутат Омарова Д. К. Мусина А. Н. и другие выступили.",
+        &[
+            "Послание Президента Казахстана К.-Ж. Токаева обсудили в Сенате.",
+            "Депутат Омарова Д. К. Мусина А. Н. и другие выступили.",
+        ],
+    );
+}
+
+#[test]
 fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
     let segs =
         |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
