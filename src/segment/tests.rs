@@ -394,6 +394,19 @@ fn initials_after_a_surname_end_a_sentence_before_a_capitalised_word() {
 }
 
 #[test]
+fn a_reference_abbreviation_before_a_capitalised_word_is_the_word_ending_a_sentence() {
+    check(
+        Lang::En,
+        "Under Sec. 4 and Art. 17, the grant went to the Academy of Fine Art. Twelve students share it. See p. 9.",
+        &[
+            "Under Sec. 4 and Art. 17, the grant went to the Academy of Fine Art.",
+            "Twelve students share it.",
+            "See p. 9.",
+        ],
+    );
+}
+
+#[test]
 fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
     let segs =
         |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
