@@ -160,6 +160,16 @@ pub fn decide(
                 && !kazakh_date_follows(&text[next..span_end])
         }
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // «Срок – 2027 г.», «Соңғы жөндеуі – 1998 ж.»: a year that is the
+        // whole predicate after a dash completes its sentence.
+        Before::Abbrev(_, start)
+            if year
+                && predicate_after_dash(&text[seg_start..start])
+                && starts_with_capital(word.text)
+                && !instrumental(word.text) =>
+        {
+            true
+        }
         // "утверждено 05.06.2019 г. Правительством", "а в 2024 г. Фонд
         // закупил": the year inside a sentence, before a noun in the
         // instrumental or after a short clause of its own.
@@ -286,6 +296,29 @@ fn is_year_abbrev(text: &str, start: usize, dot: usize) -> bool {
         && text[..start]
             .trim_end_matches(is_space)
             .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether `text` ends in a dash between spaces, after some words, and a
+/// number: a nominal sentence whose predicate is that number («Мерзімі –
+/// 2028», «Срок – 2025–2027»).
+fn predicate_after_dash(text: &str) -> bool {
+    let text = text.trim_end_matches(is_space);
+    let Some(cut) = text.rfind(is_space) else {
+        return false;
+    };
+    let (before, number) = (&text[..cut], &text[cut..]);
+    if !number
+        .trim_start_matches(is_space)
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let before = before.trim_end_matches(is_space);
+    let Some(dash) = before.chars().next_back().filter(|&c| is_dash(c)) else {
+        return false;
+    };
+    let subject = before[..before.len() - dash.len_utf8()].trim_end_matches(is_space);
+    subject.len() < before.len() - dash.len_utf8() && subject.chars().any(is_letter)
 }
 
 /// The last clause of `text` (after its last comma, semicolon or colon,

@@ -407,6 +407,32 @@ fn a_reference_abbreviation_before_a_capitalised_word_is_the_word_ending_a_sente
 }
 
 #[test]
+fn a_year_that_is_the_predicate_after_a_dash_ends_its_sentence() {
+    check(
+        Lang::Ru,
+        "Срок сдачи объекта – 2026 г. Подрядчик уже приступил к работам.",
+        &[
+            "Срок сдачи объекта – 2026 г.",
+            "Подрядчик уже приступил к работам.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Жобаның бастапқы мерзімі – 2024 ж. Мердігер оны кешіктірді.",
+        &[
+            "Жобаның бастапқы мерзімі – 2024 ж.",
+            "Мердігер оны кешіктірді.",
+        ],
+    );
+    // Before a noun in the instrumental it still goes on.
+    check(
+        Lang::Kk,
+        "Жаңа мерзім – 2027 ж. Үкіметпен келісілді.",
+        &["Жаңа мерзім – 2027 ж. Үкіметпен келісілді."],
+    );
+}
+
+#[test]
 fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
     let segs =
         |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
