@@ -124,7 +124,38 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     }
     let starter =
         cut.prev_lower && capitalised(cut.token) && rules.is_starter(&cut.token.to_lowercase());
-    starter || repeats_headline(&line[..cut.start], rest, lang)
+    starter
+        || lang == Lang::Kk
+            && cut.prev_lower
+            && capitalised(cut.token)
+            && kazakh_finite(cut.prev)
+            // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
+            // an attribution and its subject follows it.
+            && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
+        || repeats_headline(&line[..cut.start], rest, lang)
+}
+
+/// A Kazakh finite verb of the third person, by an ending that no case
+/// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
+/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек». Kazakh
+/// puts the verb last, so a headline ends with one («…жоспарын
+/// мақұлдады»), and a capitalised word after it starts the next sentence.
+fn kazakh_finite(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ады",
+        "еді",
+        "ылды",
+        "ілді",
+        "жатыр",
+        "отыр",
+        "мақ",
+        "мек",
+        "бақ",
+        "бек",
+        "пақ",
+        "пек",
+    ];
+    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The words of `line` between spaces (any Unicode space tm knows), with

@@ -433,6 +433,24 @@ fn a_year_that_is_the_predicate_after_a_dash_ends_its_sentence() {
 }
 
 #[test]
+fn a_kazakh_headline_ends_with_its_finite_verb() {
+    check(
+        Lang::Kk,
+        "Ақтөбеде жаңа спорт кешені салынады Облыс әкімдігі 2027 жылға дейін үш мың орындық кешен салуды жоспарлап отыр.",
+        &[
+            "Ақтөбеде жаңа спорт кешені салынады",
+            "Облыс әкімдігі 2027 жылға дейін үш мың орындық кешен салуды жоспарлап отыр.",
+        ],
+    );
+    // After «деп» the verb is an attribution, and its subject follows.
+    check(
+        Lang::Kk,
+        "Мемлекет басшысы заңға қол қойды деп хабарлады Ақорданың баспасөз қызметі бүгін таңертең.",
+        &["Мемлекет басшысы заңға қол қойды деп хабарлады Ақорданың баспасөз қызметі бүгін таңертең."],
+    );
+}
+
+#[test]
 fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
     let segs =
         |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
