@@ -172,12 +172,16 @@ pub fn decide(
         }
         // "утверждено 05.06.2019 г. Правительством", "а в 2024 г. Фонд
         // закупил": the year inside a sentence, before a noun in the
-        // instrumental or after a short clause of its own.
+        // instrumental or after a short clause of its own; «Решение суда от
+        // 14.11.2024 г. Верховный суд оставил…»: words with no verb before
+        // the year are no sentence yet.
         Before::Abbrev(_, start)
             if year
                 && (instrumental(word.text)
                     || (clause(&text[seg_start..start], rules) == Phrase::Short
-                        && !word.is_starter(rules))) =>
+                        || !has_verb(&text[seg_start..start])
+                            && !opens_with_starter(&text[seg_start..start], rules))
+                        && !word.is_starter(rules)) =>
         {
             false
         }
@@ -334,6 +338,34 @@ fn clause(text: &str, rules: &Rules) -> Phrase {
         _ => last,
     };
     phrase(rest, rules)
+}
+
+/// Whether `text` holds a word that may be a Russian verb: a lower-case
+/// word with the ending of the past tense («прошла», «ремонтировали»), the
+/// present or future («вступает», «будут») or a short participle
+/// («перенесено», «утвержден»). Many nouns share these endings, so this
+/// only tells words that surely hold no verb.
+fn has_verb(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ат", "ят",
+        "ется", "ится", "ются", "ятся", "ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны", "ян",
+        "яна", "яно", "яны", "ыт", "ыта", "ыто", "ыты",
+    ];
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+        .any(|w| {
+            !w.chars().all(|c| c.is_ascii_alphabetic()) && ENDINGS.iter().any(|e| w.ends_with(e))
+        })
+}
+
+/// Whether the first word of `text` is one that starts sentences («Это
+/// самый высокий урожай с 2011 г.»).
+fn opens_with_starter(text: &str, rules: &Rules) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    rules.is_starter(&first.to_lowercase())
 }
 
 /// A capitalised noun in the instrumental («Правительством»,

@@ -451,6 +451,19 @@ fn a_kazakh_headline_ends_with_its_finite_verb() {
 }
 
 #[test]
+fn a_year_after_words_with_no_verb_stays_inside_the_sentence() {
+    check(
+        Lang::Ru,
+        "Протокол заседания комиссии от 03.04.2025 г. Министерство опубликовало на сайте. Это самый крупный проект с 2015 г. Строительство начнется весной.",
+        &[
+            "Протокол заседания комиссии от 03.04.2025 г. Министерство опубликовало на сайте.",
+            "Это самый крупный проект с 2015 г.",
+            "Строительство начнется весной.",
+        ],
+    );
+}
+
+#[test]
 fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrumental() {
     let segs =
         |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
