@@ -57,28 +57,34 @@ fn headline_words(line: &str) -> Vec<Cut<'_>> {
     let mut cuts = Vec::new();
     let mut words = 0;
     let mut prev: Option<&str> = None;
+    // Open «…» or “…” quotations: a headline may quote a name («…программу
+    // «Здоровое детство»»), and no sentence starts inside one.
+    let mut quoted = 0usize;
     for (start, token) in tokens(line) {
-        if let Some(p) = prev.filter(|_| words >= MIN_WORDS) {
+        if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0) {
+            let last = p.trim_end_matches(['»', '”']).chars().next_back();
             cuts.push(Cut {
                 start,
                 token,
                 prev: p,
-                prev_lower: p
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+                prev_lower: last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
                 words,
             });
         }
         // Anything that ends, splits or quotes a sentence: not a bare
         // headline.
-        if token.chars().any(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | '…' | ';' | ',' | '"' | '“' | '«' | '(' | '–' | '—'
-            )
-        }) {
+        if token
+            .chars()
+            .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '"' | '(' | '–' | '—'))
+        {
             break;
+        }
+        for c in token.chars() {
+            match c {
+                '«' | '“' => quoted += 1,
+                '»' | '”' => quoted = quoted.saturating_sub(1),
+                _ => {}
+            }
         }
         words += 1;
         if words > MAX_WORDS {

@@ -357,6 +357,11 @@ fn a_headline_ends_at_a_name_not_at_a_preposition_and_a_dateline_comes_first() {
         segs("ЮНЕСКО офисі мұражай қызметкерлерін оқытты ЮНЕСКО-ның Алматыдағы кластерлік бюросы мұражай қызметкерлерін оқытты.", Lang::Kk),
         ["ЮНЕСКО офисі мұражай қызметкерлерін оқытты", "ЮНЕСКО-ның Алматыдағы кластерлік бюросы мұражай қызметкерлерін оқытты."]
     );
+    // A headline may quote a name; no sentence starts inside the quotes.
+    assert_eq!(
+        segs("Акимат объявил конкурс «Лучший двор» Акимат Павлодара объявил конкурс «Лучший двор» среди жителей многоэтажных домов.", Lang::Ru),
+        ["Акимат объявил конкурс «Лучший двор»", "Акимат Павлодара объявил конкурс «Лучший двор» среди жителей многоэтажных домов."]
+    );
     // English: a lede that repeats the headline's words and number.
     assert_eq!(
         segs("Coal output reaches 120 million tonnes Miners in Karaganda region produced 120 million tonnes of coal this year.", Lang::En),
