@@ -72,10 +72,11 @@ fn headline_words(line: &str) -> Vec<Cut<'_>> {
             });
         }
         // Anything that ends, splits or quotes a sentence: not a bare
-        // headline.
-        if token
-            .chars()
-            .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '"' | '(' | '–' | '—'))
+        // headline ("5,000" and "1.4" are numbers).
+        if !is_number(token)
+            && token
+                .chars()
+                .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '"' | '(' | '–' | '—'))
         {
             break;
         }
@@ -181,6 +182,15 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         Some((start, &line[start..end]))
     })
+}
+
+/// A number written with separators: "5,000", "1.4", "2025".
+fn is_number(token: &str) -> bool {
+    token.starts_with(|c: char| c.is_ascii_digit())
+        && token.ends_with(|c: char| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
 }
 
 /// A word in sentence case: a capital, then lower case ("Министерство").
