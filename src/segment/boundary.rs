@@ -42,12 +42,12 @@ fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
 
 /// The end of the run of terminators and closers starting at `i`. A `“`
 /// right after the punctuation closes a „German-style“ quotation; a
-/// footnote mark written right after it ("2024.¹", "2024.[3]") belongs to
-/// the sentence it annotates.
+/// footnote mark written right after it ("2024.¹", "2024.[3]",
+/// "preliminary.*") belongs to the sentence it annotates.
 pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         match char_at(text, i) {
-            Some(c) if is_terminator(c) || is_closer(c) || c == '“' || is_superscript_digit(c) => {
+            Some(c) if is_terminator(c) || is_closer(c) || c == '“' || is_footnote_mark(c) => {
                 i += c.len_utf8()
             }
             Some('[') => match footnote_bracket(text, i, end) {
@@ -60,9 +60,10 @@ pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
-/// ¹ ² ³ and the other superscript digits of footnote marks.
-fn is_superscript_digit(c: char) -> bool {
-    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+/// ¹ ² ³ and the other superscript digits of footnote marks, and the
+/// asterisk and daggers that mark a note the same way ("preliminary.*").
+fn is_footnote_mark(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹' | '*' | '†' | '‡')
 }
 
 /// The end of a bracketed footnote number "[12]" at `i`, if there is one.
