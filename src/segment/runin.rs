@@ -126,11 +126,21 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             && (RUNIN_STARTERS.contains(&cut.token)
                 || capitalised(cut.token) && repeats_headline(head, rest, lang));
     }
-    if !(capitalised(cut.token) || acronym(cut.token)) {
+    // «…в лабораторных условиях В результате…»: a capital preposition of
+    // one letter before a lower-case word opens a sentence (as an initial
+    // it would carry a dot).
+    let one_letter = cut.token.chars().count() == 1
+        && cut.token.chars().all(char::is_uppercase)
+        && rules.is_preposition(&cut.token.to_lowercase())
+        && tokens(rest)
+            .nth(1)
+            .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase));
+    if !(capitalised(cut.token) || acronym(cut.token) || one_letter) {
         return false;
     }
-    let starter =
-        cut.prev_lower && capitalised(cut.token) && rules.is_starter(&cut.token.to_lowercase());
+    let starter = cut.prev_lower
+        && (capitalised(cut.token) || one_letter)
+        && rules.is_starter(&cut.token.to_lowercase());
     starter
         || lang == Lang::Kk
             && cut.prev_lower
