@@ -21,8 +21,8 @@ use super::chars::{
     is_bullet, is_closer, is_dash, is_detached_closer, is_letter, is_number_sign, is_open_only,
     is_opener, is_space, is_terminator,
 };
-use super::rules::{Class, Rules};
-use super::token::{classify, is_roman, phrase, Before, Phrase};
+use super::rules::{starts_with_capital, Class, Rules};
+use super::token::{classify, is_initials, is_roman, phrase, Before, Phrase};
 
 /// The char at byte `i` of `text` (which must be a char boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -42,12 +42,12 @@ fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
 
 /// The end of the run of terminators and closers starting at `i`. A `“`
 /// right after the punctuation closes a „German-style“ quotation; a
-/// footnote mark written right after it ("2024.¹", "2024.[3]") belongs to
-/// the sentence it annotates.
+/// footnote mark written right after it ("2024.¹", "2024.[3]",
+/// "preliminary.*") belongs to the sentence it annotates.
 pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         match char_at(text, i) {
-            Some(c) if is_terminator(c) || is_closer(c) || c == '“' || is_superscript_digit(c) => {
+            Some(c) if is_terminator(c) || is_closer(c) || c == '“' || is_footnote_mark(c) => {
                 i += c.len_utf8()
             }
             Some('[') => match footnote_bracket(text, i, end) {
@@ -60,9 +60,10 @@ pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
-/// ¹ ² ³ and the other superscript digits of footnote marks.
-fn is_superscript_digit(c: char) -> bool {
-    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+/// ¹ ² ³ and the other superscript digits of footnote marks, and the
+/// asterisk and daggers that mark a note the same way ("preliminary.*").
+fn is_footnote_mark(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹' | '*' | '†' | '‡')
 }
 
 /// The end of a bracketed footnote number "[12]" at `i`, if there is one.
@@ -160,14 +161,28 @@ pub fn decide(
                 && !kazakh_date_follows(&text[next..span_end])
         }
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // «Срок – 2027 г.», «Соңғы жөндеуі – 1998 ж.»: a year that is the
+        // whole predicate after a dash completes its sentence.
+        Before::Abbrev(_, start)
+            if year
+                && predicate_after_dash(&text[seg_start..start])
+                && starts_with_capital(word.text)
+                && !instrumental(word.text) =>
+        {
+            true
+        }
         // "утверждено 05.06.2019 г. Правительством", "а в 2024 г. Фонд
         // закупил": the year inside a sentence, before a noun in the
-        // instrumental or after a short clause of its own.
+        // instrumental or after a short clause of its own; «Решение суда от
+        // 14.11.2024 г. Верховный суд оставил…»: words with no verb before
+        // the year are no sentence yet.
         Before::Abbrev(_, start)
             if year
                 && (instrumental(word.text)
                     || (clause(&text[seg_start..start], rules) == Phrase::Short
-                        && !word.is_starter(rules))) =>
+                        || !has_verb(&text[seg_start..start])
+                            && !opens_with_starter(&text[seg_start..start], rules))
+                        && !word.is_starter(rules)) =>
         {
             false
         }
@@ -185,10 +200,91 @@ pub fn decide(
         Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         // "Н. А. Ахметов": a one-letter starter after initials is another
-        // initial.
-        Before::Initials => word.text.chars().nth(1).is_some() && word.is_starter(rules),
+        // initial. Initials written after a surname ("Бозумбаев К. А.")
+        // complete the name, so a capitalised word that is no surname
+        // starts a new sentence.
+        Before::Initials => {
+            word.text.chars().nth(1).is_some()
+                && word.after != Some('.')
+                && (word.is_starter(rules)
+                    || after_surname(&text[seg_start..term])
+                        && starts_with_capital(word.text)
+                        && !surname(word.text))
+        }
     };
     ends.then_some(end)
+}
+
+/// Whether `head` ends in initials written after a surname ("Бозумбаев
+/// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh").
+fn after_surname(head: &str) -> bool {
+    let mut tokens = head.split(is_space).rev().filter(|t| !t.is_empty());
+    let mut initials = 0;
+    for token in tokens.by_ref() {
+        if starts_with_capital(token) && is_initials(token) {
+            initials += 1;
+        } else {
+            return initials > 0 && surname(token);
+        }
+    }
+    false
+}
+
+/// A capitalised word with the ending of a Russian or Kazakh surname, in
+/// Cyrillic or Latin letters and in the cases a name takes before its
+/// initials ("Ахметов", "Смагуловой", "Нұрғалиқызы", "Abenova").
+fn surname(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ов",
+        "ев",
+        "ёв",
+        "ин",
+        "ын",
+        "ова",
+        "ева",
+        "ёва",
+        "ина",
+        "ына",
+        "овой",
+        "евой",
+        "иной",
+        "ыной",
+        "ову",
+        "еву",
+        "ину",
+        "ыну",
+        "овым",
+        "евым",
+        "иным",
+        "ский",
+        "цкий",
+        "ская",
+        "цкая",
+        "ского",
+        "ской",
+        "енко",
+        "ұлы",
+        "қызы",
+        "улы",
+        "кызы",
+        "ov",
+        "ev",
+        "in",
+        "ova",
+        "eva",
+        "ina",
+        "uly",
+        "kyzy",
+        "ovich",
+        "enko",
+        "sky",
+        "skiy",
+        "skaya",
+    ];
+    let lower = word.to_lowercase();
+    starts_with_capital(word)
+        && word.chars().count() > 3
+        && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Legal forms written after a company's name; none starts a sentence.
@@ -207,6 +303,29 @@ fn is_year_abbrev(text: &str, start: usize, dot: usize) -> bool {
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `text` ends in a dash between spaces, after some words, and a
+/// number: a nominal sentence whose predicate is that number («Мерзімі –
+/// 2028», «Срок – 2025–2027»).
+fn predicate_after_dash(text: &str) -> bool {
+    let text = text.trim_end_matches(is_space);
+    let Some(cut) = text.rfind(is_space) else {
+        return false;
+    };
+    let (before, number) = (&text[..cut], &text[cut..]);
+    if !number
+        .trim_start_matches(is_space)
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let before = before.trim_end_matches(is_space);
+    let Some(dash) = before.chars().next_back().filter(|&c| is_dash(c)) else {
+        return false;
+    };
+    let subject = before[..before.len() - dash.len_utf8()].trim_end_matches(is_space);
+    subject.len() < before.len() - dash.len_utf8() && subject.chars().any(is_letter)
+}
+
 /// The last clause of `text` (after its last comma, semicolon or colon,
 /// and a conjunction that opens it), judged by [`phrase`].
 fn clause(text: &str, rules: &Rules) -> Phrase {
@@ -220,6 +339,34 @@ fn clause(text: &str, rules: &Rules) -> Phrase {
         _ => last,
     };
     phrase(rest, rules)
+}
+
+/// Whether `text` holds a word that may be a Russian verb: a lower-case
+/// word with the ending of the past tense («прошла», «ремонтировали»), the
+/// present or future («вступает», «будут») or a short participle
+/// («перенесено», «утвержден»). Many nouns share these endings, so this
+/// only tells words that surely hold no verb.
+fn has_verb(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ат", "ят",
+        "ется", "ится", "ются", "ятся", "ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны", "ян",
+        "яна", "яно", "яны", "ыт", "ыта", "ыто", "ыты",
+    ];
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+        .any(|w| {
+            !w.chars().all(|c| c.is_ascii_alphabetic()) && ENDINGS.iter().any(|e| w.ends_with(e))
+        })
+}
+
+/// Whether the first word of `text` is one that starts sentences («Это
+/// самый высокий урожай с 2011 г.»).
+fn opens_with_starter(text: &str, rules: &Rules) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    rules.is_starter(&first.to_lowercase())
 }
 
 /// A capitalised noun in the instrumental («Правительством»,

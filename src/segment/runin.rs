@@ -3,14 +3,16 @@
 //! Ministry of Health opened…"), as text copied from a web page often is.
 //!
 //! A headline is cut off only where the evidence is plain: before a
-//! dateline ("… in Semey SEMEY, 12 June 2026 – The akimat…"), or, in
-//! English, before a capitalised word that typically starts a sentence
-//! ("The", "They", "When") right after a lower-case word. The headline
-//! must be at least three words with no punctuation that ends or splits a
-//! sentence.
+//! dateline ("… in Semey SEMEY, 12 June 2026 – The akimat…"); before a
+//! capitalised word that starts sentences and is never a name ("The",
+//! "When", «Согласно»); or before a sentence that repeats the headline's
+//! words, as a lede does. The headline must be at least three words with no
+//! punctuation that ends or splits a sentence, and never ends in a
+//! preposition.
 
 use super::chars::is_space;
 use super::dateline::dateline_end;
+use super::rules::{rules, Rules};
 use crate::lang::Lang;
 
 /// The fewest words a headline has.
@@ -20,54 +22,157 @@ const MAX_WORDS: usize = 20;
 
 /// If `line` (a span's text, from its start) opens with a headline run into
 /// a sentence, the byte offset where the sentence starts.
+///
+/// A dateline is the plainest evidence, so it is looked for first: "В
+/// Семее открылся парк на берегу Иртыша СЕМЕЙ, 12 июня – …" is cut before
+/// the dateline, not before "Иртыша", which its lede repeats.
 pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
+    let rules = rules(lang);
+    let heads = headline_words(line);
+    heads
+        .iter()
+        .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some())
+        .or_else(|| heads.iter().find(|c| sentence_starts(line, c, lang, rules)))
+        .map(|c| c.start)
+}
+
+/// A place inside a possible headline where the next sentence could start.
+struct Cut<'a> {
+    /// Byte offset of the word there.
+    start: usize,
+    /// The word there.
+    token: &'a str,
+    /// The word before it.
+    prev: &'a str,
+    /// Whether the word before ends in a lower-case letter or a digit.
+    prev_lower: bool,
+    /// How many words stand before it.
+    words: usize,
+}
+
+/// The places after the first [`MIN_WORDS`] words of `line` up to the
+/// first punctuation that ends, splits or quotes a sentence (a headline
+/// has none) or past [`MAX_WORDS`] words.
+fn headline_words(line: &str) -> Vec<Cut<'_>> {
+    let mut cuts = Vec::new();
     let mut words = 0;
     let mut prev: Option<&str> = None;
+    // Open «…» or “…” quotations: a headline may quote a name («…программу
+    // «Здоровое детство»»), and no sentence starts inside one.
+    let mut quoted = 0usize;
     for (start, token) in tokens(line) {
-        if words >= MIN_WORDS {
-            let prev_lower = prev.is_some_and(|p| {
-                p.chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0) {
+            let last = p.trim_end_matches(['»', '”']).chars().next_back();
+            cuts.push(Cut {
+                start,
+                token,
+                prev: p,
+                prev_lower: last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+                words,
             });
-            if prev_lower && dateline_end(&line[start..]).is_some() {
-                return Some(start);
-            }
-            if lang != Lang::En
-                && words >= MIN_WORDS
-                && prev.is_some_and(|p| p.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
-                && capitalised(token)
-                && long_sentence(&line[start..])
-                && repeats_headline(&line[..start], &line[start..], lang)
-            {
-                return Some(start);
-            }
-            if lang == Lang::En
-                && words > MIN_WORDS
-                && sentence_case(&line[..start])
-                && RUNIN_STARTERS.contains(&token)
-                && long_sentence(&line[start..])
-            {
-                return Some(start);
-            }
         }
         // Anything that ends, splits or quotes a sentence: not a bare
-        // headline.
-        if token.chars().any(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | '…' | ';' | ',' | '"' | '“' | '«' | '(' | '–' | '—'
-            )
-        }) {
-            return None;
+        // headline ("5,000" and "1.4" are numbers).
+        if !is_number(token)
+            && token
+                .chars()
+                .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '"' | '(' | '–' | '—'))
+        {
+            break;
+        }
+        for c in token.chars() {
+            match c {
+                '«' | '“' => quoted += 1,
+                '»' | '”' => quoted = quoted.saturating_sub(1),
+                _ => {}
+            }
         }
         words += 1;
         if words > MAX_WORDS {
-            return None;
+            break;
         }
         prev = Some(token);
     }
-    None
+    cuts
+}
+
+/// Whether the sentence starts at `cut`, after a headline of at least
+/// [`MIN_WORDS`] words.
+///
+/// A headline never ends in a preposition («…в Кызылорде» is one phrase).
+/// In Russian and Kazakh: the word there is capitalised (or an acronym,
+/// «БҰҰ Даму бағдарламасы…»), and either the word is one that starts
+/// sentences and is never a name («…сельских школ Согласно плану, …») or
+/// the sentence repeats the headline as a lede does (see
+/// [`repeats_headline`]). In English, after a lower-case word of a
+/// sentence-case headline: a word that starts sentences, or a capitalised
+/// word when the sentence repeats the headline ("Wheat harvest exceeds 17
+/// million tonnes Farmers … harvested … 17 million tonnes of wheat").
+fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
+    let rest = &line[cut.start..];
+    if !long_sentence(rest) {
+        return false;
+    }
+    // A headline never ends in a preposition: "…opens in Kyzylorda", «…в
+    // Кызылорде» is one phrase.
+    if rules.is_preposition(&cut.prev.to_lowercase()) {
+        return false;
+    }
+    if lang == Lang::En {
+        let head = &line[..cut.start];
+        return cut.prev_lower
+            && cut.words > MIN_WORDS
+            && sentence_case(head)
+            && (RUNIN_STARTERS.contains(&cut.token)
+                || capitalised(cut.token) && repeats_headline(head, rest, lang));
+    }
+    // «…в лабораторных условиях В результате…»: a capital preposition of
+    // one letter before a lower-case word opens a sentence (as an initial
+    // it would carry a dot).
+    let one_letter = cut.token.chars().count() == 1
+        && cut.token.chars().all(char::is_uppercase)
+        && rules.is_preposition(&cut.token.to_lowercase())
+        && tokens(rest)
+            .nth(1)
+            .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase));
+    if !(capitalised(cut.token) || acronym(cut.token) || one_letter) {
+        return false;
+    }
+    let starter = cut.prev_lower
+        && (capitalised(cut.token) || one_letter)
+        && rules.is_starter(&cut.token.to_lowercase());
+    starter
+        || lang == Lang::Kk
+            && cut.prev_lower
+            && capitalised(cut.token)
+            && kazakh_finite(cut.prev)
+            // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
+            // an attribution and its subject follows it.
+            && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
+        || repeats_headline(&line[..cut.start], rest, lang)
+}
+
+/// A Kazakh finite verb of the third person, by an ending that no case
+/// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
+/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек». Kazakh
+/// puts the verb last, so a headline ends with one («…жоспарын
+/// мақұлдады»), and a capitalised word after it starts the next sentence.
+fn kazakh_finite(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ады",
+        "еді",
+        "ылды",
+        "ілді",
+        "жатыр",
+        "отыр",
+        "мақ",
+        "мек",
+        "бақ",
+        "бек",
+        "пақ",
+        "пек",
+    ];
+    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The words of `line` between spaces (any Unicode space tm knows), with
@@ -89,6 +194,15 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// A number written with separators: "5,000", "1.4", "2025".
+fn is_number(token: &str) -> bool {
+    token.starts_with(|c: char| c.is_ascii_digit())
+        && token.ends_with(|c: char| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+}
+
 /// A word in sentence case: a capital, then lower case ("Министерство").
 fn capitalised(token: &str) -> bool {
     let mut cs = token.chars();
@@ -97,9 +211,16 @@ fn capitalised(token: &str) -> bool {
         && cs.all(char::is_lowercase)
 }
 
+/// An acronym in capitals, of two letters or more, maybe with a case
+/// ending after a hyphen («БҰҰ», «ЕҚЫҰ-ның», "UNDP").
+fn acronym(token: &str) -> bool {
+    let head = token.split('-').next().unwrap_or("");
+    head.chars().count() >= 2 && head.chars().all(char::is_uppercase)
+}
+
 /// Whether the first sentence of `rest` repeats at least three of the
-/// headline's content words (by stem), as a release's lede repeats its
-/// headline («ЦИК зарегистрировала списки семи партий | Центральная
+/// headline's content words (by stem) or numbers of two digits or more, as
+/// a release's lede repeats its headline («ЦИК зарегистрировала списки семи партий | Центральная
 /// избирательная комиссия зарегистрировала партийные списки семи…»); a
 /// sentence that merely continues past a name does not.
 fn repeats_headline(head: &str, rest: &str, lang: Lang) -> bool {
@@ -108,8 +229,14 @@ fn repeats_headline(head: &str, rest: &str, lang: Lang) -> bool {
     let content = |t: &str| -> Vec<String> {
         words(t, lang)
             .into_iter()
-            .filter(|w| !w.number && w.lower.chars().count() >= 4)
-            .map(|w| w.key)
+            .filter(|w| {
+                if w.number {
+                    w.lower.chars().filter(char::is_ascii_digit).count() >= 2
+                } else {
+                    w.lower.chars().count() >= 4
+                }
+            })
+            .map(|w| if w.number { w.lower } else { w.key })
             .collect()
     };
     let later = content(first);

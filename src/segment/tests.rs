@@ -280,6 +280,16 @@ fn footnote_marks_stay_with_their_sentence() {
         segs("Охват вырос до 90%.[12] Отчет опубликован.", Lang::Ru),
         ["Охват вырос до 90%.[12]", "Отчет опубликован."]
     );
+    assert_eq!(
+        segs(
+            "Деректер алдын ала берілген.* Түпкілікті есеп наурызда шығады.",
+            Lang::Kk
+        ),
+        [
+            "Деректер алдын ала берілген.*",
+            "Түпкілікті есеп наурызда шығады."
+        ]
+    );
 }
 
 #[test]
@@ -329,6 +339,153 @@ fn a_headline_run_into_the_first_sentence_is_cut_off() {
     assert_eq!(
         segs("Парк\u{a0}открылся в\u{a0}городе Абай сегодня.", Lang::Ru).len(),
         1
+    );
+}
+
+#[test]
+fn a_headline_ends_at_a_name_not_at_a_preposition_and_a_dateline_comes_first() {
+    let segs =
+        |t: &str, l: Lang| -> Vec<String> { segment(t, l).into_iter().map(|s| s.text).collect() };
+    // The lede repeats "библиотеку", "Павлодаре", "открыли": the cut is
+    // after the name, not between «в» and «Павлодаре».
+    assert_eq!(
+        segs("Детскую библиотеку открыли в Павлодаре Новую детскую библиотеку открыли в Павлодаре на улице Торайгырова.", Lang::Ru),
+        ["Детскую библиотеку открыли в Павлодаре", "Новую детскую библиотеку открыли в Павлодаре на улице Торайгырова."]
+    );
+    // A dateline wins over an earlier cut that the lede's words allow.
+    assert_eq!(
+        segs("Мост через Урал открыли в Уральске УРАЛЬСК, 2 мая 2026 года – Новый мост через Урал открыли в Уральске сегодня.", Lang::Ru),
+        ["Мост через Урал открыли в Уральске", "УРАЛЬСК, 2 мая 2026 года – Новый мост через Урал открыли в Уральске сегодня."]
+    );
+    // A word that starts sentences and is never a name («Согласно», «Это»).
+    assert_eq!(
+        segs("Правительство утвердило план газификации сел Согласно плану, газ получат еще 300 населенных пунктов.", Lang::Ru),
+        ["Правительство утвердило план газификации сел", "Согласно плану, газ получат еще 300 населенных пунктов."]
+    );
+    // A capital preposition of one letter before a lower-case word.
+    assert_eq!(
+        segs(
+            "Сезон катков откроется в декабре В этом году в столице зальют 40 катков.",
+            Lang::Ru
+        ),
+        [
+            "Сезон катков откроется в декабре",
+            "В этом году в столице зальют 40 катков."
+        ]
+    );
+    // An acronym may open the lede.
+    assert_eq!(
+        segs("ЮНЕСКО офисі мұражай қызметкерлерін оқытты ЮНЕСКО-ның Алматыдағы кластерлік бюросы мұражай қызметкерлерін оқытты.", Lang::Kk),
+        ["ЮНЕСКО офисі мұражай қызметкерлерін оқытты", "ЮНЕСКО-ның Алматыдағы кластерлік бюросы мұражай қызметкерлерін оқытты."]
+    );
+    // A headline may quote a name; no sentence starts inside the quotes.
+    assert_eq!(
+        segs("Акимат объявил конкурс «Лучший двор» Акимат Павлодара объявил конкурс «Лучший двор» среди жителей многоэтажных домов.", Lang::Ru),
+        ["Акимат объявил конкурс «Лучший двор»", "Акимат Павлодара объявил конкурс «Лучший двор» среди жителей многоэтажных домов."]
+    );
+    // English: a lede that repeats the headline's words and number.
+    assert_eq!(
+        segs("Coal output reaches 120 million tonnes Miners in Karaganda region produced 120 million tonnes of coal this year.", Lang::En),
+        ["Coal output reaches 120 million tonnes", "Miners in Karaganda region produced 120 million tonnes of coal this year."]
+    );
+}
+
+#[test]
+fn initials_after_a_surname_end_a_sentence_before_a_capitalised_word() {
+    check(
+        Lang::Ru,
+        "Приказ подписал директор департамента Сейткалиев Н. Б. Документ вступает в силу сегодня.",
+        &[
+            "Приказ подписал директор департамента Сейткалиев Н. Б.",
+            "Документ вступает в силу сегодня.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Хатқа қол қойған – басқарма басшысы Жұмабекова Г. Т. Жауап бір айда берілді.",
+        &[
+            "Хатқа қол қойған – басқарма басшысы Жұмабекова Г. Т.",
+            "Жауап бір айда берілді.",
+        ],
+    );
+    // Initials before a surname, and a title before initials, stay.
+    check(
+        Lang::Ru,
+        "Послание Президента Казахстана К.-Ж. Токаева обсудили в Сенате. Депутат Омарова Д. К. Мусина А. Н. и другие выступили.",
+        &[
+            "Послание Президента Казахстана К.-Ж. Токаева обсудили в Сенате.",
+            "Депутат Омарова Д. К. Мусина А. Н. и другие выступили.",
+        ],
+    );
+}
+
+#[test]
+fn a_reference_abbreviation_before_a_capitalised_word_is_the_word_ending_a_sentence() {
+    check(
+        Lang::En,
+        "Under Sec. 4 and Art. 17, the grant went to the Academy of Fine Art. Twelve students share it. See p. 9.",
+        &[
+            "Under Sec. 4 and Art. 17, the grant went to the Academy of Fine Art.",
+            "Twelve students share it.",
+            "See p. 9.",
+        ],
+    );
+}
+
+#[test]
+fn a_year_that_is_the_predicate_after_a_dash_ends_its_sentence() {
+    check(
+        Lang::Ru,
+        "Срок сдачи объекта – 2026 г. Подрядчик уже приступил к работам.",
+        &[
+            "Срок сдачи объекта – 2026 г.",
+            "Подрядчик уже приступил к работам.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Жобаның бастапқы мерзімі – 2024 ж. Мердігер оны кешіктірді.",
+        &[
+            "Жобаның бастапқы мерзімі – 2024 ж.",
+            "Мердігер оны кешіктірді.",
+        ],
+    );
+    // Before a noun in the instrumental it still goes on.
+    check(
+        Lang::Kk,
+        "Жаңа мерзім – 2027 ж. Үкіметпен келісілді.",
+        &["Жаңа мерзім – 2027 ж. Үкіметпен келісілді."],
+    );
+}
+
+#[test]
+fn a_kazakh_headline_ends_with_its_finite_verb() {
+    check(
+        Lang::Kk,
+        "Ақтөбеде жаңа спорт кешені салынады Облыс әкімдігі 2027 жылға дейін үш мың орындық кешен салуды жоспарлап отыр.",
+        &[
+            "Ақтөбеде жаңа спорт кешені салынады",
+            "Облыс әкімдігі 2027 жылға дейін үш мың орындық кешен салуды жоспарлап отыр.",
+        ],
+    );
+    // After «деп» the verb is an attribution, and its subject follows.
+    check(
+        Lang::Kk,
+        "Мемлекет басшысы заңға қол қойды деп хабарлады Ақорданың баспасөз қызметі бүгін таңертең.",
+        &["Мемлекет басшысы заңға қол қойды деп хабарлады Ақорданың баспасөз қызметі бүгін таңертең."],
+    );
+}
+
+#[test]
+fn a_year_after_words_with_no_verb_stays_inside_the_sentence() {
+    check(
+        Lang::Ru,
+        "Протокол заседания комиссии от 03.04.2025 г. Министерство опубликовало на сайте. Это самый крупный проект с 2015 г. Строительство начнется весной.",
+        &[
+            "Протокол заседания комиссии от 03.04.2025 г. Министерство опубликовало на сайте.",
+            "Это самый крупный проект с 2015 г.",
+            "Строительство начнется весной.",
+        ],
     );
 }
 

@@ -192,7 +192,7 @@ pub fn is_roman(word: &str) -> bool {
 /// joined by dots or hyphens ("N", "B.K", "Қ.-Ж", "F.B.I"), or pieces of
 /// one or two letters joined by dots ("a.k.a", "Ph.D"); not domain names
 /// ("gov.kz").
-fn is_initials(token: &str) -> bool {
+pub fn is_initials(token: &str) -> bool {
     let parts: Vec<&str> = token
         .split(['.', '-', '‐'])
         .filter(|p| !p.is_empty())

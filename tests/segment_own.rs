@@ -1,0 +1,84 @@
+//! Our own segmentation cases (`tests/data/segment/`), in the kit's format:
+//! footnote marks, reference abbreviations before numbers, initials,
+//! company forms, «г.»/«ж.» in both positions and headlines run into the
+//! lede, in English, Russian and Kazakh. Each file must keep at least the
+//! exact cases it has reached, so a change that fixes one kind and breaks
+//! another shows here. The held-out files are never used to tune the rules;
+//! their floors only record what the rules tuned elsewhere reach.
+
+use std::path::Path;
+
+use serde_json::Value;
+use tm::segment::segment;
+use tm::Lang;
+
+/// Whitespace-normalised, as the kit's scorer compares segments.
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The cases of one file whose segments come out exactly as expected,
+/// with the ids of those that do not.
+fn exact(file: &str) -> (usize, usize, Vec<String>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/segment")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let (mut total, mut right, mut wrong) = (0, 0, Vec::new());
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let lang: Lang = case["lang"].as_str().unwrap().parse().unwrap();
+        let expected: Vec<String> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| norm(s.as_str().unwrap()))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let got: Vec<String> = segment(case["text"].as_str().unwrap(), lang)
+            .iter()
+            .map(|s| norm(&s.text))
+            .collect();
+        total += 1;
+        if got == expected {
+            right += 1;
+        } else {
+            wrong.push(case["id"].as_str().unwrap_or("?").to_string());
+        }
+    }
+    (total, right, wrong)
+}
+
+/// Checks every language of one set against its floors (en, ru, kk).
+#[track_caller]
+fn check(set: &str, floors: [usize; 3]) {
+    let mut failures = Vec::new();
+    for (lang, floor) in ["en", "ru", "kk"].into_iter().zip(floors) {
+        let (total, right, wrong) = exact(&format!("{set}_{lang}.jsonl"));
+        eprintln!("{set} {lang}: {right}/{total} exact; not exact: {wrong:?}");
+        if right < floor {
+            failures.push(format!("{set}_{lang}: {right}/{total}, floor {floor}"));
+        }
+    }
+    assert!(failures.is_empty(), "below the floor: {failures:?}");
+}
+
+#[test]
+fn first_tune_set_stays_above_its_floor() {
+    check("tune", [54, 56, 56]);
+}
+
+#[test]
+fn first_held_out_set_stays_above_its_floor() {
+    check("heldout", [22, 24, 23]);
+}
+
+#[test]
+fn second_tune_set_stays_above_its_floor() {
+    check("tune2", [42, 42, 42]);
+}
+
+#[test]
+fn second_held_out_set_stays_above_its_floor() {
+    check("heldout2", [16, 13, 17]);
+}
