@@ -72,8 +72,13 @@ impl Learned {
                 stamp: file_stamp(file, 0, &RULES)?,
                 parts: Vec::new(),
             }),
-            Layout::Folder(_) => {
-                let parts = layout.parts().map_err(std::io::Error::other)?;
+            Layout::Folder(dir) => {
+                // A file rewritten in place matters little to a lexicon:
+                // the keys' listing spares a stat per file.
+                let parts = match crate::memory::keys::listing_of(dir) {
+                    Some(parts) => parts,
+                    None => layout.parts().map_err(std::io::Error::other)?,
+                };
                 let size = parts.iter().map(|p| p.len).sum();
                 let rules = fnv(RULES.concat().as_bytes());
                 Ok(Learned {

@@ -80,18 +80,38 @@ where
     }
     let mut keys = KeyStore::open(&dir);
     let parts = if existed {
-        match keys.listing() {
-            // The files are as the keys recorded them.
+        // Read before listing: a change while listing is seen next time.
+        let mtime = super::keys::units_mtime(&dir);
+        let parts = match keys.listing() {
             Some(parts) => parts,
-            None => {
-                let (parts, mtime) = full_listing(&dir)?;
-                keys.refresh(&parts, mtime)?;
-                parts
-            }
-        }
+            None => folder::parts(&dir)?,
+        };
+        keys.refresh(&parts)?;
+        keys.set_dir_mtime(mtime);
+        parts
     } else {
         keys.reset();
         Vec::new()
+    };
+    // Never write over a file the listing did not know of (one a `git
+    // pull` renamed in while the last add was writing): the files the
+    // offered units go to are looked for on disk, and if one is there
+    // unlisted, every file is listed again.
+    let unlisted = offered.iter().map(folder::part_name).any(|n| {
+        super::part_key::find(&parts, &n).is_none()
+            && dir
+                .join(folder::UNITS_DIR)
+                .join(format!("{n}.json"))
+                .exists()
+    });
+    let parts = if unlisted {
+        let mtime = super::keys::units_mtime(&dir);
+        let parts = folder::parts(&dir)?;
+        keys.refresh(&parts)?;
+        keys.set_dir_mtime(mtime);
+        parts
+    } else {
+        parts
     };
     let wanted = needed(offered, &parts);
     let read = match keys.parts_sharing(&wanted.0) {
@@ -99,8 +119,9 @@ where
         Err(_) => {
             // A damaged block of the keys: every file is read once more.
             keys.reset();
-            let (parts, mtime) = full_listing(&dir)?;
-            keys.refresh(&parts, mtime)?;
+            let mtime = super::keys::units_mtime(&dir);
+            keys.refresh(&folder::parts(&dir)?)?;
+            keys.set_dir_mtime(mtime);
             keys.parts_sharing(&wanted.0)
                 .map_err(|source| MemoryError::Io {
                     path: dir.join(".cache/keys"),
@@ -129,10 +150,9 @@ where
         // (only the files read or written can have changed).
         let written: Vec<String> = memory.units.iter().map(folder::part_name).collect();
         let names = snapshot.hashes.keys().chain(&written).map(String::as_str);
-        let parts = folder::relist(&dir, parts, names)?;
-        // Taken after this writer's own changes, which it has just seen.
-        let mtime = super::keys::units_mtime(&dir).unwrap_or(0);
-        keys.refresh(&parts, mtime)?;
+        keys.refresh(&folder::relist(&dir, parts, names)?)?;
+        // After this writer's own changes, which it has just seen.
+        keys.set_dir_mtime(super::keys::units_mtime(&dir));
     }
     // Written once, either way: keys caught up with a pull help the next
     // add even when this one stored nothing.
@@ -141,13 +161,6 @@ where
     }
     writing.end(saved);
     result.map(|(value, _)| value)
-}
-
-/// Every file of units of `dir` with a stat each, and the time `units/`
-/// had before (so that a change made while listing is seen next time).
-fn full_listing(dir: &Path) -> Result<(Vec<folder::Part>, u128), MemoryError> {
-    let mtime = super::keys::units_mtime(dir).unwrap_or(0);
-    Ok((folder::parts(dir)?, mtime))
 }
 
 /// What an add of `offered` must read: the text keys whose files hold a
@@ -297,6 +310,45 @@ mod tests {
         let r = add(&folder, units);
         assert_eq!(r.added, 1);
         assert!(folder.join("units/c.json").exists());
+    }
+
+    /// A file renamed into `units/` while an add was writing leaves the
+    /// folder's time as that add recorded it: the next add of the same
+    /// release must still read it, never write over it.
+    #[test]
+    fn an_add_never_writes_over_a_file_it_did_not_know_of() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        add(
+            &folder,
+            vec![unit("a", 0, "Alpha one.", Some("Альфа."), None)],
+        );
+        let units = folder.join("units");
+        let time = std::fs::metadata(&units).unwrap().modified().unwrap();
+        // A colleague's release b, as git would bring it, behind the
+        // recorded time.
+        let mut theirs = Memory {
+            units: vec![unit("b", 0, "Beta two.", Some("Бета."), None)],
+        };
+        theirs.units[0].id = "b-0".into();
+        let other = tempfile::tempdir().unwrap();
+        folder::save(other.path(), &theirs, &folder::Snapshot::default()).unwrap();
+        std::fs::copy(other.path().join("units/b.json"), units.join("b.json")).unwrap();
+        std::fs::File::open(&units)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        let r = add(
+            &folder,
+            vec![
+                unit("b", 0, "Beta two.", Some("Бета."), None),
+                unit("b", 1, "Gamma three.", Some("Гамма."), None),
+            ],
+        );
+        assert_eq!((r.added, r.duplicates), (1, 1), "{r:?}");
+        let stored = crate::memory::load(&folder).unwrap().units;
+        assert!(stored.iter().any(|u| u.id == "b-0"), "{stored:?}");
+        assert_eq!(stored.len(), 3);
     }
 
     #[test]

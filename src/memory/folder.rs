@@ -26,7 +26,7 @@ use super::file::{self, FOLDER_VERSION, FORMAT};
 use super::layout::{mtime_ns, HEADER};
 use super::{Memory, Unit};
 use crate::storage::hash::fnv;
-use crate::storage::{replace, Replace};
+use crate::storage::{replace, replace_all, Replace};
 
 /// The folder, inside a memory folder, that holds the units' files.
 pub const UNITS_DIR: &str = "units";
@@ -49,6 +49,25 @@ pub struct Part {
     pub len: u64,
     /// Its modification time, nanoseconds since the epoch.
     pub mtime_ns: u128,
+    /// Its inode number: a file replaced through a new file (by tm, git,
+    /// `sed -i`, an editor saving that way) gets another, which a folder's
+    /// listing shows without a stat (see [`super::keys`]).
+    pub ino: u64,
+}
+
+impl Part {
+    /// The part `name` at `path` with the attributes `meta` (of the file,
+    /// links followed).
+    pub fn listed(name: String, path: PathBuf, meta: &std::fs::Metadata) -> Part {
+        use std::os::unix::fs::MetadataExt;
+        Part {
+            name,
+            path,
+            len: meta.len(),
+            mtime_ns: mtime_ns(meta),
+            ino: meta.ino(),
+        }
+    }
 }
 
 /// A folder memory as it was read: the hash of each file's bytes, so that
@@ -100,12 +119,7 @@ pub fn parts(dir: &Path) -> Result<Vec<Part>, MemoryError> {
             action: "reading",
             source,
         })?;
-        Ok(Part {
-            name,
-            path,
-            len: meta.len(),
-            mtime_ns: mtime_ns(&meta),
-        })
+        Ok(Part::listed(name, path, &meta))
     };
     let mut out = if named.len() < PARALLEL_STAT {
         named.into_iter().map(stat).collect::<Result<Vec<_>, _>>()?
@@ -140,12 +154,7 @@ pub fn relist<'a>(
     for name in names {
         let path = units.join(format!("{name}.json"));
         match std::fs::metadata(&path) {
-            Ok(meta) => out.push(Part {
-                name: name.to_string(),
-                path,
-                len: meta.len(),
-                mtime_ns: mtime_ns(&meta),
-            }),
+            Ok(meta) => out.push(Part::listed(name.to_string(), path, &meta)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(source) => {
                 return Err(MemoryError::Io {
@@ -159,6 +168,9 @@ pub fn relist<'a>(
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
 }
+
+/// How many files [`save`] holds in memory before writing them.
+const SAVE_BATCH: usize = 1024;
 
 /// From how many files [`parts`] stats them on two threads.
 const PARALLEL_STAT: usize = 4096;
@@ -341,7 +353,10 @@ pub fn save(dir: &Path, memory: &Memory, before: &Snapshot) -> Result<usize, Mem
     create(dir)?;
     let units_dir = dir.join(UNITS_DIR);
     let groups = group(memory);
+    // Written a few hundred at a time, synced together (see
+    // `storage::replace_all`): an import writes tens of thousands.
     let mut touched = 0;
+    let mut changed = Vec::new();
     for (name, units) in &groups {
         let mut bytes = Vec::new();
         file::to_json(units, FOLDER_VERSION, &mut bytes).map_err(|source| MemoryError::Io {
@@ -354,13 +369,12 @@ pub fn save(dir: &Path, memory: &Memory, before: &Snapshot) -> Result<usize, Mem
         if before.hashes.get(name).is_some_and(|&h| h == fnv(&bytes)) {
             continue;
         }
-        let path = units_dir.join(format!("{name}.json"));
-        replace(&path, Replace::Always, |w| {
-            use std::io::Write;
-            w.write_all(&bytes)
-        })?;
-        touched += 1;
+        changed.push((units_dir.join(format!("{name}.json")), bytes));
+        if changed.len() == SAVE_BATCH {
+            touched += replace_all(std::mem::take(&mut changed))?;
+        }
     }
+    touched += replace_all(changed)?;
     for name in before.hashes.keys() {
         if !groups.contains_key(name) {
             let path = units_dir.join(format!("{name}.json"));

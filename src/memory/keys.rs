@@ -23,11 +23,15 @@
 //!   the delta recorded is read again (its keys kept when its bytes are the
 //!   same, as after a `git checkout`). Stating 40,000 files costs more than
 //!   the rest of an add, so the delta also records the time of `units/`
-//!   itself: a file added, removed or renamed into it (what tm, git and
-//!   editors that save through a new file do) changes that time, and while
-//!   it is the same the files are taken as recorded without a stat each.
-//!   A file edited in place (the folder's time unchanged) is seen by the
-//!   next command that lists the files in full ([`super::folder::parts`]).
+//!   and each file's inode number. While `units/` keeps its time (nothing
+//!   was added, removed or renamed into it: tm, git, `sed -i` and most
+//!   editors write a new file), an add takes the files as recorded;
+//!   otherwise it reads the folder's entries and stats only the files
+//!   whose name or inode is new. A file rewritten in place keeps both;
+//!   every other command stats every file, and when one finds a file the
+//!   delta does not describe it makes the next add look ([`notice_edits`]).
+//!   An add never writes over a file it did not know of: the files its
+//!   units go to are looked for on disk whatever the delta says.
 //!
 //! They are derived data like the others: damage anywhere means the keys
 //! concerned are rebuilt, never a wrong answer (a damaged block of the
@@ -46,7 +50,6 @@ use hashbrown::HashSet;
 
 use super::error::MemoryError;
 use super::folder::{self, Part};
-use super::layout::mtime_ns;
 use super::part_key::{get_keys, put_keys, read_keyed, PartKey};
 use super::{normalized, Unit};
 use crate::lang::Lang;
@@ -54,7 +57,7 @@ use crate::storage::derived::{self, damaged, get, put, Stamp, HEADER_LEN};
 use crate::storage::hash::{fnv, Sum};
 
 const BASE_MAGIC: &[u8; 8] = b"TMKEYS\x00\x04";
-const DELTA_MAGIC: &[u8; 8] = b"TMKEYD\x00\x01";
+const DELTA_MAGIC: &[u8; 8] = b"TMKEYD\x00\x03";
 /// Entries of the base's lookup table per checksummed block (12 bytes
 /// each: just under 4 KB, one page read per lookup).
 const BLOCK: usize = 341;
@@ -96,6 +99,8 @@ pub struct KeyStore {
     units: Vec<UnitKey>,
     /// The sorted id keys of `units`.
     ids: Vec<u64>,
+    /// Per file of `parts`, its inode number as last seen (0: unknown).
+    inos: Vec<u64>,
     /// The time of `units/` when `parts` was true of it (0: unknown).
     dir_mtime: u128,
     /// Whether `parts` or `units` differ from what is on disk.
@@ -119,6 +124,7 @@ impl KeyStore {
             parts: Vec::new(),
             units: Vec::new(),
             ids: Vec::new(),
+            inos: Vec::new(),
             dir_mtime: 0,
             changed: false,
             damaged: Cell::new(false),
@@ -143,10 +149,12 @@ impl KeyStore {
                 }
                 store.units = d.units;
                 store.ids = d.ids;
+                store.inos = d.inos;
                 store.dir_mtime = d.dir_mtime;
             }
             (None, Some(b)) => {
                 store.parts = b.parts.iter().map(|k| (k.clone(), None)).collect();
+                store.inos = vec![0; store.parts.len()];
                 store.changed = true;
             }
             (None, None) => store.changed = true,
@@ -154,31 +162,50 @@ impl KeyStore {
         store
     }
 
-    /// The files of units as recorded, when `units/` has not changed since
-    /// (see the module's documentation); `None` when they must be listed.
+    /// The files of units as they are now, from the folder's entries: a
+    /// file whose name and inode number are as recorded is taken as
+    /// recorded, any other is stat'ed (see the module's documentation).
+    /// Called under the writers' lock, it also removes the temporary files
+    /// a writer that crashed left. `None` when the folder cannot be read
+    /// (then [`folder::parts`] says why).
     pub fn listing(&self) -> Option<Vec<Part>> {
-        let now = units_mtime(&self.dir)?;
-        (self.dir_mtime != 0 && now == self.dir_mtime).then(|| self.as_parts())
+        if self.dir_mtime != 0 && units_mtime(&self.dir) == Some(self.dir_mtime) {
+            return Some(self.as_parts());
+        }
+        let recorded = self.parts.iter().map(|(k, _)| k).zip(&self.inos);
+        list_units(&self.dir, recorded, true)
     }
 
     fn as_parts(&self) -> Vec<Part> {
         let units = self.dir.join(folder::UNITS_DIR);
         self.parts
             .iter()
-            .map(|(k, _)| Part {
+            .zip(&self.inos)
+            .map(|((k, _), &ino)| Part {
                 name: k.name.clone(),
                 path: units.join(format!("{}.json", k.name)),
                 len: k.len,
                 mtime_ns: k.mtime_ns,
+                ino,
             })
             .collect()
     }
 
-    /// Brings the keys up to the files `listed` (as listed now, when
-    /// `units/` had the time `dir_mtime`): a file of another size or time
-    /// than recorded is read, and its keys taken again when its bytes
-    /// changed.
-    pub fn refresh(&mut self, listed: &[Part], dir_mtime: u128) -> Result<(), MemoryError> {
+    /// Records the time `units/` had when the files last given to
+    /// [`KeyStore::refresh`] were listed (read before listing them, or
+    /// after this writer's own changes, which it has seen).
+    pub fn set_dir_mtime(&mut self, mtime: Option<u128>) {
+        let mtime = mtime.unwrap_or(0);
+        if mtime != self.dir_mtime {
+            self.dir_mtime = mtime;
+            self.changed = true;
+        }
+    }
+
+    /// Brings the keys up to the files `listed` (as listed now): a file of
+    /// another size or time than recorded is read, and its keys taken
+    /// again when its bytes changed.
+    pub fn refresh(&mut self, listed: &[Part]) -> Result<(), MemoryError> {
         let mut parts = Vec::with_capacity(listed.len());
         let mut units = Vec::new();
         let mut changed = self.parts.len() != listed.len();
@@ -226,8 +253,9 @@ impl KeyStore {
             self.units = units;
             self.changed = true;
         }
-        if dir_mtime != self.dir_mtime {
-            self.dir_mtime = dir_mtime;
+        let inos: Vec<u64> = listed.iter().map(|p| p.ino).collect();
+        if inos != self.inos {
+            self.inos = inos;
             self.changed = true;
         }
         Ok(())
@@ -240,6 +268,7 @@ impl KeyStore {
         self.parts.clear();
         self.units.clear();
         self.ids.clear();
+        self.inos.clear();
         self.dir_mtime = 0;
         self.changed = true;
         self.damaged.set(false);
@@ -352,6 +381,7 @@ impl KeyStore {
         let delta = Delta {
             base_id: self.base.as_ref().map_or(0, |b| b.id),
             dir_mtime: self.dir_mtime,
+            inos: self.inos.clone(),
             listing: self.parts.iter().map(|(k, _)| k.clone()).collect(),
             counts: self
                 .parts
@@ -404,50 +434,140 @@ fn key_held(key: &PartKey, base: Option<&Base>) -> bool {
         .unwrap_or(false)
 }
 
-/// The time of `units/` in the memory folder `dir`, as [`KeyStore`]
-/// records it; `None` when it cannot be read.
+/// The files of units of the memory folder `dir` as [`KeyStore::listing`]
+/// gives them, from the delta alone (for a reader to whom a file rewritten
+/// in place matters little, such as the lexicon); `None` without a delta.
+pub fn listing_of(dir: &Path) -> Option<Vec<Part>> {
+    let delta = Delta::read(&delta_path(dir)).ok()?;
+    if delta.dir_mtime != 0 && units_mtime(dir) == Some(delta.dir_mtime) {
+        let units = dir.join(folder::UNITS_DIR);
+        let parts = delta.listing.into_iter().zip(delta.inos);
+        return Some(
+            parts
+                .map(|(k, ino)| Part {
+                    path: units.join(format!("{}.json", k.name)),
+                    name: k.name,
+                    len: k.len,
+                    mtime_ns: k.mtime_ns,
+                    ino,
+                })
+                .collect(),
+        );
+    }
+    list_units(dir, delta.listing.iter().zip(&delta.inos), false)
+}
+
+/// The files in `units/` of `dir`, each taken from `recorded` (by name,
+/// in name order, with its inode number) when its name and inode are as
+/// recorded, else stat'ed. Removes leftover temporary files when `clean`
+/// (only a writer holding the lock may). `None` when the folder cannot be
+/// read.
+fn list_units<'a>(
+    dir: &Path,
+    recorded: impl Iterator<Item = (&'a PartKey, &'a u64)>,
+    clean: bool,
+) -> Option<Vec<Part>> {
+    use std::os::unix::fs::DirEntryExt;
+    let units = dir.join(folder::UNITS_DIR);
+    let mut entries: Vec<(String, std::fs::DirEntry)> = Vec::new();
+    for entry in std::fs::read_dir(&units).ok()? {
+        let entry = entry.ok()?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with('.') {
+            if clean && file_name.contains(".tmp-") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+            continue;
+        }
+        if let Some(name) = file_name.strip_suffix(".json") {
+            entries.push((name.to_string(), entry));
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut recorded = recorded.peekable();
+    let mut out = Vec::with_capacity(entries.len());
+    for (name, entry) in entries {
+        while recorded.next_if(|(k, _)| k.name < name).is_some() {}
+        let path = entry.path();
+        let same = recorded.peek().filter(|(k, &ino)| {
+            k.name == name
+                && ino != 0
+                && ino == entry.ino()
+                && entry.file_type().is_ok_and(|t| !t.is_symlink())
+        });
+        match same {
+            Some((k, &ino)) => out.push(Part {
+                name,
+                path,
+                len: k.len,
+                mtime_ns: k.mtime_ns,
+                ino,
+            }),
+            None => {
+                let meta = std::fs::metadata(&path).ok()?;
+                out.push(Part::listed(name, path, &meta));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Tells `tm add` to look at the folder next time when a listing with a
+/// stat per file (`parts`) finds files of the memory folder `dir` other
+/// than those the delta records while `units/` kept its time (a file
+/// rewritten in place, or changed while an add was writing): the delta's
+/// time of `units/` is cleared. Reads 48 bytes when there is nothing to
+/// tell.
+pub fn notice_edits(dir: &Path, parts: &[Part]) {
+    let path = delta_path(dir);
+    let Ok(stamp) =
+        File::open(&path).and_then(|f| derived::read_stamp(&mut BufReader::new(f), DELTA_MAGIC))
+    else {
+        return;
+    };
+    let recorded = u128::from(stamp.0[1]) | u128::from(stamp.0[2]) << 64;
+    if recorded == 0 || units_mtime(dir) != Some(recorded) {
+        return;
+    }
+    let Ok(mut delta) = Delta::read(&path) else {
+        return;
+    };
+    // A file listed with another size or time loses its recorded inode, so
+    // that the next add stats it even if its inode is the same.
+    let mut same = delta.listing.len() == parts.len();
+    let mut now = parts.iter().peekable();
+    for (k, ino) in delta.listing.iter().zip(delta.inos.iter_mut()) {
+        while now.next_if(|p| p.name < k.name).is_some() {}
+        if let Some(p) = now.peek().filter(|p| p.name == k.name) {
+            if (p.len, p.mtime_ns) != (k.len, k.mtime_ns) {
+                *ino = 0;
+                same = false;
+            }
+        } else {
+            same = false;
+        }
+    }
+    if !same {
+        delta.dir_mtime = 0;
+        if delta.write(&path).is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// The time of `units/` in the memory folder `dir` (`None` when it cannot
+/// be read).
 pub fn units_mtime(dir: &Path) -> Option<u128> {
     std::fs::metadata(dir.join(folder::UNITS_DIR))
         .ok()
-        .map(|m| mtime_ns(&m))
+        .map(|m| crate::memory::layout::mtime_ns(&m))
 }
 
-/// The files of units of the memory folder `dir` as the keys last recorded
-/// them, when `units/` has not changed since (see the module's
-/// documentation): what [`super::Layout::parts`] gives without a stat per
-/// file. `None` when they must be listed.
-pub fn recorded_listing(dir: &Path) -> Option<Vec<Part>> {
-    let delta = Delta::read(&delta_path(dir)).ok()?;
-    let now = units_mtime(dir)?;
-    if delta.dir_mtime == 0 || now != delta.dir_mtime {
-        return None;
-    }
-    let units = dir.join(folder::UNITS_DIR);
-    Some(
-        delta
-            .listing
-            .into_iter()
-            .map(|k| Part {
-                path: units.join(format!("{}.json", k.name)),
-                name: k.name,
-                len: k.len,
-                mtime_ns: k.mtime_ns,
-            })
-            .collect(),
-    )
-}
-
-/// Whether `units/` in the memory folder `dir` is as the keys last
-/// recorded it (its time unchanged): then it holds no file the keys do not
-/// list, such as a temporary file a writer that crashed left, and a writer
-/// need not read the folder to look for one. From the delta's stamp alone,
-/// unchecked: a damaged stamp can only make a writer look when it need not,
-/// or leave a stray temporary file a while longer.
-pub fn units_unchanged(dir: &Path) -> bool {
-    let stamp = File::open(delta_path(dir))
-        .and_then(|f| derived::read_stamp(&mut BufReader::new(f), DELTA_MAGIC));
-    let recorded = stamp.map_or(0, |s| u128::from(s.0[1]) | u128::from(s.0[2]) << 64);
-    recorded != 0 && units_mtime(dir) == Some(recorded)
+/// Whether `tm add` keeps the files of the memory folder `dir` in its keys
+/// (and so removes the temporary files a crashed writer left in `units/`
+/// as it lists them: see [`KeyStore::listing`]).
+pub fn lists_units(dir: &Path) -> bool {
+    delta_path(dir).is_file()
 }
 
 fn base_path(dir: &Path) -> PathBuf {
@@ -677,6 +797,8 @@ struct Delta {
     base_id: u64,
     dir_mtime: u128,
     listing: Vec<PartKey>,
+    /// Per file of `listing`, its inode number (0: unknown).
+    inos: Vec<u64>,
     /// Per file of `listing`: how many of `units` are its (0 for a file
     /// whose keys are the base's).
     counts: Vec<u64>,
@@ -690,6 +812,7 @@ impl Delta {
         let stamp = Stamp([self.base_id, m as u64, (m >> 64) as u64, 0, 0]);
         derived::write_atomic(path, DELTA_MAGIC, stamp, |w| {
             put_keys(w, &self.listing)?;
+            put(w, &self.inos)?;
             put(w, &self.counts)?;
             put(w, bytemuck::cast_slice::<UnitKey, u64>(&self.units))?;
             put(w, &self.ids)
@@ -699,12 +822,14 @@ impl Delta {
     fn read(path: &Path) -> std::io::Result<Delta> {
         let (stamp, mut r, mut limit) = derived::open(path, DELTA_MAGIC)?;
         let listing = get_keys(&mut r, &mut limit)?;
+        let inos: Vec<u64> = get(&mut r, &mut limit)?;
         let counts: Vec<u64> = get(&mut r, &mut limit)?;
         let units: Vec<u64> = get(&mut r, &mut limit)?;
         let ids: Vec<u64> = get(&mut r, &mut limit)?;
         r.finish()?;
         let held: u64 = counts.iter().sum();
         if counts.len() != listing.len()
+            || inos.len() != listing.len()
             || held * 4 != units.len() as u64
             || ids.len() as u64 != held
             || !listing.windows(2).all(|w| w[0].name < w[1].name)
@@ -716,6 +841,7 @@ impl Delta {
             base_id: stamp.0[0],
             dir_mtime: u128::from(stamp.0[1]) | u128::from(stamp.0[2]) << 64,
             listing,
+            inos,
             counts,
             units: units
                 .chunks_exact(4)
@@ -738,9 +864,10 @@ fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
 /// refreshed and written back when they changed.
 pub fn current(dir: &Path) -> Result<KeyStore, MemoryError> {
     let mut store = KeyStore::open(dir);
-    let mtime = units_mtime(dir).unwrap_or(0);
+    let mtime = units_mtime(dir);
     let parts = folder::parts(dir)?;
-    store.refresh(&parts, mtime)?;
+    store.refresh(&parts)?;
+    store.set_dir_mtime(mtime);
     let _ = store.save();
     Ok(store)
 }
@@ -750,6 +877,7 @@ mod tests {
     use super::*;
     use crate::memory::folder::Snapshot;
     use crate::memory::Memory;
+    use std::io::Write;
 
     fn unit(id: &str, release: &str, en: &str) -> Unit {
         let mut u = Unit::new(id.into(), "2026-01-01T00:00:00Z");
@@ -891,19 +1019,14 @@ mod tests {
                 let mut b = bytes.clone();
                 b[i] ^= 0x10;
                 std::fs::write(path, &b).unwrap();
-                let s = KeyStore::open(d);
-                // Either the damage is seen (the file is not used, or a
-                // lookup fails), or what is answered is what the memory
-                // holds: never a wrong answer.
-                match (s.base.is_some(), s.listing().is_some(), probe(&s)) {
-                    (true, true, Ok(got)) => assert_eq!(got, want, "{file} byte {i}"),
-                    (_, _, Err(_)) => {}
-                    // A file set aside is rebuilt from the memory.
-                    (_, _, Ok(_)) => assert_eq!(
-                        probe(&current(d).unwrap()).unwrap(),
-                        want,
-                        "{file} byte {i}"
-                    ),
+                // As an add uses them: opened, brought up to the files.
+                let mut s = KeyStore::open(d);
+                let listed = s.listing().unwrap();
+                s.refresh(&listed).unwrap();
+                // Either the damage is seen (a lookup fails), or what is
+                // answered is what the memory holds: never a wrong answer.
+                if let Ok(got) = probe(&s) {
+                    assert_eq!(got, want, "{file} byte {i}");
                 }
             }
         }
@@ -934,15 +1057,47 @@ mod tests {
     }
 
     #[test]
-    fn the_listing_is_trusted_only_while_the_folder_is_unchanged() {
+    fn the_listing_sees_files_replaced_or_added_and_edits_in_place_once_stated() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        memory(d, 2);
-        let store = current(d).unwrap();
-        let listed = store.listing().expect("units/ unchanged");
+        memory(d, 3);
+        current(d).unwrap();
+        let listed = KeyStore::open(d).listing().unwrap();
         assert_eq!(listed, folder::parts(d).unwrap());
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        std::fs::write(d.join("units/new.json"), "[]").unwrap();
-        assert!(KeyStore::open(d).listing().is_none());
+        // A file added and one replaced through a new file (as git and
+        // `sed -i` do), with nothing else to tell them: both are seen.
+        let r0 = std::fs::read_to_string(d.join("units/r0.json")).unwrap();
+        std::fs::write(d.join("units/new.json"), r0.replace("id0", "idnew")).unwrap();
+        let r1 = d.join("units/r1.json");
+        let other = d.join("units/.r1.json.other");
+        std::fs::write(&other, std::fs::read(&r1).unwrap().repeat(1)).unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&other)
+            .unwrap()
+            .write_all(b"\n")
+            .unwrap();
+        std::fs::rename(&other, &r1).unwrap();
+        let listed = KeyStore::open(d).listing().unwrap();
+        assert_eq!(listed, folder::parts(d).unwrap());
+        // A file rewritten in place keeps its inode: the listing of an add
+        // takes it as recorded until a full listing notices the edit.
+        current(d).unwrap();
+        let r2 = d.join("units/r2.json");
+        let mut bytes = std::fs::read(&r2).unwrap();
+        bytes.extend_from_slice(b"\n\n");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&r2)
+            .unwrap()
+            .write_all(&bytes)
+            .unwrap();
+        let stale = KeyStore::open(d).listing().unwrap();
+        assert_ne!(stale, folder::parts(d).unwrap());
+        crate::memory::Layout::Folder(d.to_path_buf())
+            .parts()
+            .unwrap();
+        let fresh = KeyStore::open(d).listing().unwrap();
+        assert_eq!(fresh, folder::parts(d).unwrap());
     }
 }

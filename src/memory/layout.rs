@@ -118,14 +118,17 @@ impl Layout {
 
     /// The memory's files of units as they are listed now, by name: each
     /// file of a folder, or the single file as the one part. A stat each,
-    /// no read — for a folder whose `units/` has not changed since `tm add`
-    /// last recorded its files, not even that ([`super::keys`]);
-    /// [`MemoryError::Missing`] when there is no memory.
+    /// no read; [`MemoryError::Missing`] when there is no memory.
     pub fn parts(&self) -> Result<Vec<Part>, MemoryError> {
         match self {
             Layout::File(p) => {
                 let meta = std::fs::metadata(p).map_err(|source| {
-                    if source.kind() == std::io::ErrorKind::NotFound {
+                    if let Some(to) = self.migrated_to() {
+                        MemoryError::Migrated {
+                            path: p.clone(),
+                            to,
+                        }
+                    } else if source.kind() == std::io::ErrorKind::NotFound {
                         MemoryError::Missing { path: p.clone() }
                     } else {
                         MemoryError::Io {
@@ -139,19 +142,15 @@ impl Layout {
                     || LEGACY_FILE.to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                Ok(vec![Part {
-                    name,
-                    path: p.clone(),
-                    len: meta.len(),
-                    mtime_ns: mtime_ns(&meta),
-                }])
+                Ok(vec![Part::listed(name, p.clone(), &meta)])
             }
             Layout::Folder(d) => {
                 super::folder::check_header(d)?;
-                match super::keys::recorded_listing(d) {
-                    Some(parts) => Ok(parts),
-                    None => super::folder::parts(d),
-                }
+                let parts = super::folder::parts(d)?;
+                // A file edited in place keeps its inode: what `tm add`
+                // trusts is told here, where every file is stat'ed.
+                super::keys::notice_edits(d, &parts);
+                Ok(parts)
             }
         }
     }

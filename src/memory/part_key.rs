@@ -147,12 +147,7 @@ mod tests {
 
     fn listed(path: &Path) -> Part {
         let meta = std::fs::metadata(path).unwrap();
-        Part {
-            name: "a".into(),
-            path: path.to_path_buf(),
-            len: meta.len(),
-            mtime_ns: mtime_ns(&meta),
-        }
+        Part::listed("a".into(), path.to_path_buf(), &meta)
     }
 
     #[test]

@@ -103,6 +103,7 @@ impl Writing {
     /// Refuses a read-only memory, takes the writers' lock (creating its
     /// folder when needed) and removes leftovers.
     pub(super) fn begin(layout: &Layout) -> Result<Writing, MemoryError> {
+        refuse_misplaced(layout)?;
         check_writable(&layout.marker())?;
         let created = first_missing_ancestor(&layout.lock_path());
         let lock = WriteLock::acquire(&layout.lock_path())?;
@@ -144,6 +145,48 @@ pub(super) fn refuse_migrated(layout: &Layout) -> Result<(), MemoryError> {
         }),
         None => Ok(()),
     }
+}
+
+/// Refuses to write a memory inside a folder memory (`--memory
+/// memory/units` would start a second memory in the first, which git then
+/// shares), and to start a folder memory where files of units are but the
+/// header is not (a memory whose `tm-memory.json` was lost: a new one would
+/// not know its units and overwrite them). Before any lock is taken, so
+/// nothing is left behind.
+fn refuse_misplaced(layout: &Layout) -> Result<(), MemoryError> {
+    let root = layout.root();
+    let foreign = |what: String| MemoryError::Foreign {
+        path: root.to_path_buf(),
+        what,
+    };
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    if let Some(outer) = absolute
+        .ancestors()
+        .skip(1)
+        .find(|a| a.join(super::layout::HEADER).is_file())
+    {
+        return Err(foreign(format!(
+            "it is inside the memory folder {}; use --memory {}",
+            outer.display(),
+            outer.display()
+        )));
+    }
+    if let Layout::Folder(dir) = layout {
+        let has_units = std::fs::read_dir(dir.join(folder::UNITS_DIR))
+            .map(|mut e| {
+                e.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".json")))
+            })
+            .unwrap_or(false);
+        if has_units && !layout.exists() {
+            return Err(foreign(format!(
+                "{} holds files of units but no {}: restore it (e.g. git checkout {}) rather than start a new memory over them",
+                folder::UNITS_DIR,
+                super::layout::HEADER,
+                super::layout::HEADER
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The highest folder on the way to `file` that does not exist yet.
@@ -192,9 +235,10 @@ fn remove_leftovers(layout: &Layout) {
                 )
             }
             Layout::Folder(d) => (
-                // `units/` may hold 40,000 files: read only when it changed.
+                // `units/` may hold 40,000 files: left to `tm add`'s
+                // listing when that reads it anyway.
                 std::iter::once(d.clone())
-                    .chain((!super::keys::units_unchanged(d)).then(|| d.join(folder::UNITS_DIR)))
+                    .chain((!super::keys::lists_units(d)).then(|| d.join(folder::UNITS_DIR)))
                     .collect(),
                 d.join(CACHE_DIR),
                 ".".into(),
@@ -239,3 +283,63 @@ fn entries(dir: &Path) -> Vec<(String, PathBuf, Option<std::time::Duration>)> {
 /// How old a derived file's temporary file must be before a writer removes
 /// it: far longer than building any derived file takes.
 const STALE_CACHE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::{folder, Memory, Unit};
+
+    fn one_unit() -> Memory {
+        let mut u = Unit::new("a-0".into(), "2026-01-01T00:00:00Z");
+        u.en = Some("The hall opened.".into());
+        u.ru = Some("Зал открылся.".into());
+        u.release = Some("a".into());
+        u.position = Some(0);
+        Memory { units: vec![u] }
+    }
+
+    #[test]
+    fn a_memory_inside_a_memory_or_over_headless_units_is_refused_leaving_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mem = dir.path().join("mem");
+        folder::save(&mem, &one_unit(), &folder::Snapshot::default()).unwrap();
+        let before: Vec<_> = walk(&mem);
+        for inside in ["units", ".cache", "units/a.json", "tm-memory.json"] {
+            let err = edit(&mem.join(inside), true, |_| {
+                Ok::<_, MemoryError>(((), EditOutcome::Save))
+            })
+            .unwrap_err();
+            assert!(
+                err.to_string().contains("inside the memory folder"),
+                "{inside}: {err}"
+            );
+            assert_eq!(
+                walk(&mem),
+                before,
+                "{inside}: nothing written, no lock left"
+            );
+        }
+        // The header lost: the units are not taken over by a new memory.
+        std::fs::remove_file(mem.join("tm-memory.json")).unwrap();
+        let err = edit(&mem, true, |_| {
+            Ok::<_, MemoryError>(((), EditOutcome::Save))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("no tm-memory.json"), "{err}");
+        assert!(!mem.join("tm-memory.json").exists());
+    }
+
+    fn walk(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+        out.sort();
+        out
+    }
+}

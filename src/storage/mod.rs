@@ -19,7 +19,7 @@ pub mod hash;
 pub mod lock;
 pub mod summed;
 
-pub use atomic::{replace, resolve_links, Replace};
+pub use atomic::{replace, replace_all, resolve_links, Replace};
 pub use error::StorageError;
 pub use lock::WriteLock;
 

@@ -116,12 +116,7 @@ mod tests {
         let path = dir.join(format!("{name}.json"));
         std::fs::write(&path, text).unwrap();
         let meta = std::fs::metadata(&path).unwrap();
-        Part {
-            name: name.into(),
-            path,
-            len: meta.len(),
-            mtime_ns: crate::memory::layout::mtime_ns(&meta),
-        }
+        Part::listed(name.into(), path, &meta)
     }
 
     fn key(p: &Part, text: &str) -> PartKey {
