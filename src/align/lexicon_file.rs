@@ -96,12 +96,22 @@ impl Learned {
 /// aligner then works as without one, and whoever writes the memory
 /// reports it.
 pub fn open(memory: &Path) -> (Lexicon, Source) {
+    open_with(memory, true)
+}
+
+/// [`open`] for a dry run, which creates and changes nothing: a lexicon
+/// learned again is not written.
+pub fn peek(memory: &Path) -> Lexicon {
+    open_with(memory, false).0
+}
+
+fn open_with(memory: &Path, write_back: bool) -> (Lexicon, Source) {
     let layout = Layout::at(memory);
     let Ok(before) = Learned::now(&layout) else {
         return (Lexicon::empty(), Source::Json);
     };
     let path = lexicon_path(memory);
-    if let Ok(lex) = read(&path, &before) {
+    if let Ok(lex) = read(&path, &before, write_back) {
         return (lex, Source::Cache);
     }
     let Ok((units, hashes)) = load(&layout) else {
@@ -119,7 +129,8 @@ pub fn open(memory: &Path) -> (Lexicon, Source) {
         })
         .collect::<Vec<_>>();
     // Only a lexicon of the JSON that was read may be written.
-    let written = Learned::now(&layout).ok().as_ref() == Some(&before)
+    let written = write_back
+        && Learned::now(&layout).ok().as_ref() == Some(&before)
         && write(&path, before.stamp, &keys, &lex).is_ok();
     (
         lex,
@@ -173,7 +184,7 @@ fn close_enough(learned: Stamp, now: Stamp) -> bool {
 /// The lexicon at `path` if it is sound and still good for the memory as
 /// it is `now`. A folder's part touched but not changed has its new time
 /// recorded.
-fn read(path: &Path, now: &Learned) -> std::io::Result<Lexicon> {
+fn read(path: &Path, now: &Learned, write_back: bool) -> std::io::Result<Lexicon> {
     let (learned, mut r, mut limit) = derived::open(path, MAGIC)?;
     let mut keys = get_keys(&mut r, &mut limit)?;
     let mut tables = Vec::with_capacity(PAIRS.len());
@@ -213,7 +224,7 @@ fn read(path: &Path, now: &Learned) -> std::io::Result<Lexicon> {
         return Err(damaged());
     }
     let lex = decode(tables)?;
-    if touched {
+    if touched && write_back {
         let _ = write(path, learned, &keys, &lex);
     }
     Ok(lex)
@@ -310,7 +321,7 @@ mod tests {
             let mut bad = bytes.clone();
             bad[at] ^= 1 << (at % 8);
             std::fs::write(&path, &bad).unwrap();
-            assert!(read(&path, &now).is_err(), "byte {at} flipped");
+            assert!(read(&path, &now, true).is_err(), "byte {at} flipped");
         }
         let (rebuilt, source) = open(&memory);
         assert_eq!((&rebuilt, source), (&first, Source::JsonCached));

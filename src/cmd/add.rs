@@ -80,6 +80,8 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     // for a new memory).
     let lexicon = if args.no_lexicon {
         Lexicon::empty()
+    } else if args.dry_run {
+        lexicon_file::peek(&global.memory_path())
     } else {
         lexicon_file::open(&global.memory_path()).0
     };
