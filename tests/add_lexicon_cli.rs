@@ -58,23 +58,31 @@ fn the_learned_lexicon_aligns_what_lengths_alone_get_wrong() {
     env.write("mem.tsv", MEMORY);
     env.run(&["--memory", "tm.json", "import", "mem.tsv"]).ok();
     // river/река, rain/дождь, school/школа are learned: the split is found.
+    // A dry run writes nothing, not even the lexicon it learned.
     assert_eq!(beads(&env, &[]), ["1-2-0", "1-1-0"]);
-    assert!(env.path("tm.json.lexicon").exists());
+    assert!(!env.path("tm.json.lexicon").exists());
     assert_eq!(beads(&env, &["--no-lexicon"]), ["1-1-0", "1-2-0"]);
 
-    // Stored, the release's units teach the lexicon in turn: the file is
-    // stale after the add and learned again on the next one.
+    // Stored, the release's units teach the lexicon in turn: the file the
+    // add wrote is stale after it and learned again by the next add.
+    let add = |release: &str| {
+        env.run(&[
+            "--memory",
+            "tm.json",
+            "add",
+            "--id",
+            release,
+            "--en",
+            "flood.en.txt",
+            "--ru",
+            "flood.ru.txt",
+        ])
+        .ok();
+    };
+    add("flood");
+    assert!(env.path("tm.json.lexicon").exists());
     let before = std::fs::read(env.path("tm.json.lexicon")).unwrap();
-    env.run(&[
-        "--memory",
-        "tm.json",
-        "add",
-        "--en",
-        "flood.en.txt",
-        "--ru",
-        "flood.ru.txt",
-    ])
-    .ok();
+    add("flood-again");
     assert_eq!(beads(&env, &[]), ["1-2-0", "1-1-0"]);
     assert_ne!(std::fs::read(env.path("tm.json.lexicon")).unwrap(), before);
 }
