@@ -388,29 +388,23 @@ mod tests {
         assert_eq!(source, Source::JsonCached);
         assert_eq!(edited, Lexicon::learn(&load(&memory).unwrap().0.units));
         assert_eq!(open(&memory).1, Source::Cache);
-        // A small file it learned from removed (a twentieth): kept.
-        let (loaded, snapshot) = load(&memory).unwrap();
-        let fewer = Memory {
-            units: loaded
-                .units
-                .into_iter()
-                .filter(|u| u.release.as_deref() != Some("r9"))
-                .collect(),
+        let remove = |release: &str| {
+            let (loaded, snapshot) = load(&memory).unwrap();
+            let fewer = Memory {
+                units: loaded
+                    .units
+                    .into_iter()
+                    .filter(|u| u.release.as_deref() != Some(release))
+                    .collect(),
+            };
+            save(&memory, &fewer, &snapshot).unwrap();
+            assert!(!memory.join(format!("units/{release}.json")).exists());
         };
-        save(&memory, &fewer, &snapshot).unwrap();
-        assert!(!memory.join("units/r9.json").exists());
+        // A small file it learned from removed (a twentieth): kept.
+        remove("r9");
         assert_eq!(open(&memory).1, Source::Cache);
         // A quarter of it removed: learned again.
-        let (loaded, snapshot) = load(&memory).unwrap();
-        let fewer = Memory {
-            units: loaded
-                .units
-                .into_iter()
-                .filter(|u| u.release.as_deref() != Some("r2"))
-                .collect(),
-        };
-        save(&memory, &fewer, &snapshot).unwrap();
-        assert!(!memory.join("units/r2.json").exists());
+        remove("r2");
         assert_eq!(open(&memory).1, Source::JsonCached);
     }
 }

@@ -82,13 +82,14 @@ where
     let parts = if existed {
         // Read before listing: a change while listing is seen next time.
         let mtime = super::keys::units_mtime(&dir);
-        let parts = match keys.listing() {
-            Some(parts) => parts,
-            None => folder::parts(&dir)?,
-        };
-        keys.refresh(&parts)?;
-        keys.set_dir_mtime(mtime);
-        parts
+        match keys.listing() {
+            Some(parts) => {
+                keys.refresh(&parts)?;
+                keys.set_dir_mtime(mtime);
+                parts
+            }
+            None => listed_in_full(&mut keys, &dir)?,
+        }
     } else {
         keys.reset();
         Vec::new()
@@ -105,11 +106,7 @@ where
                 .exists()
     });
     let parts = if unlisted {
-        let mtime = super::keys::units_mtime(&dir);
-        let parts = folder::parts(&dir)?;
-        keys.refresh(&parts)?;
-        keys.set_dir_mtime(mtime);
-        parts
+        listed_in_full(&mut keys, &dir)?
     } else {
         parts
     };
@@ -119,9 +116,7 @@ where
         Err(_) => {
             // A damaged block of the keys: every file is read once more.
             keys.reset();
-            let mtime = super::keys::units_mtime(&dir);
-            keys.refresh(&folder::parts(&dir)?)?;
-            keys.set_dir_mtime(mtime);
+            listed_in_full(&mut keys, &dir)?;
             keys.parts_sharing(&wanted.0)
                 .map_err(|source| MemoryError::Io {
                     path: dir.join(".cache/keys"),
@@ -161,6 +156,17 @@ where
     }
     writing.end(saved);
     result.map(|(value, _)| value)
+}
+
+/// Every file of units of `dir`, each stat'ed, and the keys brought up to
+/// them (with the time `units/` had before the listing, so that a change
+/// made while listing is seen next time).
+fn listed_in_full(keys: &mut KeyStore, dir: &Path) -> Result<Vec<folder::Part>, MemoryError> {
+    let mtime = super::keys::units_mtime(dir);
+    let parts = folder::parts(dir)?;
+    keys.refresh(&parts)?;
+    keys.set_dir_mtime(mtime);
+    Ok(parts)
 }
 
 /// What an add of `offered` must read: the text keys whose files hold a
