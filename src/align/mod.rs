@@ -114,6 +114,24 @@ pub fn align_with<'a>(
         if !in_ru.is_empty() || !in_kk.is_empty() {
             *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &in_ru);
             *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &in_kk);
+            // Once more where the realigned one found what the other was
+            // not told to expect: otherwise the two trade places when each
+            // first pass saw only one of them (Russian glued the lede the
+            // English lacks to the next sentence, Kazakh found it;
+            // realigned, Russian found it and Kazakh, expecting nothing,
+            // lost it). Expecting what either found outright instead added
+            // false insertions to documents without any.
+            let new = |beads: &[Bead], told: &[usize]| {
+                let found = inserted(beads);
+                (!found.iter().all(|p| told.contains(p))).then_some(found)
+            };
+            let (again_kk, again_ru) = (new(rb, &in_ru), new(kb, &in_kk));
+            if let Some(found) = again_kk {
+                *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &found);
+            }
+            if let Some(found) = again_ru {
+                *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &found);
+            }
         }
     }
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
