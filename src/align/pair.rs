@@ -78,6 +78,12 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
 /// as a sentence only one translator added is rarer still than a dropped
 /// one, and a translator's split (a 1-2 bead) usually explains it better.
 pub fn align_pair_expecting(src: &Side, tgt: &Side, inserted: &[usize]) -> Vec<Bead> {
+    align_expecting_cost(src, tgt, inserted).0
+}
+
+/// [`align_pair_expecting`], with the cost of the alignment found (as
+/// [`align_grouped`] gives it), to weigh two sets of expectations.
+pub fn align_expecting_cost(src: &Side, tgt: &Side, inserted: &[usize]) -> (Vec<Bead>, f64) {
     let mut scorer = Scorer::new(src, tgt);
     scorer.lone_insert = LONE_INSERT_COST;
     let mut hint = vec![false; src.texts.len() + 1];
@@ -87,7 +93,7 @@ pub fn align_pair_expecting(src: &Side, tgt: &Side, inserted: &[usize]) -> Vec<B
         }
     }
     scorer.inserted = hint;
-    solve(&scorer, src.texts.len(), tgt.texts.len()).0
+    solve(&scorer, src.texts.len(), tgt.texts.len())
 }
 
 /// The dynamic program proper, forward (best and summed) then backward.
