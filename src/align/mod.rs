@@ -21,6 +21,7 @@ pub mod pair;
 pub mod paired;
 pub mod release;
 pub mod resolve;
+pub mod resplit;
 pub mod shapes;
 pub mod translit;
 
