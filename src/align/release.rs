@@ -121,8 +121,8 @@ mod tests {
 
     #[test]
     fn a_sentence_end_the_segmenter_missed_is_cut_where_the_others_end_one() {
-        let en = "\"Kazakhstan is a regional leader on this issue,\" said UNHCR Representative H. Oh. According to the Ministry of Internal Affairs, about 4,900 people still have no confirmed nationality.";
-        let ru = "«Казахстан является региональным лидером в этом вопросе», – заявил представитель УВКБ ООН Х. О. По данным МВД, около 4 900 человек все еще не имеют подтвержденного гражданства.";
+        let en = "\"Kazakhstan is a regional leader on this issue,\" said the UNHCR Representative in Kazakhstan. According to the Ministry of Internal Affairs, about 4,900 people still have no confirmed nationality.";
+        let ru = "«Казахстан является региональным лидером в этом вопросе», – заявил представитель УВКБ ООН в Казахстане По данным МВД, около 4 900 человек все еще не имеют подтвержденного гражданства.";
         let units = align_release(en, Some(ru), None, Cut::Sentences).unwrap();
         let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
         assert_eq!(beads, ["1-1-0", "1-1-0"]);
