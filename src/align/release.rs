@@ -123,19 +123,20 @@ mod tests {
     fn a_sentence_end_the_segmenter_missed_is_cut_where_the_others_end_one() {
         let en = "\"Kazakhstan is a regional leader on this issue,\" said the UNHCR Representative in Kazakhstan. According to the Ministry of Internal Affairs, about 4,900 people still have no confirmed nationality.";
         let ru = "«Казахстан является региональным лидером в этом вопросе», – заявил представитель УВКБ ООН в Казахстане По данным МВД, около 4 900 человек все еще не имеют подтвержденного гражданства.";
-        let units = align_release(en, Some(ru), None, Cut::Sentences).unwrap();
+        let kk = "«Қазақстан бұл мәселеде өңірлік көшбасшы болып табылады», – деді БҰҰ БЖКБ-ның Қазақстандағы өкілі. ІІМ деректері бойынша, әлі күнге дейін 4 900-ге жуық адамның азаматтығы расталмаған.";
+        let units = align_release(en, Some(ru), Some(kk), Cut::Sentences).unwrap();
         let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
-        assert_eq!(beads, ["1-1-0", "1-1-0"]);
+        assert_eq!(beads, ["1-1-1", "1-1-1"]);
         assert!(units[1].ru.starts_with("По данным МВД"), "{units:?}");
         // Lines are never cut.
         let lined = align_release(
             &en.replacen(" According", "\nAccording", 1),
             Some(ru),
-            None,
+            Some(&kk.replacen(" ІІМ", "\nІІМ", 1)),
             Cut::Lines,
         )
         .unwrap();
-        assert_eq!(lined.len(), 1);
+        assert_eq!(lined.len(), 1, "{lined:?}");
     }
 
     #[test]
