@@ -6,7 +6,7 @@ not reproduce and predicted beads that are not gold, each tagged with its
 kind (n-m sizes in sentences, drop = one side empty). Reads the eval kit at
 run time; copies nothing from it.
 
-    python3 scripts/align_errors.py ../shared/data/docs/dev target/release/tm --pair en-kk
+    python3 scripts/align_errors.py ../shared/data/docs/dev target/release/tm --pair en-kk --flags=--no-lexicon
 """
 import argparse, os, subprocess, sys, collections
 
@@ -58,17 +58,18 @@ def main():
     ap.add_argument("tm")
     ap.add_argument("--pair", default="en-kk")
     ap.add_argument("--only", default="")
+    ap.add_argument("--flags", default="", help="passed on to tm add, e.g. --flags=--no-lexicon")
     args = ap.parse_args()
     a, b = args.pair.split("-")
     idx = read_index(args.split)
-    kit = os.path.join(os.path.dirname(__file__), "../../shared/eval/align/tm_align.py")
+    run = os.path.join(os.path.dirname(__file__), "tm_align_flags.py")
     counts = collections.Counter()
     for doc in sorted(os.listdir(args.split)):
         d = os.path.join(args.split, doc)
         if not os.path.isdir(d) or (args.only and args.only not in doc):
             continue
         gold = project(read_beads(os.path.join(d, "gold.tsv")), a, b)
-        out = subprocess.run([sys.executable, kit, args.tm, d], capture_output=True, text=True).stdout
+        out = subprocess.run([sys.executable, run, args.tm, d] + args.flags.split(), capture_output=True, text=True).stdout
         pred = project(parse_beads_text(out), a, b)
         miss, extra = untiled(gold, pred), untiled(pred, gold)
         if not miss and not extra:

@@ -21,6 +21,7 @@ pub mod pair;
 pub mod paired;
 pub mod release;
 pub mod resolve;
+pub mod resplit;
 pub mod shapes;
 pub mod translit;
 
@@ -114,7 +115,28 @@ pub fn align_with<'a>(
         if !in_ru.is_empty() || !in_kk.is_empty() {
             *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &in_ru);
             *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &in_kk);
+            // Once more where the realigned one found what the other was
+            // not told to expect: otherwise the two trade places when each
+            // first pass saw only one of them (Russian glued the lede the
+            // English lacks to the next sentence, Kazakh found it;
+            // realigned, Russian found it and Kazakh, expecting nothing,
+            // lost it). Expecting what either found outright instead added
+            // false insertions to documents without any.
+            let new = |beads: &[Bead], told: &[usize]| {
+                let found = inserted(beads);
+                (!found.iter().all(|p| told.contains(p))).then_some(found)
+            };
+            let (again_kk, again_ru) = (new(rb, &in_ru), new(kb, &in_kk));
+            if let Some(found) = again_kk {
+                *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &found);
+            }
+            if let Some(found) = again_ru {
+                *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &found);
+            }
         }
+    }
+    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+        both_split_or_inserted(&en_side, &view(Lang::Ru, r), &view(Lang::Kk, k), rb, kb);
     }
     if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
         resolve::resolve(&en_side, &view(Lang::Ru, r), &view(Lang::Kk, k), rb, kb);
@@ -164,6 +186,80 @@ pub fn align_with<'a>(
             }
         })
         .collect()
+}
+
+/// Cost (nats) of a sentence the English lacks and both translations have,
+/// counted once for the three versions, on top of what each pair pays for
+/// it where it is expected ([`shapes::EXPECTED_INSERT_COST`] each): in all,
+/// [`shapes::SKIP_COST`], one dropped sentence.
+const JOINT_INSERT_EXTRA: f64 = shapes::SKIP_COST - 2.0 * shapes::EXPECTED_INSERT_COST;
+
+/// Where both translations split an English sentence in two next to the
+/// same place (a 1-2 bead in each pair, ending or starting there), weighs
+/// that against a sentence the English lacks there, which both
+/// translations have: the two pairs alone cannot
+/// tell them apart, as each pays a whole dropped sentence for the
+/// insertion but only a split's prior for the split, so a dropped English
+/// sentence was glued to a neighbour in both. Taken together, the
+/// insertion happened once (one sentence dropped from the English), the
+/// two splits twice.
+fn both_split_or_inserted(en: &Side, ru: &Side, kk: &Side, rb: &mut Vec<Bead>, kb: &mut Vec<Bead>) {
+    let inserted = |beads: &[Bead]| -> Vec<usize> {
+        beads
+            .iter()
+            .filter(|b| b.src.is_empty())
+            .map(|b| b.src.start)
+            .collect()
+    };
+    // Where a split could hide a sentence the English lacks: on either
+    // side of the split English sentence (the translators may have glued it
+    // to different neighbours).
+    let split = |beads: &[Bead]| -> Vec<usize> {
+        beads
+            .iter()
+            .filter(|b| b.src.len() == 1 && b.tgt.len() == 2)
+            .flat_map(|b| [b.src.start, b.src.end])
+            .collect()
+    };
+    let (split_ru, split_kk) = (split(rb), split(kb));
+    let both: Vec<usize> = split_ru
+        .into_iter()
+        .filter(|i| split_kk.contains(i))
+        .collect();
+    if both.is_empty() {
+        return;
+    }
+    let mut told = inserted(rb);
+    told.extend(inserted(kb));
+    told.sort_unstable();
+    told.dedup();
+    let (_, now_ru) = pair::align_expecting_cost(en, ru, &told);
+    let (_, now_kk) = pair::align_expecting_cost(en, kk, &told);
+    let mut expect = told.clone();
+    expect.extend(&both);
+    expect.sort_unstable();
+    expect.dedup();
+    let (new_ru, cost_ru) = pair::align_expecting_cost(en, ru, &expect);
+    let (new_kk, cost_kk) = pair::align_expecting_cost(en, kk, &expect);
+    // Only insertions both translations have at one place count.
+    let (found_ru, found_kk) = (inserted(&new_ru), inserted(&new_kk));
+    let agreed = found_ru
+        .iter()
+        .filter(|p| !told.contains(p) && found_kk.contains(p))
+        .count();
+    let unmatched = found_ru
+        .iter()
+        .chain(&found_kk)
+        .filter(|p| !told.contains(p))
+        .count()
+        - 2 * agreed;
+    if agreed == 0 || unmatched > 0 {
+        return;
+    }
+    if cost_ru + cost_kk + agreed as f64 * JOINT_INSERT_EXTRA < now_ru + now_kk {
+        *rb = new_ru;
+        *kb = new_kk;
+    }
 }
 
 /// The aligner's view of one version.
@@ -254,6 +350,18 @@ mod tests {
         let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
         assert_eq!(beads, vec!["1-1-1", "1-1-0", "1-1-1"]);
         assert!(units[1].ru.starts_with("Форум"));
+    }
+
+    #[test]
+    fn a_sentence_both_translations_add_is_not_two_splits() {
+        let en = "The ministry opened 12 new schools in 2025. Minister Aliyev visited Shymkent on Monday.";
+        let ru = "В 2025 году министерство открыло 12 новых школ. Это рекорд. Министр Алиев посетил Шымкент в понедельник.";
+        let kk = "2025 жылы министрлік 12 жаңа мектеп ашты. Бұл рекорд. Министр Әлиев дүйсенбі күні Шымкентке барды.";
+        let s = |t, l| segment(t, l);
+        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let units = align(&e, Some(&r), Some(&k));
+        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
+        assert_eq!(beads, vec!["1-1-1", "0-1-1", "1-1-1"]);
     }
 
     #[test]

@@ -78,6 +78,12 @@ pub fn align_grouped(src: &Side, tgt: &Side, groups: Option<&[usize]>) -> (Vec<B
 /// as a sentence only one translator added is rarer still than a dropped
 /// one, and a translator's split (a 1-2 bead) usually explains it better.
 pub fn align_pair_expecting(src: &Side, tgt: &Side, inserted: &[usize]) -> Vec<Bead> {
+    align_expecting_cost(src, tgt, inserted).0
+}
+
+/// [`align_pair_expecting`], with the cost of the alignment found (as
+/// [`align_grouped`] gives it), to weigh two sets of expectations.
+pub fn align_expecting_cost(src: &Side, tgt: &Side, inserted: &[usize]) -> (Vec<Bead>, f64) {
     let mut scorer = Scorer::new(src, tgt);
     scorer.lone_insert = LONE_INSERT_COST;
     let mut hint = vec![false; src.texts.len() + 1];
@@ -87,7 +93,7 @@ pub fn align_pair_expecting(src: &Side, tgt: &Side, inserted: &[usize]) -> Vec<B
         }
     }
     scorer.inserted = hint;
-    solve(&scorer, src.texts.len(), tgt.texts.len()).0
+    solve(&scorer, src.texts.len(), tgt.texts.len())
 }
 
 /// The dynamic program proper, forward (best and summed) then backward.
@@ -284,8 +290,16 @@ impl Scorer {
             0.0
         };
         let anchors = bead_cost(&self.src_anchors[src], &self.tgt_anchors[tgt]);
-        let prior = if s.src == 0 && self.inserted.get(i).copied().unwrap_or(false) {
+        let expected = self.inserted.get(i).copied().unwrap_or(false);
+        let prior = if s.src == 0 && expected {
             EXPECTED_INSERT_COST
+        } else if expected && s.src == 2 && s.tgt == 2 {
+            // Where the other translation has a sentence the English
+            // lacks, a 2-2 bead is that sentence and a dropped one glued
+            // together, the one as likely as the other: price it as the
+            // two of them on top of its own prior, so that only lengths
+            // that fit far better keep it.
+            self.prior_cost[k] + EXPECTED_INSERT_COST + SKIP_COST
         } else if s.src == 0 {
             self.lone_insert
         } else {
@@ -359,6 +373,26 @@ mod tests {
         // The other translation has a sentence here too: an insertion.
         let both = align_pair_expecting(&en, &ru, &[1]);
         assert_eq!(shapes(&both), vec![(1, 1), (0, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn an_expected_insertion_is_not_glued_to_a_drop() {
+        let en = side(
+            Lang::En,
+            &[
+                "Coverage rose to 95.4 per cent, against 87.1 per cent a year earlier.",
+                "In 2024, 4,318 cases of measles were registered in the country.",
+            ],
+        );
+        let ru = side(
+            Lang::Ru,
+            &[
+                "АСТАНА, 2 апреля 2025 г. – Министерство здравоохранения сообщило о ходе вакцинации.",
+                "Охват вырос до 95,4 процента против 87,1 процента годом ранее.",
+            ],
+        );
+        let beads = align_pair_expecting(&en, &ru, &[0]);
+        assert_eq!(shapes(&beads), vec![(0, 1), (1, 1), (1, 0)]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::segment::{segment, Segment};
 
 use super::lexicon::Lexicon;
-use super::{align_with, Aligned};
+use super::{align_with, resplit, Aligned};
 
 /// Why a release could not be aligned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -72,7 +72,21 @@ pub fn align_release_with(
     let en = seg(Lang::En, en)?;
     let ru = ru.map(|t| seg(Lang::Ru, t)).transpose()?;
     let kk = kk.map(|t| seg(Lang::Kk, t)).transpose()?;
-    Ok(align_with(&en, ru.as_deref(), kk.as_deref(), lexicon))
+    let units = align_with(&en, ru.as_deref(), kk.as_deref(), lexicon);
+    if cut == Cut::Lines {
+        // Lines are segments someone chose: never cut further.
+        return Ok(units);
+    }
+    let lex = (!lexicon.is_empty()).then_some(lexicon);
+    match resplit::resplit(&units, [Some(&en), ru.as_deref(), kk.as_deref()], lex) {
+        Some([en, ru, kk]) => Ok(align_with(
+            en.as_deref().unwrap_or_default(),
+            ru.as_deref(),
+            kk.as_deref(),
+            lexicon,
+        )),
+        None => Ok(units),
+    }
 }
 
 /// One segment per non-blank line; blank lines separate paragraphs.
@@ -104,6 +118,26 @@ pub fn lines(text: &str) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_end_the_segmenter_missed_is_cut_where_the_others_end_one() {
+        let en = "\"Kazakhstan is a regional leader on this issue,\" said the UNHCR Representative in Kazakhstan. According to the Ministry of Internal Affairs, about 4,900 people still have no confirmed nationality.";
+        let ru = "«Казахстан является региональным лидером в этом вопросе», – заявил представитель УВКБ ООН в Казахстане По данным МВД, около 4 900 человек все еще не имеют подтвержденного гражданства.";
+        let kk = "«Қазақстан бұл мәселеде өңірлік көшбасшы болып табылады», – деді БҰҰ БЖКБ-ның Қазақстандағы өкілі. ІІМ деректері бойынша, әлі күнге дейін 4 900-ге жуық адамның азаматтығы расталмаған.";
+        let units = align_release(en, Some(ru), Some(kk), Cut::Sentences).unwrap();
+        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
+        assert_eq!(beads, ["1-1-1", "1-1-1"]);
+        assert!(units[1].ru.starts_with("По данным МВД"), "{units:?}");
+        // Lines are never cut.
+        let lined = align_release(
+            &en.replacen(" According", "\nAccording", 1),
+            Some(ru),
+            Some(&kk.replacen(" ІІМ", "\nІІМ", 1)),
+            Cut::Lines,
+        )
+        .unwrap();
+        assert_eq!(lined.len(), 1, "{lined:?}");
+    }
 
     #[test]
     fn lines_keep_paragraphs() {

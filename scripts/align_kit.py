@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Measures `tm add` alignment on the kit's dev documents the way the README's
+lexicon table does, in one go: each document is aligned without a lexicon and
+with the lexicon of a memory of the dev sentence pairs *without those of its
+own third* ("pairs of other documents": document i of docs/dev/index.tsv is in
+fold i % 3), so the lexicon never saw the document. Folds 0 and 1 are the tune
+documents, fold 2 the held-out third; `--splits` says which to score, so the
+held-out third is not looked at while tuning.
+
+    python3 scripts/align_kit.py target/release/tm OUT_DIR [--splits all,tune,heldout]
+
+Reads the kit and the data at run time (TM_ALIGN_KIT, TM_EVAL_DATA); copies
+nothing from them into the repository. Prints score.py's tiled F1 (en-ru,
+en-kk) for all documents, the unperturbed and the perturbed ones.
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KIT = os.environ.get("TM_ALIGN_KIT", os.path.join(HERE, "../../shared/eval/align"))
+DATA = os.environ.get("TM_EVAL_DATA", os.path.join(HERE, "../../shared/data"))
+
+
+def quote_tsv(rows, path):
+    """en/ru/kk rows -> a TSV `tm import` reads (every field quoted)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("en\tru\tkk\n")
+        for cols in rows:
+            if len(cols) == 3 and all(cols):
+                f.write("\t".join('"' + c.replace('"', '""') + '"' for c in cols) + "\n")
+
+
+def align(tm, doc, flags):
+    cmd = [tm, "add", "--dry-run", "--format", "json"] + flags
+    for lang in ("en", "ru", "kk"):
+        cmd += [f"--{lang}", os.path.join(doc, f"{lang}.txt")]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"tm failed on {doc}: {out.stderr.strip()}")
+    return "".join(
+        "\t".join(" ".join((u.get(l) or "").split()) for l in ("en", "ru", "kk")) + "\n"
+        for u in json.loads(out.stdout)["units"]
+    )
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("tm")
+    ap.add_argument("out")
+    ap.add_argument("--splits", default="all,tune", help="of all, tune, heldout (default all,tune)")
+    ap.add_argument("--modes", default="no-lexicon,other-docs", help="of no-lexicon, other-docs")
+    args = ap.parse_args()
+    tm = os.path.abspath(args.tm)
+    out = os.path.abspath(args.out)
+    os.makedirs(out, exist_ok=True)
+    docs_dir = os.path.join(DATA, "docs/dev")
+    with open(os.path.join(docs_dir, "index.tsv"), encoding="utf-8") as f:
+        header, *rows = [l.rstrip("\n") for l in f if l.strip()]
+    order = [r.split("\t")[0] for r in rows]
+    fold = {d: i % 3 for i, d in enumerate(order)}
+
+    modes = args.modes.split(",")
+    if "other-docs" in modes:
+        with open(os.path.join(DATA, "pairs/dev.tsv"), encoding="utf-8") as f:
+            pairs = [l.rstrip("\n").split("\t") for l in f]
+        with open(os.path.join(DATA, "pairs/dev.meta.tsv"), encoding="utf-8") as f:
+            owner = [l.rstrip("\n").split("\t")[1] for l in f]
+        for k in range(3):
+            mem = os.path.join(out, f"memory-{k}")
+            if os.path.exists(mem):
+                continue
+            tsv = os.path.join(out, f"pairs-{k}.tsv")
+            quote_tsv([p for p, d in zip(pairs, owner) if fold.get(d) != k], tsv)
+            subprocess.run([tm, "import", "--memory", mem, tsv], check=True, capture_output=True)
+
+    def flags(mode, d):
+        if mode == "no-lexicon":
+            return ["--no-lexicon"]
+        return ["--memory", os.path.join(out, f"memory-{fold[d]}")]
+
+    splits = {
+        "all": order,
+        "tune": [d for d in order if fold[d] != 2],
+        "heldout": [d for d in order if fold[d] == 2],
+    }
+    wanted = args.splits.split(",")
+    todo = sorted({d for s in wanted for d in splits[s]}, key=order.index)
+    for mode in modes:
+        pred = os.path.join(out, f"pred-{mode}")
+        os.makedirs(pred, exist_ok=True)
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            texts = pool.map(lambda d: align(tm, os.path.join(docs_dir, d), flags(mode, d)), todo)
+            for d, text in zip(todo, texts):
+                with open(os.path.join(pred, d + ".tsv"), "w", encoding="utf-8") as f:
+                    f.write(text)
+        for s in wanted:
+            split = os.path.join(out, f"split-{s}")
+            os.makedirs(split, exist_ok=True)
+            with open(os.path.join(split, "index.tsv"), "w", encoding="utf-8") as f:
+                f.write(header + "\n" + "".join(r + "\n" for r in rows if r.split("\t")[0] in splits[s]))
+            for d in splits[s]:
+                link = os.path.join(split, d)
+                if not os.path.exists(link):
+                    os.symlink(os.path.join(docs_dir, d), link)
+            res = os.path.join(out, f"{s}-{mode}.json")
+            subprocess.run([sys.executable, os.path.join(KIT, "score.py"), split, "--pred", pred, "--json", res],
+                           check=True, capture_output=True)
+            agg = json.load(open(res, encoding="utf-8"))["aggregate"]
+            line = []
+            for part in ("all", "unperturbed", "perturbed"):
+                m = agg.get(part, {})
+                line.append("%s %s" % (part, " / ".join("%.3f" % m[p]["tiled_f1"] if p in m else "-"
+                                                         for p in ("en-ru", "en-kk"))))
+            print(f"{s:8} {mode:11} " + "   ".join(line))
+
+
+if __name__ == "__main__":
+    main()
