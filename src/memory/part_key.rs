@@ -87,18 +87,24 @@ pub fn read_keyed(part: &Part) -> Result<(Vec<u8>, PartKey), MemoryError> {
 }
 
 /// Writes `keys` into a derived file, as [`get_keys`] reads them.
-pub fn put_keys<W: Write>(w: &mut W, keys: &[PartKey]) -> std::io::Result<()> {
+pub fn put_keys<'a, W, I>(w: &mut W, keys: I) -> std::io::Result<()>
+where
+    W: Write,
+    I: IntoIterator<Item = &'a PartKey>,
+    I::IntoIter: Clone,
+{
+    let keys = keys.into_iter();
     let mut names = Vec::new();
-    let mut ends = Vec::with_capacity(keys.len());
-    for k in keys {
+    let mut ends = Vec::new();
+    for k in keys.clone() {
         names.extend_from_slice(k.name.as_bytes());
         ends.push(names.len() as u64);
     }
     put(w, &names)?;
     put(w, &ends)?;
-    put(w, &keys.iter().map(|k| k.len).collect::<Vec<u64>>())?;
-    put(w, &keys.iter().map(|k| k.mtime_ns).collect::<Vec<u128>>())?;
-    put(w, &keys.iter().map(|k| k.hash).collect::<Vec<u64>>())
+    put(w, &keys.clone().map(|k| k.len).collect::<Vec<u64>>())?;
+    put(w, &keys.clone().map(|k| k.mtime_ns).collect::<Vec<u128>>())?;
+    put(w, &keys.map(|k| k.hash).collect::<Vec<u64>>())
 }
 
 /// Reads keys written by [`put_keys`]; `limit` as for [`get`].
