@@ -98,8 +98,9 @@ where
     // pull` renamed in while the last add was writing): the files the
     // offered units go to are looked for on disk, and if one is there
     // unlisted, every file is listed again.
-    let unlisted = offered.iter().map(folder::part_name).any(|n| {
-        super::part_key::find(&parts, &n).is_none()
+    let targets: HashSet<String> = offered.iter().map(folder::part_name).collect();
+    let unlisted = targets.iter().any(|n| {
+        super::part_key::find(&parts, n).is_none()
             && dir
                 .join(folder::UNITS_DIR)
                 .join(format!("{n}.json"))
@@ -110,14 +111,14 @@ where
     } else {
         parts
     };
-    let wanted = needed(offered, &parts);
-    let read = match keys.parts_sharing(&wanted.0) {
+    let wanted = text_keys(offered);
+    let read = match keys.parts_sharing(&wanted) {
         Ok(read) => read,
         Err(_) => {
             // A damaged block of the keys: every file is read once more.
             keys.reset();
             listed_in_full(&mut keys, &dir)?;
-            keys.parts_sharing(&wanted.0)
+            keys.parts_sharing(&wanted)
                 .map_err(|source| MemoryError::Io {
                     path: dir.join(".cache/keys"),
                     action: "reading",
@@ -128,7 +129,7 @@ where
     let chosen: Vec<folder::Part> = keys
         .parts()
         .enumerate()
-        .filter(|(i, k)| read.contains(i) || wanted.1.contains(&k.name))
+        .filter(|(i, k)| read.contains(i) || targets.contains(&k.name))
         .filter_map(|(_, k)| super::part_key::find(&parts, &k.name).cloned())
         .collect();
     let (memory, snapshot) = folder::load_parts(&chosen)?;
@@ -169,24 +170,17 @@ fn listed_in_full(keys: &mut KeyStore, dir: &Path) -> Result<Vec<folder::Part>, 
     Ok(parts)
 }
 
-/// What an add of `offered` must read: the text keys whose files hold a
-/// unit that shares a text with one of them, and the names of the files
-/// the offered units would be written to (those that exist among `parts`).
-fn needed(offered: &[Unit], parts: &[folder::Part]) -> (HashSet<u64>, HashSet<String>) {
-    let wanted: HashSet<u64> = offered
+/// The text keys of the units `offered`: the files holding a unit with one
+/// of them must be read (besides the files the units go to).
+fn text_keys(offered: &[Unit]) -> HashSet<u64> {
+    offered
         .iter()
         .flat_map(|u| {
             Lang::ALL
                 .into_iter()
                 .filter_map(|l| u.text(l).map(text_key))
         })
-        .collect();
-    let targets: HashSet<String> = offered
-        .iter()
-        .map(folder::part_name)
-        .filter(|n| super::part_key::find(parts, n).is_some())
-        .collect();
-    (wanted, targets)
+        .collect()
 }
 
 #[cfg(test)]

@@ -172,12 +172,16 @@ fn refuse_misplaced(layout: &Layout) -> Result<(), MemoryError> {
         )));
     }
     if let Layout::Folder(dir) = layout {
-        let has_units = std::fs::read_dir(dir.join(folder::UNITS_DIR))
-            .map(|mut e| {
-                e.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".json")))
-            })
-            .unwrap_or(false);
-        if has_units && !layout.exists() {
+        // The header first: a memory has one, and its `units/` (40,000
+        // files at a million units) need not be read.
+        let has_units = || {
+            std::fs::read_dir(dir.join(folder::UNITS_DIR))
+                .map(|mut e| {
+                    e.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".json")))
+                })
+                .unwrap_or(false)
+        };
+        if !layout.exists() && has_units() {
             return Err(foreign(format!(
                 "{} holds files of units but no {}: restore it (e.g. git checkout {}) rather than start a new memory over them",
                 folder::UNITS_DIR,
