@@ -91,12 +91,22 @@ impl Table {
         let mid = self.text.len() as u32;
         self.text.push_str(b);
         let end = self.text.len() as u32;
+        self.push_offsets([start, mid, end]);
+    }
+
+    /// Adds the pair at `offsets` of `text` after those there (in order),
+    /// with the concept of its first stem: the last pair's when the first
+    /// stem is the same, the next one otherwise.
+    fn push_offsets(&mut self, offsets: [u32; 3]) {
+        let [s, m, _] = offsets;
         let concept = match self.pairs.len() {
             0 => 0,
-            n if self.first(n as u32 - 1) == a => self.concept[n - 1],
+            n if self.first(n as u32 - 1) == &self.text[s as usize..m as usize] => {
+                self.concept[n - 1]
+            }
             n => self.concept[n - 1] + 1,
         };
-        self.pairs.push([start, mid, end]);
+        self.pairs.push(offsets);
         self.concept.push(concept);
     }
 
@@ -164,13 +174,7 @@ impl Table {
             if n > 0 && (t.first(n as u32 - 1), t.second(n as u32 - 1)) >= (a, b) {
                 return None;
             }
-            let concept = match n {
-                0 => 0,
-                n if t.first(n as u32 - 1) == a => t.concept[n - 1],
-                n => t.concept[n - 1] + 1,
-            };
-            t.pairs.push([s, m, e]);
-            t.concept.push(concept);
+            t.push_offsets([s, m, e]);
         }
         if end as usize != t.text.len() || by_second.len() != t.pairs.len() {
             return None;
