@@ -20,6 +20,8 @@ import os
 import subprocess
 import sys
 
+from tm_align_flags import aligned_lines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 KIT = os.environ.get("TM_ALIGN_KIT", os.path.join(HERE, "../../shared/eval/align"))
 DATA = os.environ.get("TM_EVAL_DATA", os.path.join(HERE, "../../shared/data"))
@@ -35,16 +37,7 @@ def quote_tsv(rows, path):
 
 
 def align(tm, doc, flags):
-    cmd = [tm, "add", "--dry-run", "--format", "json"] + flags
-    for lang in ("en", "ru", "kk"):
-        cmd += [f"--{lang}", os.path.join(doc, f"{lang}.txt")]
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(f"tm failed on {doc}: {out.stderr.strip()}")
-    return "".join(
-        "\t".join(" ".join((u.get(l) or "").split()) for l in ("en", "ru", "kk")) + "\n"
-        for u in json.loads(out.stdout)["units"]
-    )
+    return "".join(line + "\n" for line in aligned_lines(tm, doc, flags))
 
 
 def main():

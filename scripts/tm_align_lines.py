@@ -7,17 +7,11 @@ this measures the aligner on gold sentence units, apart from the segmenter:
     python3 ../shared/eval/align/score.py /tmp/goldish \
         --cmd "python3 scripts/tm_align_lines.py $CARGO_TARGET_DIR/release/tm {dir}"
 """
-import json
 import os
-import subprocess
 import sys
 
-tm, doc = sys.argv[1], sys.argv[2]
-cmd = [tm, "add", "--dry-run", "--format", "json", "--lines"]
-for lang in os.environ.get("TM_LANGS", "en,ru,kk").split(","):
-    cmd += [f"--{lang}", os.path.join(doc, f"{lang}.txt")]
-out = subprocess.run(cmd, capture_output=True, text=True)
-if out.returncode != 0:
-    sys.exit(f"tm failed on {doc}: {out.stderr.strip()}")
-for unit in json.loads(out.stdout)["units"]:
-    print("\t".join(" ".join((unit.get(l) or "").split()) for l in ("en", "ru", "kk")))
+from tm_align_flags import aligned_lines
+
+langs = os.environ.get("TM_LANGS", "en,ru,kk").split(",")
+for line in aligned_lines(sys.argv[1], sys.argv[2], ["--lines"], langs):
+    print(line)
