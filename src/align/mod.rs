@@ -317,6 +317,19 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
+    /// The sentences of a release in English, Russian and Kazakh.
+    fn sentences(en: &str, ru: &str, kk: &str) -> [Vec<crate::segment::Segment>; 3] {
+        [
+            segment(en, Lang::En),
+            segment(ru, Lang::Ru),
+            segment(kk, Lang::Kk),
+        ]
+    }
+
+    fn beads(units: &[Aligned]) -> Vec<&str> {
+        units.iter().map(|u| u.beads.as_str()).collect()
+    }
+
     #[test]
     fn low_confidence_units_are_stored_as_doubtful() {
         let mut a = Aligned {
@@ -344,11 +357,9 @@ mod tests {
         let en = "Astana hosted 300 delegates on Monday. The forum lasted two full days and ended with a joint declaration on water. Its next meeting is planned for 2027 in Almaty.";
         let ru = "В понедельник Астана приняла 300 делегатов. Форум продлился два полных дня и завершился совместной декларацией по воде. Следующая встреча запланирована на 2027 год в Алматы.";
         let kk = "Дүйсенбі күні Астана 300 делегатты қабылдады. Келесі кездесу 2027 жылы Алматыда өтеді деп жоспарлануда.";
-        let s = |t, l| segment(t, l);
-        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let [e, r, k] = sentences(en, ru, kk);
         let units = align(&e, Some(&r), Some(&k));
-        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
-        assert_eq!(beads, vec!["1-1-1", "1-1-0", "1-1-1"]);
+        assert_eq!(beads(&units), vec!["1-1-1", "1-1-0", "1-1-1"]);
         assert!(units[1].ru.starts_with("Форум"));
     }
 
@@ -357,11 +368,9 @@ mod tests {
         let en = "The ministry opened 12 new schools in 2025. Minister Aliyev visited Shymkent on Monday.";
         let ru = "В 2025 году министерство открыло 12 новых школ. Это рекорд. Министр Алиев посетил Шымкент в понедельник.";
         let kk = "2025 жылы министрлік 12 жаңа мектеп ашты. Бұл рекорд. Министр Әлиев дүйсенбі күні Шымкентке барды.";
-        let s = |t, l| segment(t, l);
-        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let [e, r, k] = sentences(en, ru, kk);
         let units = align(&e, Some(&r), Some(&k));
-        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
-        assert_eq!(beads, vec!["1-1-1", "0-1-1", "1-1-1"]);
+        assert_eq!(beads(&units), vec!["1-1-1", "0-1-1", "1-1-1"]);
     }
 
     #[test]
@@ -369,8 +378,7 @@ mod tests {
         let en = "Astana hosted 300 delegates on Monday. The forum lasted two full days and ended with a joint declaration on water. Why? Its next meeting is planned for 2027 in Almaty, the organisers said.";
         let ru = "В понедельник Астана приняла 300 делегатов. Форум продлился два полных дня. Он завершился совместной декларацией по воде. Следующая встреча запланирована на 2027 год в Алматы.";
         let kk = "Дүйсенбі күні Астана 300 делегатты қабылдады. Неге? Келесі кездесу 2027 жылы Алматыда өтеді.";
-        let s = |t, l| segment(t, l);
-        let (e, r, k) = (s(en, Lang::En), s(ru, Lang::Ru), s(kk, Lang::Kk));
+        let [e, r, k] = sentences(en, ru, kk);
         let empty = Lexicon::empty();
         assert_eq!(
             align_with(&e, Some(&r), Some(&k), &empty),
