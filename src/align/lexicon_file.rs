@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use crate::memory::folder::{self, Part};
 use crate::memory::layout::file_stamp;
-use crate::memory::part_key::{get_keys, put_keys, Fit, PartKey};
+use crate::memory::part_key::{put_keys, Fit, FlatKeys, PartKey};
 use crate::memory::{self as tm_memory, Layout, Unit};
 use crate::storage::derived::{self, damaged, get, put, Source, Stamp};
 use crate::storage::hash::fnv;
@@ -57,35 +57,64 @@ pub fn lexicon_path(memory: &Path) -> PathBuf {
 
 /// What a lexicon records of the memory it was learned from: the stamp
 /// (its size in slot 0, the single file's first bytes in slot 3, the rules
-/// in slot 4) and a folder's parts.
+/// in slot 4; for a folder with keys, their lineage and churn in slots 1
+/// and 2) and a folder's parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Learned {
     stamp: Stamp,
-    parts: Vec<Part>,
+    /// A folder's files, when they were listed: a folder with keys is
+    /// listed only when its counters cannot tell (see [`read`]).
+    parts: Option<Vec<Part>>,
+    layout: Layout,
 }
+
+/// The stamp slots of a folder's keys' lineage and churn.
+const LINEAGE: usize = 1;
+const CHURN: usize = 2;
 
 impl Learned {
     /// The memory at `layout` as it is now.
     fn now(layout: &Layout) -> std::io::Result<Learned> {
+        let rules = fnv(RULES.concat().as_bytes());
         match layout {
             Layout::File(file) => Ok(Learned {
                 stamp: file_stamp(file, 0, &RULES)?,
-                parts: Vec::new(),
+                parts: Some(Vec::new()),
+                layout: layout.clone(),
             }),
-            Layout::Folder(dir) => {
-                // A file rewritten in place matters little to a lexicon:
-                // the keys' listing spares a stat per file.
-                let parts = match crate::memory::keys::listing_of(dir) {
-                    Some(parts) => parts,
-                    None => layout.parts().map_err(std::io::Error::other)?,
-                };
-                let size = parts.iter().map(|p| p.len).sum();
-                let rules = fnv(RULES.concat().as_bytes());
-                Ok(Learned {
-                    stamp: Stamp([size, 0, 0, 0, rules]),
-                    parts,
-                })
-            }
+            // The keys tell how much changed without a list of 40,000
+            // files.
+            Layout::Folder(dir) => match crate::memory::keys::counters(dir) {
+                Some(c) => Ok(Learned {
+                    stamp: Stamp([c.size, c.lineage, c.churn, 0, rules]),
+                    parts: None,
+                    layout: layout.clone(),
+                }),
+                None => {
+                    let parts = layout.parts().map_err(std::io::Error::other)?;
+                    let size = parts.iter().map(|p| p.len).sum();
+                    Ok(Learned {
+                        stamp: Stamp([size, 0, 0, 0, rules]),
+                        parts: Some(parts),
+                        layout: layout.clone(),
+                    })
+                }
+            },
+        }
+    }
+
+    /// The folder's files: as listed, else as the keys record them (a file
+    /// rewritten in place matters little to a lexicon), else stat'ed.
+    fn parts(&self) -> std::io::Result<Vec<Part>> {
+        if let Some(parts) = &self.parts {
+            return Ok(parts.clone());
+        }
+        let Layout::Folder(dir) = &self.layout else {
+            return Ok(Vec::new());
+        };
+        match crate::memory::keys::listing_of(dir) {
+            Some(parts) => Ok(parts),
+            None => self.layout.parts().map_err(std::io::Error::other),
         }
     }
 }
@@ -118,8 +147,10 @@ fn open_with(memory: &Path, write_back: bool) -> (Lexicon, Source) {
         return (Lexicon::empty(), Source::Json);
     };
     let lex = Lexicon::learn(&units);
-    let keys = before
-        .parts
+    let Ok(parts) = before.parts() else {
+        return (lex, Source::Json);
+    };
+    let keys = parts
         .iter()
         .map(|p| PartKey {
             name: p.name.clone(),
@@ -185,8 +216,10 @@ fn close_enough(learned: Stamp, now: Stamp) -> bool {
 /// it is `now`. A folder's part touched but not changed has its new time
 /// recorded.
 fn read(path: &Path, now: &Learned, write_back: bool) -> std::io::Result<Lexicon> {
-    let (learned, mut r, mut limit) = derived::open(path, MAGIC)?;
-    let mut keys = get_keys(&mut r, &mut limit)?;
+    let (mut learned, mut r, mut limit) = derived::open(path, MAGIC)?;
+    // Kept flat: a folder's 40,000 names are compared only when the keys'
+    // counters cannot tell.
+    let flat = FlatKeys::read(&mut r, &mut limit)?;
     let mut tables = Vec::with_capacity(PAIRS.len());
     for _ in PAIRS {
         let text: Vec<u8> = get(&mut r, &mut limit)?;
@@ -198,13 +231,25 @@ fn read(path: &Path, now: &Learned, write_back: bool) -> std::io::Result<Lexicon
     if !close_enough(learned, now.stamp) {
         return Err(damaged());
     }
+    let limit = RELEARN_AFTER * learned.0[0] as f64;
+    let (was, is) = (learned.0, now.stamp.0);
+    if now.parts.is_none() && was[LINEAGE] != 0 && was[LINEAGE] == is[LINEAGE] {
+        // The same keys since it was learned: the bytes of files changed
+        // or removed since are their churn since.
+        if is[CHURN].saturating_sub(was[CHURN]) as f64 > limit {
+            return Err(damaged());
+        }
+        return decode(tables);
+    }
     // A file learned from that changed or is gone weighs its size; the
     // lexicon is still good while they weigh at most RELEARN_AFTER of what
     // it learned from (a later language added to a few releases is not a
     // reason to learn a million units again). Both lists are by name.
+    let mut keys: Vec<PartKey> = (0..flat.len()).map(|i| flat.key(i)).collect();
+    let now_parts = now.parts()?;
     let mut touched = false;
     let (mut changed, mut learned_from) = (0u64, 0u64);
-    let mut now_parts = now.parts.iter().peekable();
+    let mut now_parts = now_parts.iter().peekable();
     for key in &mut keys {
         learned_from += key.len;
         while now_parts.next_if(|p| p.name < key.name).is_some() {}
@@ -224,7 +269,15 @@ fn read(path: &Path, now: &Learned, write_back: bool) -> std::io::Result<Lexicon
         return Err(damaged());
     }
     let lex = decode(tables)?;
-    if touched && write_back {
+    // Keys that came since (or were built again) are taken as the
+    // reference from now on, the bytes already changed counted against
+    // their churn, so that the next check needs no list.
+    let adopt = now.parts.is_none() && was[LINEAGE] != is[LINEAGE];
+    if adopt {
+        learned.0[LINEAGE] = is[LINEAGE];
+        learned.0[CHURN] = is[CHURN].saturating_sub(changed);
+    }
+    if (touched || adopt) && write_back {
         let _ = write(path, learned, &keys, &lex);
     }
     Ok(lex)
@@ -371,7 +424,7 @@ mod tests {
         touch();
         assert_eq!(open(&memory), (first.clone(), Source::Cache));
         let (_, mut r, mut limit) = derived::open(&lexicon_path(&memory), MAGIC).unwrap();
-        let keys = get_keys(&mut r, &mut limit).unwrap();
+        let keys = crate::memory::part_key::get_keys(&mut r, &mut limit).unwrap();
         let r1 = keys.iter().find(|k| k.name == "r1").unwrap();
         let meta = std::fs::metadata(&part).unwrap();
         assert_eq!(r1.mtime_ns, crate::memory::layout::mtime_ns(&meta));
@@ -406,5 +459,66 @@ mod tests {
         // A quarter of it removed: learned again.
         remove("r2");
         assert_eq!(open(&memory).1, Source::JsonCached);
+    }
+
+    /// With keys, the lexicon checks itself against their counters (no
+    /// list of files): it takes them as its reference on the first check,
+    /// keeps itself through small changes, and is learned again when the
+    /// bytes changed since pass a tenth of what it learned from.
+    #[test]
+    fn a_folder_with_keys_is_checked_by_their_churn() {
+        use crate::memory::folder::{load, save, Snapshot};
+        use crate::memory::keys;
+        let dir = tempfile::tempdir().unwrap();
+        let memory = dir.path().join("memory");
+        let mut units = larger();
+        for (i, u) in units.iter_mut().enumerate() {
+            u.id = format!("u{i}");
+        }
+        save(&memory, &Memory { units }, &Snapshot::default()).unwrap();
+        // Learned before there were keys: from the list of files.
+        let (first, source) = open(&memory);
+        assert_eq!(source, Source::JsonCached);
+        let stamp = |m: &Path| derived::open(&lexicon_path(m), MAGIC).unwrap().0;
+        assert_eq!(stamp(&memory).0[LINEAGE], 0);
+        // Keys built: the first check compares the lists once and adopts
+        // the keys' lineage.
+        keys::current(&memory).unwrap();
+        let lineage = keys::counters(&memory).unwrap().lineage;
+        assert_eq!(open(&memory), (first.clone(), Source::Cache));
+        assert_eq!(stamp(&memory).0[LINEAGE], lineage);
+        let edit = |release: &str| {
+            let (mut loaded, snapshot) = load(&memory).unwrap();
+            for u in loaded.units.iter_mut() {
+                if u.release.as_deref() == Some(release) {
+                    u.en = Some(format!("{} Again.", u.en.clone().unwrap_or_default()));
+                }
+            }
+            save(&memory, &loaded, &snapshot).unwrap();
+            keys::current(&memory).unwrap();
+        };
+        // A small release added: the keys grow, the lexicon is kept.
+        let (mut loaded, snapshot) = load(&memory).unwrap();
+        let mut extra = small_memory().remove(0);
+        extra.id = "new".into();
+        extra.release = Some("r9".into());
+        loaded.units.push(extra);
+        save(&memory, &loaded, &snapshot).unwrap();
+        keys::current(&memory).unwrap();
+        assert_eq!(open(&memory), (first.clone(), Source::Cache));
+        // The small release changed: its bytes count, still under a tenth.
+        edit("r9");
+        assert!(keys::counters(&memory).unwrap().churn > 0);
+        assert_eq!(open(&memory), (first.clone(), Source::Cache));
+        // A quarter of the files changed, as the keys see it: learned again.
+        edit("r1");
+        let churn = keys::counters(&memory).unwrap().churn;
+        assert!(churn > 0);
+        let (relearned, source) = open(&memory);
+        assert_eq!(source, Source::JsonCached);
+        assert_eq!(relearned, Lexicon::learn(&load(&memory).unwrap().0.units));
+        assert_eq!(stamp(&memory).0[CHURN], churn);
+        // Then kept while nothing more changes.
+        assert_eq!(open(&memory).1, Source::Cache);
     }
 }

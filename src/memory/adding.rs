@@ -5,6 +5,7 @@
 //! read and written whole, as it always was.
 
 use hashbrown::HashSet;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::error::MemoryError;
@@ -79,38 +80,29 @@ where
         folder::check_header(&dir)?;
     }
     let mut keys = KeyStore::open(&dir);
-    let parts = if existed {
-        // Read before listing: a change while listing is seen next time.
-        let mtime = super::keys::units_mtime(&dir);
-        match keys.listing() {
-            Some(parts) => {
-                keys.refresh(&parts)?;
-                keys.set_dir_mtime(mtime);
-                parts
-            }
-            None => listed_in_full(&mut keys, &dir)?,
-        }
-    } else {
+    if !existed {
         keys.reset();
-        Vec::new()
-    };
-    // Never write over a file the listing did not know of (one a `git
-    // pull` renamed in while the last add was writing): the files the
-    // offered units go to are looked for on disk, and if one is there
-    // unlisted, every file is listed again.
-    let targets: HashSet<String> = offered.iter().map(folder::part_name).collect();
-    let unlisted = targets.iter().any(|n| {
-        super::part_key::find(&parts, n).is_none()
+    } else if !keys.fresh() {
+        // Something came into `units/` or left it since the keys were
+        // written (a pull, a colleague's add): its entries are read, and
+        // the files whose name or inode is new stat'ed.
+        catch_up(&mut keys, &dir)?;
+    }
+    // Never write over a file the keys do not know of (one a `git pull`
+    // renamed in while the last add was writing): the files the offered
+    // units go to are looked for on disk, and if one is there unknown,
+    // every file is listed again.
+    let targets: BTreeSet<String> = offered.iter().map(folder::part_name).collect();
+    let unknown = targets.iter().any(|n| {
+        keys.part(n).is_none()
             && dir
                 .join(folder::UNITS_DIR)
                 .join(format!("{n}.json"))
                 .exists()
     });
-    let parts = if unlisted {
-        listed_in_full(&mut keys, &dir)?
-    } else {
-        parts
-    };
+    if unknown {
+        listed_in_full(&mut keys, &dir)?;
+    }
     let wanted = text_keys(offered);
     let read = match keys.parts_sharing(&wanted) {
         Ok(read) => read,
@@ -126,11 +118,9 @@ where
                 })?
         }
     };
-    let chosen: Vec<folder::Part> = keys
-        .parts()
-        .enumerate()
-        .filter(|(i, k)| read.contains(i) || targets.contains(&k.name))
-        .filter_map(|(_, k)| super::part_key::find(&parts, &k.name).cloned())
+    let chosen: Vec<folder::Part> = read
+        .union(&targets)
+        .filter_map(|name| keys.part(name))
         .collect();
     let (memory, snapshot) = folder::load_parts(&chosen)?;
     let mut partial = Partial {
@@ -142,11 +132,11 @@ where
     let saved = matches!(result, Ok((_, EditOutcome::Save)));
     if saved {
         folder::save(&dir, &memory, &snapshot)?;
-        // The files just written join the keys; the others are as listed
+        // The files just written join the keys; the others are as recorded
         // (only the files read or written can have changed).
         let written: Vec<String> = memory.units.iter().map(folder::part_name).collect();
         let names = snapshot.hashes.keys().chain(&written).map(String::as_str);
-        keys.refresh(&folder::relist(&dir, parts, names)?)?;
+        keys.refresh_names(names)?;
         // After this writer's own changes, which it has just seen.
         keys.set_dir_mtime(super::keys::units_mtime(&dir));
     }
@@ -159,15 +149,31 @@ where
     result.map(|(value, _)| value)
 }
 
+/// Brings the keys up to the files of `dir` from the folder's entries,
+/// stating only the new ones ([`KeyStore::listing`]), or every file when
+/// the entries cannot be read that way.
+fn catch_up(keys: &mut KeyStore, dir: &Path) -> Result<(), MemoryError> {
+    // Read before listing: a change while listing is seen next time.
+    let mtime = super::keys::units_mtime(dir);
+    match keys.listing() {
+        Some(parts) => {
+            keys.refresh(&parts)?;
+            keys.set_dir_mtime(mtime);
+            Ok(())
+        }
+        None => listed_in_full(keys, dir),
+    }
+}
+
 /// Every file of units of `dir`, each stat'ed, and the keys brought up to
 /// them (with the time `units/` had before the listing, so that a change
 /// made while listing is seen next time).
-fn listed_in_full(keys: &mut KeyStore, dir: &Path) -> Result<Vec<folder::Part>, MemoryError> {
+fn listed_in_full(keys: &mut KeyStore, dir: &Path) -> Result<(), MemoryError> {
     let mtime = super::keys::units_mtime(dir);
     let parts = folder::parts(dir)?;
     keys.refresh(&parts)?;
     keys.set_dir_mtime(mtime);
-    Ok(parts)
+    Ok(())
 }
 
 /// The text keys of the units `offered`: the files holding a unit with one

@@ -136,39 +136,6 @@ pub fn parts(dir: &Path) -> Result<Vec<Part>, MemoryError> {
     Ok(out)
 }
 
-/// [`parts`] after a change that could touch only the files named
-/// `names`: those are looked at again (added, changed or gone), the others
-/// kept as listed in `before`, so that a writer that knows what it wrote
-/// does not stat every file a second time.
-pub fn relist<'a>(
-    dir: &Path,
-    before: Vec<Part>,
-    names: impl IntoIterator<Item = &'a str>,
-) -> Result<Vec<Part>, MemoryError> {
-    let names: std::collections::BTreeSet<&str> = names.into_iter().collect();
-    let mut out: Vec<Part> = before
-        .into_iter()
-        .filter(|p| !names.contains(p.name.as_str()))
-        .collect();
-    let units = dir.join(UNITS_DIR);
-    for name in names {
-        let path = units.join(format!("{name}.json"));
-        match std::fs::metadata(&path) {
-            Ok(meta) => out.push(Part::listed(name.to_string(), path, &meta)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(source) => {
-                return Err(MemoryError::Io {
-                    path,
-                    action: "reading",
-                    source,
-                })
-            }
-        }
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
-}
-
 /// How many files [`save`] holds in memory before writing them.
 const SAVE_BATCH: usize = 1024;
 

@@ -5,40 +5,45 @@
 //! `tm add` needs to know which stored units share a text with the units it
 //! offers (to skip duplicates, fill missing languages, mark alternatives)
 //! and which ids are taken. Reading every file of a million-unit memory for
-//! that costs seconds, and so does reading or writing every unit's keys: a
-//! `tm add` should cost what the release costs. So:
+//! that costs seconds, and so does reading or writing every unit's keys, or
+//! even every file's name: a `tm add` should cost what the release costs.
+//! So:
 //!
-//! - **The base** (`.cache/keys`) holds the keys of the files as they were
-//!   at its last merge: the files' content keys, a lookup table of every
-//!   id and text hash with the file it is in, sorted and cut into blocks of
-//!   about 4 KB each with a checksum of its own, and the units' keys (read
-//!   only to merge). An add reads the table's head and the few blocks its
-//!   hashes fall in, each checked against its checksum.
-//! - **The delta** (`.cache/keys.delta`) holds every file as last seen
-//!   (name, size, time, hash of its bytes) and the units' keys of the files
-//!   that differ from the base's (added, changed since). It is small, and
-//!   is what an add writes. When it holds more than a tenth of the base's
-//!   units, both merge into a new base.
+//! - **The base** (`.cache/keys`) holds every file as it was at its last
+//!   merge (name, size, time, hash of its bytes, inode number), a lookup
+//!   table of every id and text hash with the file it is in, sorted and
+//!   cut into blocks of about 4 KB each with a checksum of its own, and the
+//!   units' keys (read only to merge). An add reads the file list as a few
+//!   flat arrays and the few blocks of the table its hashes fall in.
+//! - **The delta** (`.cache/keys.delta`) holds only what differs from the
+//!   base: the files added, changed, touched or gone since, and the units'
+//!   keys of those whose bytes changed. It is what an add writes, so an add
+//!   writes what it changed. When it holds more than a tenth of the base's
+//!   units or files, both merge into a new base.
 //! - **Seeing what changed.** A file whose size or time differs from what
-//!   the delta recorded is read again (its keys kept when its bytes are the
-//!   same, as after a `git checkout`). Stating 40,000 files costs more than
-//!   the rest of an add, so the delta also records the time of `units/`
-//!   and each file's inode number. While `units/` keeps its time (nothing
-//!   was added, removed or renamed into it: tm, git, `sed -i` and most
-//!   editors write a new file), an add takes the files as recorded;
-//!   otherwise it reads the folder's entries and stats only the files
-//!   whose name or inode is new. A file rewritten in place keeps both;
-//!   every other command stats every file, and when one finds a file the
-//!   delta does not describe it makes the next add look ([`notice_edits`]).
-//!   An add never writes over a file it did not know of: the files its
-//!   units go to are looked for on disk whatever the delta says.
+//!   was recorded is read again (its keys kept when its bytes are the same,
+//!   as after a `git checkout`). Stating 40,000 files costs more than the
+//!   rest of an add, so the delta also records the time of `units/`. While
+//!   `units/` keeps that time (nothing was added, removed or renamed into
+//!   it: tm, git, `sed -i` and most editors write a new file), an add takes
+//!   the files as recorded and looks at none but those it reads or writes;
+//!   otherwise it reads the folder's entries and stats only the files whose
+//!   name or inode is new. A file rewritten in place keeps both; every
+//!   other command stats every file, and when one finds a file the keys do
+//!   not describe it makes the next add look ([`notice_edits`]). An add
+//!   never writes over a file it did not know of: the files its units go
+//!   to are looked for on disk whatever the keys say.
+//! - **Churn.** The keys count the bytes of files changed or removed since
+//!   they were first built ([`counters`]), so that the lexicon learned from
+//!   the memory can tell how much of what it learned from changed without
+//!   a list of 40,000 files.
 //!
 //! They are derived data like the others: damage anywhere means the keys
 //! concerned are rebuilt, never a wrong answer (a damaged block of the
 //! table found during an add makes every id it could hold count as taken).
 
 use std::cell::Cell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::ops::Range;
@@ -50,22 +55,22 @@ use hashbrown::HashSet;
 
 use super::error::MemoryError;
 use super::folder::{self, Part};
-use super::part_key::{get_keys, put_keys, read_keyed, PartKey};
+use super::part_key::{put_keys, read_keyed, FlatKeys, PartKey};
 use super::{normalized, Unit};
 use crate::lang::Lang;
 use crate::storage::derived::{self, damaged, get, put, Stamp, HEADER_LEN};
 use crate::storage::hash::{fnv, Sum};
 
-const BASE_MAGIC: &[u8; 8] = b"TMKEYS\x00\x04";
-const DELTA_MAGIC: &[u8; 8] = b"TMKEYD\x00\x03";
+const BASE_MAGIC: &[u8; 8] = b"TMKEYS\x00\x05";
+const DELTA_MAGIC: &[u8; 8] = b"TMKEYD\x00\x04";
 /// Entries of the base's lookup table per checksummed block (12 bytes
 /// each: just under 4 KB, one page read per lookup).
 const BLOCK: usize = 341;
 /// The delta merges into a new base when it holds more than this share of
-/// the base's units…
+/// the base's units or files…
 const MERGE_SHARE: usize = 10;
-/// … and more than this many units (so a small memory's base is not
-/// rewritten at every add).
+/// … and more than this many (so a small memory's base is not rewritten
+/// at every add).
 const MERGE_MIN: usize = 2000;
 
 /// The keys of one unit: the hash of its id, and of its normalised text
@@ -88,22 +93,64 @@ pub fn unit_key(u: &Unit) -> UnitKey {
     [id_key(&u.id), t(Lang::En), t(Lang::Ru), t(Lang::Kk)]
 }
 
+/// What was last seen of a file: its size, time and hash of its bytes (as
+/// in a [`PartKey`]) and its inode number (0: unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seen {
+    len: u64,
+    mtime_ns: u128,
+    hash: u64,
+    ino: u64,
+}
+
+/// Where the keys of a file's units are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Held {
+    /// In the base: the file's bytes are those the base saw.
+    Base,
+    /// In the delta's units.
+    Delta(Range<usize>),
+}
+
+/// What the delta records of a file, over what the base does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Over {
+    /// The base's file is gone.
+    Gone,
+    /// The file as last seen.
+    File(Seen, Held),
+}
+
+/// How much the files changed since the keys were first built: see
+/// [`counters`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counters {
+    /// Which keys these are: new whenever the keys are built from nothing
+    /// (then `churn` starts again at 0).
+    pub lineage: u64,
+    /// The bytes of the files changed or removed since, counted at the
+    /// size each had before.
+    pub churn: u64,
+    /// The bytes of all the files now.
+    pub size: u64,
+}
+
 /// The keys of a folder memory's units, as a writer uses them.
 #[derive(Debug)]
 pub struct KeyStore {
     dir: PathBuf,
     base: Option<Base>,
-    /// Every file as last seen, by name, and where its units' keys are:
-    /// `None` in the base (its bytes are the base's), else in `units`.
-    parts: Vec<(PartKey, Option<Range<usize>>)>,
+    /// The files whose record differs from the base's, by name.
+    over: BTreeMap<String, Over>,
+    /// The keys of the units of `over`'s files held in the delta.
     units: Vec<UnitKey>,
     /// The sorted id keys of `units`.
     ids: Vec<u64>,
-    /// Per file of `parts`, its inode number as last seen (0: unknown).
-    inos: Vec<u64>,
-    /// The time of `units/` when `parts` was true of it (0: unknown).
+    /// The time of `units/` when the records were true of it (0: unknown).
     dir_mtime: u128,
-    /// Whether `parts` or `units` differ from what is on disk.
+    lineage: u64,
+    churn: u64,
+    /// Whether anything differs from what is on disk.
     changed: bool,
     /// Whether a block of the base failed its checksum.
     damaged: Cell<bool>,
@@ -121,56 +168,69 @@ impl KeyStore {
         let mut store = KeyStore {
             dir: dir.to_path_buf(),
             base,
-            parts: Vec::new(),
+            over: BTreeMap::new(),
             units: Vec::new(),
             ids: Vec::new(),
-            inos: Vec::new(),
             dir_mtime: 0,
-            changed: false,
+            lineage: new_id(0),
+            churn: 0,
+            changed: true,
             damaged: Cell::new(false),
         };
         match (delta, &store.base) {
             (Some(d), _) => {
-                let mut at = 0;
-                // Both lists are sorted by name: walked side by side.
-                let base_parts = store.base.as_ref().map_or(&[][..], |b| &b.parts[..]);
-                let mut b = 0;
-                for (key, &count) in d.listing.into_iter().zip(&d.counts) {
-                    let count = count as usize;
-                    while b < base_parts.len() && base_parts[b].name < key.name {
-                        b += 1;
-                    }
-                    let held = count == 0
-                        && base_parts
-                            .get(b)
-                            .is_some_and(|k| k.name == key.name && k.hash == key.hash);
-                    store.parts.push((key, (!held).then(|| at..at + count)));
-                    at += count;
-                }
+                store.over = d.over;
                 store.units = d.units;
                 store.ids = d.ids;
-                store.inos = d.inos;
                 store.dir_mtime = d.dir_mtime;
+                store.lineage = d.lineage;
+                store.churn = d.churn;
+                store.changed = false;
             }
             (None, Some(b)) => {
-                store.parts = b.parts.iter().map(|k| (k.clone(), None)).collect();
-                store.inos = vec![0; store.parts.len()];
-                store.changed = true;
+                store.lineage = b.lineage;
+                store.churn = b.churn;
             }
-            (None, None) => store.changed = true,
+            (None, None) => {}
         }
         store
     }
 
-    /// The files of units as they are now, from the folder's entries: a
-    /// file whose name and inode number are as recorded is taken as
-    /// recorded, any other is stat'ed (see the module's documentation).
-    /// Called under the writers' lock, it also removes the temporary files
-    /// a writer that crashed left. `None` when the folder cannot be read
-    /// (then [`folder::parts`] says why).
+    /// Whether the records can be taken as the files are: `units/` has the
+    /// time it had when they were true of it.
+    pub fn fresh(&self) -> bool {
+        self.dir_mtime != 0 && units_mtime(&self.dir) == Some(self.dir_mtime)
+    }
+
+    /// The file named `name` as recorded.
+    pub fn part(&self, name: &str) -> Option<Part> {
+        let (seen, _) = self.record(name)?;
+        Some(recorded_part(&self.units_dir(), name, seen))
+    }
+
+    /// The files of units as they are now: as recorded while
+    /// [`KeyStore::fresh`], else from the folder's entries, a file whose
+    /// name and inode number are as recorded taken as recorded, any other
+    /// stat'ed (see the module's documentation). Called under the writers'
+    /// lock, it also removes the temporary files a writer that crashed
+    /// left. `None` when the folder cannot be read (then [`folder::parts`]
+    /// says why).
     pub fn listing(&self) -> Option<Vec<Part>> {
-        let recorded = self.parts.iter().map(|(k, _)| k).zip(&self.inos);
-        listing(&self.dir, self.dir_mtime, recorded, true)
+        self.listing_cleaning(true)
+    }
+
+    fn listing_cleaning(&self, clean: bool) -> Option<Vec<Part>> {
+        let records = self.records();
+        if self.fresh() {
+            let units = self.units_dir();
+            return Some(
+                records
+                    .iter()
+                    .map(|(name, seen, _)| recorded_part(&units, name, *seen))
+                    .collect(),
+            );
+        }
+        list_units(&self.dir, &records, clean)
     }
 
     /// Records the time `units/` had when the files last given to
@@ -184,105 +244,251 @@ impl KeyStore {
         }
     }
 
-    /// Brings the keys up to the files `listed` (as listed now): a file of
-    /// another size or time than recorded is read, and its keys taken
-    /// again when its bytes changed.
+    /// Brings the keys up to the files `listed` (every file, as listed
+    /// now): a file of another size or time than recorded is read, and its
+    /// keys taken again when its bytes changed; a file not listed is gone.
     pub fn refresh(&mut self, listed: &[Part]) -> Result<(), MemoryError> {
-        let mut parts = Vec::with_capacity(listed.len());
-        let mut units = Vec::new();
-        let mut changed = self.parts.len() != listed.len();
-        // Both lists are sorted by name: walked side by side.
-        let mut recorded = self.parts.iter().peekable();
-        for part in listed {
-            while recorded.next_if(|(k, _)| k.name < part.name).is_some() {}
-            let old = recorded
-                .peek()
-                .copied()
-                .filter(|(k, _)| k.name == part.name);
-            let copy = |range: &Option<Range<usize>>, units: &mut Vec<UnitKey>| {
-                range.as_ref().map(|r| {
-                    let start = units.len();
-                    units.extend_from_slice(&self.units[r.clone()]);
-                    start..units.len()
-                })
-            };
-            if let Some((k, range)) = old.filter(|(k, _)| {
-                k.mtime_ns != 0 && (k.len, k.mtime_ns) == (part.len, part.mtime_ns)
-            }) {
-                let range = copy(range, &mut units);
-                parts.push((k.clone(), range));
-                continue;
+        let mut updates = Vec::new();
+        let mut fresh = Vec::new();
+        {
+            let records = self.records();
+            let mut recorded = records.iter().peekable();
+            for part in listed {
+                while let Some((name, ..)) = recorded.next_if(|(n, ..)| *n < part.name.as_str()) {
+                    updates.push((name.to_string(), None));
+                }
+                let old = recorded
+                    .next_if(|(n, ..)| *n == part.name.as_str())
+                    .map(|(_, seen, held)| (*seen, held.clone()));
+                let now = self.look(old.clone(), part, &mut fresh)?;
+                if old.as_ref() != Some(&now) {
+                    updates.push((part.name.clone(), Some(now)));
+                }
             }
-            changed = true;
-            let (bytes, key) = read_keyed(part)?;
-            if let Some((_, range)) = old.filter(|(k, _)| k.hash == key.hash) {
-                // Touched, not changed (a checkout): the keys stand.
-                let range = copy(range, &mut units);
-                parts.push((key, range));
-            } else if key_held(&key, self.base.as_ref()) {
-                parts.push((key, None));
-            } else {
-                let read = super::file::parse_doc(&bytes, &part.path, super::file::FOLDER_VERSION)?;
-                let start = units.len();
-                units.extend(read.iter().map(unit_key));
-                parts.push((key, Some(start..units.len())));
-            }
+            updates.extend(recorded.map(|(name, ..)| (name.to_string(), None)));
         }
-        if changed {
-            self.ids = units.iter().map(|k| k[0]).collect();
-            self.ids.sort_unstable();
-            self.parts = parts;
-            self.units = units;
-            self.changed = true;
-        }
-        let inos: Vec<u64> = listed.iter().map(|p| p.ino).collect();
-        if inos != self.inos {
-            self.inos = inos;
-            self.changed = true;
-        }
+        self.apply(updates, fresh);
         Ok(())
+    }
+
+    /// Brings the keys of the files named `names` up to what they are now
+    /// (added, changed or gone), the others kept as recorded: after a
+    /// change that could touch only those, so that a writer that knows what
+    /// it wrote looks at nothing else.
+    pub fn refresh_names<'a>(
+        &mut self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), MemoryError> {
+        let names: BTreeSet<&str> = names.into_iter().collect();
+        let units = self.units_dir();
+        let mut updates = Vec::new();
+        let mut fresh = Vec::new();
+        for name in names {
+            let path = units.join(format!("{name}.json"));
+            let old = self.record(name);
+            let now = match std::fs::metadata(&path) {
+                Ok(meta) => {
+                    let part = Part::listed(name.to_string(), path, &meta);
+                    Some(self.look(old.clone(), &part, &mut fresh)?)
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(source) => {
+                    return Err(MemoryError::Io {
+                        path,
+                        action: "reading",
+                        source,
+                    })
+                }
+            };
+            if old != now {
+                updates.push((name.to_string(), now));
+            }
+        }
+        self.apply(updates, fresh);
+        Ok(())
+    }
+
+    /// What to record of `part` as listed now, given what was recorded of
+    /// it (`old`): the record when its size and time are the same, else
+    /// the file read again. Keys read go to the end of `fresh`, which will
+    /// follow the delta's units.
+    fn look(
+        &self,
+        old: Option<(Seen, Held)>,
+        part: &Part,
+        fresh: &mut Vec<UnitKey>,
+    ) -> Result<(Seen, Held), MemoryError> {
+        if let Some((seen, held)) = old
+            .clone()
+            .filter(|(s, _)| s.mtime_ns != 0 && (s.len, s.mtime_ns) == (part.len, part.mtime_ns))
+        {
+            return Ok((
+                Seen {
+                    ino: part.ino,
+                    ..seen
+                },
+                held,
+            ));
+        }
+        let (bytes, key) = read_keyed(part)?;
+        let seen = Seen {
+            len: key.len,
+            mtime_ns: key.mtime_ns,
+            hash: key.hash,
+            ino: part.ino,
+        };
+        if let Some((_, held)) = old.filter(|(s, _)| s.hash == key.hash) {
+            // Touched, not changed (a checkout): the keys stand.
+            return Ok((seen, held));
+        }
+        let in_base = self.base.as_ref().is_some_and(|b| {
+            b.files
+                .find(&part.name)
+                .is_some_and(|i| b.files.hash_of(i) == key.hash)
+        });
+        if in_base {
+            return Ok((seen, Held::Base));
+        }
+        let read = super::file::parse_doc(&bytes, &part.path, super::file::FOLDER_VERSION)?;
+        let start = self.units.len() + fresh.len();
+        fresh.extend(read.iter().map(unit_key));
+        Ok((seen, Held::Delta(start..self.units.len() + fresh.len())))
+    }
+
+    /// Records `updates` (a file's new record, or `None` when it is gone),
+    /// whose new keys are `fresh`; counts the churn and keeps only the
+    /// delta's units still used.
+    fn apply(&mut self, updates: Vec<(String, Option<(Seen, Held)>)>, fresh: Vec<UnitKey>) {
+        if updates.is_empty() {
+            return;
+        }
+        self.units.extend(fresh);
+        for (name, now) in updates {
+            if let Some((was, _)) = self.record(&name) {
+                if now.as_ref().is_none_or(|(s, _)| s.hash != was.hash) {
+                    self.churn += was.len;
+                }
+            }
+            let base = self
+                .base
+                .as_ref()
+                .and_then(|b| b.files.find(&name).map(|i| b.seen(i)));
+            match (now, base) {
+                (Some((seen, Held::Base)), Some(b)) if seen == b => {
+                    self.over.remove(&name);
+                }
+                (Some((seen, held)), _) => {
+                    self.over.insert(name, Over::File(seen, held));
+                }
+                (None, Some(_)) => {
+                    self.over.insert(name, Over::Gone);
+                }
+                (None, None) => {
+                    self.over.remove(&name);
+                }
+            }
+        }
+        self.compact();
+        self.changed = true;
+    }
+
+    /// Keeps in `units` only the keys of the files in `over`, in its order.
+    fn compact(&mut self) {
+        let mut units = Vec::new();
+        for over in self.over.values_mut() {
+            if let Over::File(_, Held::Delta(r)) = over {
+                let start = units.len();
+                units.extend_from_slice(&self.units[r.clone()]);
+                *r = start..units.len();
+            }
+        }
+        self.ids = units.iter().map(|k| k[0]).collect();
+        self.ids.sort_unstable();
+        self.units = units;
     }
 
     /// Forgets every key recorded, so that [`KeyStore::refresh`] reads
     /// every file: after a lookup met a damaged block of the base.
     pub fn reset(&mut self) {
         self.base = None;
-        self.parts.clear();
+        self.over.clear();
         self.units.clear();
         self.ids.clear();
-        self.inos.clear();
         self.dir_mtime = 0;
+        self.lineage = new_id(self.lineage);
+        self.churn = 0;
         self.changed = true;
         self.damaged.set(false);
     }
 
-    /// The files, as recorded.
-    pub fn parts(&self) -> impl Iterator<Item = &PartKey> {
-        self.parts.iter().map(|(k, _)| k)
+    /// What is recorded of the file `name`, and where its keys are.
+    fn record(&self, name: &str) -> Option<(Seen, Held)> {
+        match self.over.get(name) {
+            Some(Over::Gone) => None,
+            Some(Over::File(seen, held)) => Some((*seen, held.clone())),
+            None => {
+                let base = self.base.as_ref()?;
+                base.files.find(name).map(|i| (base.seen(i), Held::Base))
+            }
+        }
     }
 
-    /// The indices (in [`KeyStore::parts`]) of the files holding a unit
-    /// with any of the text keys `wanted`. An error when a block of the
-    /// base is damaged (then [`KeyStore::refresh`] starts again).
-    pub fn parts_sharing(&self, wanted: &HashSet<u64>) -> std::io::Result<BTreeSet<usize>> {
-        let mut out: BTreeSet<usize> = self
-            .parts
+    /// Every file as recorded, by name: the base's walked beside the
+    /// delta's.
+    fn records(&self) -> Vec<(&str, Seen, Held)> {
+        let mut out = Vec::new();
+        let mut over = self.over.iter().peekable();
+        let push = |name, o: &Over, out: &mut Vec<_>| {
+            if let Over::File(seen, held) = o {
+                out.push((name, *seen, held.clone()));
+            }
+        };
+        if let Some(base) = &self.base {
+            for i in 0..base.files.len() {
+                let name = base.files.name(i);
+                while let Some((n, o)) = over.next_if(|(n, _)| n.as_str() < name) {
+                    push(n.as_str(), o, &mut out);
+                }
+                match over.next_if(|(n, _)| n.as_str() == name) {
+                    Some((_, o)) => push(name, o, &mut out),
+                    None => out.push((name, base.seen(i), Held::Base)),
+                }
+            }
+        }
+        for (n, o) in over {
+            push(n.as_str(), o, &mut out);
+        }
+        out
+    }
+
+    /// The names of the files, as recorded.
+    pub fn names(&self) -> Vec<String> {
+        self.records()
+            .into_iter()
+            .map(|(n, ..)| n.to_string())
+            .collect()
+    }
+
+    /// The names of the files holding a unit with any of the text keys
+    /// `wanted`. An error when a block of the base is damaged (then
+    /// [`KeyStore::refresh`] starts again).
+    pub fn parts_sharing(&self, wanted: &HashSet<u64>) -> std::io::Result<BTreeSet<String>> {
+        let mut out: BTreeSet<String> = self
+            .over
             .iter()
-            .enumerate()
-            .filter(|(_, (_, r))| {
-                r.as_ref().is_some_and(|r| {
-                    self.units[r.clone()]
-                        .iter()
-                        .any(|k| k[1..].iter().any(|t| *t != 0 && wanted.contains(t)))
-                })
+            .filter(|(_, o)| match o {
+                Over::File(_, Held::Delta(r)) => self.units[r.clone()]
+                    .iter()
+                    .any(|k| k[1..].iter().any(|t| *t != 0 && wanted.contains(t))),
+                _ => false,
             })
-            .map(|(i, _)| i)
+            .map(|(n, _)| n.clone())
             .collect();
         if let Some(base) = &self.base {
             for &h in wanted {
                 base.lookup(h, |p| {
-                    if let Some(i) = self.live(base, p) {
-                        out.insert(i);
+                    if self.live(base, p) {
+                        out.insert(base.files.name(p as usize).to_string());
                     }
                 })
                 .inspect_err(|_| self.damaged.set(true))?;
@@ -302,7 +508,7 @@ impl KeyStore {
             return false;
         };
         let mut found = false;
-        let looked = base.lookup(h, |p| found |= self.live(base, p).is_some());
+        let looked = base.lookup(h, |p| found |= self.live(base, p));
         if looked.is_err() {
             self.damaged.set(true);
             return true;
@@ -310,33 +516,56 @@ impl KeyStore {
         found
     }
 
-    /// The index in `parts` of the base's part `p`, if its keys are the
-    /// base's (the file is still as the base saw it).
-    fn live(&self, base: &Base, p: u32) -> Option<usize> {
-        let key = base.parts.get(p as usize)?;
-        let i = self
-            .parts
-            .binary_search_by(|(k, _)| k.name.as_str().cmp(&key.name))
-            .ok()?;
-        let (now, range) = &self.parts[i];
-        (range.is_none() && now.hash == key.hash).then_some(i)
+    /// Whether the keys of the base's file `p` are still its keys (the
+    /// file is as the base saw it).
+    fn live(&self, base: &Base, p: u32) -> bool {
+        let p = p as usize;
+        match self.over.get(base.files.name(p)) {
+            None => true,
+            Some(Over::File(seen, Held::Base)) => seen.hash == base.files.hash_of(p),
+            Some(_) => false,
+        }
     }
 
     /// How many units the keys cover.
     pub fn len(&self) -> usize {
-        let base = self.base.as_ref().map_or(0, |b| {
-            self.parts
-                .iter()
-                .filter(|(_, r)| r.is_none())
-                .filter_map(|(k, _)| b.count_of(&k.name))
-                .sum()
-        });
-        base + self.units.len()
+        self.records()
+            .iter()
+            .map(|(name, _, held)| match held {
+                Held::Delta(r) => r.len(),
+                Held::Base => self
+                    .base
+                    .as_ref()
+                    .and_then(|b| b.files.find(name))
+                    .map_or(0, |i| self.base.as_ref().map_or(0, |b| b.range(i).len())),
+            })
+            .sum()
     }
 
     /// Whether the keys cover no unit.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// How much the files changed since the keys were first built.
+    pub fn counters(&self) -> Counters {
+        let base_size = self.base.as_ref().map_or(0, |b| b.size);
+        let mut size = base_size;
+        for (name, over) in &self.over {
+            if let Some(b) = &self.base {
+                if let Some(i) = b.files.find(name) {
+                    size -= b.files.len_of(i);
+                }
+            }
+            if let Over::File(seen, _) = over {
+                size += seen.len;
+            }
+        }
+        Counters {
+            lineage: self.lineage,
+            churn: self.churn,
+            size,
+        }
     }
 
     /// Writes what changed: the delta, or a new base when the delta has
@@ -354,119 +583,127 @@ impl KeyStore {
             return Ok(());
         }
         std::fs::create_dir_all(base_path(&self.dir).parent().unwrap_or(&self.dir))?;
-        let base_units = self.base.as_ref().map_or(0, |b| b.units);
-        let merge =
-            self.base.is_none() || self.units.len() > MERGE_MIN.max(base_units / MERGE_SHARE);
+        let (base_units, base_files) = self
+            .base
+            .as_ref()
+            .map_or((0, 0), |b| (b.units, b.files.len()));
+        let merge = self.base.is_none()
+            || self.units.len() > MERGE_MIN.max(base_units / MERGE_SHARE)
+            || self.over.len() > MERGE_MIN.max(base_files / MERGE_SHARE);
         if merge {
             self.merge()?;
         }
-        // Written from the store's own arrays: no copy of 40,000 keys.
-        let counts: Vec<u64> = self
-            .parts
-            .iter()
-            .map(|(_, r)| r.as_ref().map_or(0, |r| r.len() as u64))
-            .collect();
-        write_delta(
-            &delta_path(&self.dir),
-            self.base.as_ref().map_or(0, |b| b.id),
-            self.dir_mtime,
-            self.parts.iter().map(|(k, _)| k),
-            [&self.inos, &counts, &self.ids],
-            &self.units,
-        )?;
+        self.write_delta()
+    }
+
+    /// Writes the delta as it is (never a new base: see [`notice_edits`]).
+    fn write_delta(&mut self) -> std::io::Result<()> {
+        let delta = Delta {
+            base_id: self.base.as_ref().map_or(0, |b| b.id),
+            dir_mtime: self.dir_mtime,
+            lineage: self.lineage,
+            churn: self.churn,
+            size: self.counters().size,
+            over: std::mem::take(&mut self.over),
+            units: std::mem::take(&mut self.units),
+            ids: std::mem::take(&mut self.ids),
+        };
+        let written = delta.write(&delta_path(&self.dir));
+        self.over = delta.over;
+        self.units = delta.units;
+        self.ids = delta.ids;
+        written?;
         self.changed = false;
         Ok(())
     }
 
     /// Writes a new base of every file's keys and empties the delta.
     fn merge(&mut self) -> std::io::Result<()> {
+        let records = self.records();
         let old = match &self.base {
-            Some(b) if self.parts.iter().any(|(_, r)| r.is_none()) => Some((b, b.read_units()?)),
+            Some(b) if records.iter().any(|(_, _, h)| *h == Held::Base) => {
+                Some((b, b.read_units()?))
+            }
             _ => None,
         };
         let mut units = Vec::new();
-        let mut counts = Vec::new();
-        for (key, range) in &self.parts {
+        let mut counts = Vec::with_capacity(records.len());
+        let mut keys = Vec::with_capacity(records.len());
+        let mut inos = Vec::with_capacity(records.len());
+        for (name, seen, held) in &records {
             let start = units.len();
-            match (range, &old) {
-                (Some(r), _) => units.extend_from_slice(&self.units[r.clone()]),
-                (None, Some((b, all))) => {
-                    let r = b.range_of(&key.name).ok_or_else(damaged)?;
+            match (held, &old) {
+                (Held::Delta(r), _) => units.extend_from_slice(&self.units[r.clone()]),
+                (Held::Base, Some((b, all))) => {
+                    let r = b.files.find(name).map(|i| b.range(i)).ok_or_else(damaged)?;
                     units.extend_from_slice(all.get(r).ok_or_else(damaged)?);
                 }
-                (None, None) => return Err(damaged()),
+                (Held::Base, None) => return Err(damaged()),
             }
             counts.push((units.len() - start) as u64);
+            keys.push(PartKey {
+                name: name.to_string(),
+                len: seen.len,
+                mtime_ns: seen.mtime_ns,
+                hash: seen.hash,
+            });
+            inos.push(seen.ino);
         }
-        let keys: Vec<PartKey> = self.parts.iter().map(|(k, _)| k.clone()).collect();
-        let id = new_id(&keys);
+        drop(old);
+        let id = new_id(self.lineage);
         let path = base_path(&self.dir);
-        write_base(&path, id, &keys, &counts, &units)?;
+        let lineage = [self.lineage, self.churn];
+        write_base(&path, id, (&keys, &inos), &counts, &units, lineage)?;
         self.base = Some(Base::open(&path)?);
-        self.parts.iter_mut().for_each(|(_, r)| *r = None);
+        self.over.clear();
         self.units.clear();
         self.ids.clear();
         Ok(())
     }
+
+    fn units_dir(&self) -> PathBuf {
+        self.dir.join(folder::UNITS_DIR)
+    }
 }
 
-/// Whether the base holds a file with `key`'s name and bytes.
-fn key_held(key: &PartKey, base: Option<&Base>) -> bool {
-    base.and_then(|b| b.find(&key.name).map(|p| b.parts[p].hash == key.hash))
-        .unwrap_or(false)
+/// How much the files of the memory folder `dir` changed since its keys
+/// were first built, from the delta alone (a small file): what the lexicon
+/// learned from the memory checks itself against. `None` without keys.
+pub fn counters(dir: &Path) -> Option<Counters> {
+    let delta = Delta::read(&delta_path(dir)).ok()?;
+    Some(Counters {
+        lineage: delta.lineage,
+        churn: delta.churn,
+        size: delta.size,
+    })
 }
 
 /// The files of units of the memory folder `dir` as [`KeyStore::listing`]
-/// gives them, from the delta alone (for a reader to whom a file rewritten
-/// in place matters little, such as the lexicon); `None` without a delta.
+/// gives them (for a reader to whom a file rewritten in place matters
+/// little, such as the lexicon); `None` without keys.
 pub fn listing_of(dir: &Path) -> Option<Vec<Part>> {
-    let delta = Delta::read(&delta_path(dir)).ok()?;
-    let recorded = delta.listing.iter().zip(&delta.inos);
-    listing(dir, delta.dir_mtime, recorded, false)
-}
-
-/// The files of units of `dir` from those `recorded` (by name, in name
-/// order, with their inode numbers) when `units/` still has the time
-/// `dir_mtime` they were recorded at, else from the folder's entries
-/// ([`list_units`]).
-fn listing<'a>(
-    dir: &Path,
-    dir_mtime: u128,
-    recorded: impl Iterator<Item = (&'a PartKey, &'a u64)>,
-    clean: bool,
-) -> Option<Vec<Part>> {
-    if dir_mtime != 0 && units_mtime(dir) == Some(dir_mtime) {
-        let units = dir.join(folder::UNITS_DIR);
-        return Some(
-            recorded
-                .map(|(k, &ino)| recorded_part(&units, k, ino))
-                .collect(),
-        );
+    if !delta_path(dir).is_file() {
+        return None;
     }
-    list_units(dir, recorded, clean)
+    KeyStore::open(dir).listing_cleaning(false)
 }
 
-/// The part `key` (in the folder `units`) as recorded, with inode `ino`.
-fn recorded_part(units: &Path, key: &PartKey, ino: u64) -> Part {
+/// The part `name` (in the folder `units`) as recorded in `seen`.
+fn recorded_part(units: &Path, name: &str, seen: Seen) -> Part {
     Part {
-        name: key.name.clone(),
-        path: units.join(format!("{}.json", key.name)),
-        len: key.len,
-        mtime_ns: key.mtime_ns,
-        ino,
+        name: name.to_string(),
+        path: units.join(format!("{name}.json")),
+        len: seen.len,
+        mtime_ns: seen.mtime_ns,
+        ino: seen.ino,
     }
 }
 
-/// The files in `units/` of `dir`, each taken from `recorded` (by name,
-/// in name order, with its inode number) when its name and inode are as
-/// recorded, else stat'ed. Removes leftover temporary files when `clean`
-/// (only a writer holding the lock may). `None` when the folder cannot be
-/// read.
-fn list_units<'a>(
-    dir: &Path,
-    recorded: impl Iterator<Item = (&'a PartKey, &'a u64)>,
-    clean: bool,
-) -> Option<Vec<Part>> {
+/// The files in `units/` of `dir`, each taken from `recorded` (by name, in
+/// name order) when its name and inode are as recorded, else stat'ed.
+/// Removes leftover temporary files when `clean` (only a writer holding
+/// the lock may). `None` when the folder cannot be read.
+fn list_units(dir: &Path, recorded: &[(&str, Seen, Held)], clean: bool) -> Option<Vec<Part>> {
     use std::os::unix::fs::DirEntryExt;
     let units = dir.join(folder::UNITS_DIR);
     let mut entries: Vec<(String, std::fs::DirEntry)> = Vec::new();
@@ -484,18 +721,18 @@ fn list_units<'a>(
         }
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut recorded = recorded.peekable();
+    let mut recorded = recorded.iter().peekable();
     let mut out = Vec::with_capacity(entries.len());
     for (name, entry) in entries {
-        while recorded.next_if(|(k, _)| k.name < name).is_some() {}
-        let same = recorded.peek().filter(|(k, &ino)| {
-            k.name == name
-                && ino != 0
-                && ino == entry.ino()
+        while recorded.next_if(|(n, ..)| *n < name.as_str()).is_some() {}
+        let same = recorded.peek().filter(|(n, seen, _)| {
+            *n == name
+                && seen.ino != 0
+                && seen.ino == entry.ino()
                 && entry.file_type().is_ok_and(|t| !t.is_symlink())
         });
         match same {
-            Some((k, &ino)) => out.push(recorded_part(&units, k, ino)),
+            Some((n, seen, _)) => out.push(recorded_part(&units, n, *seen)),
             None => {
                 let path = entry.path();
                 let meta = std::fs::metadata(&path).ok()?;
@@ -508,10 +745,11 @@ fn list_units<'a>(
 
 /// Tells `tm add` to look at the folder next time when a listing with a
 /// stat per file (`parts`) finds files of the memory folder `dir` other
-/// than those the delta records while `units/` kept its time (a file
-/// rewritten in place, or changed while an add was writing): the delta's
-/// time of `units/` is cleared. Reads 48 bytes when there is nothing to
-/// tell.
+/// than those the keys record while `units/` kept its time (a file
+/// rewritten in place, or changed while an add was writing): the recorded
+/// time of `units/` is cleared, and a file of another size or time loses
+/// its recorded inode, so that the next add stats it even if its inode is
+/// the same. Reads 48 bytes when there is nothing to tell.
 pub fn notice_edits(dir: &Path, parts: &[Part]) {
     let path = delta_path(dir);
     let Ok(stamp) =
@@ -523,27 +761,37 @@ pub fn notice_edits(dir: &Path, parts: &[Part]) {
     if recorded == 0 || units_mtime(dir) != Some(recorded) {
         return;
     }
-    let Ok(mut delta) = Delta::read(&path) else {
+    let mut store = KeyStore::open(dir);
+    if store.dir_mtime != recorded {
         return;
-    };
-    // A file listed with another size or time loses its recorded inode, so
-    // that the next add stats it even if its inode is the same.
-    let mut same = delta.listing.len() == parts.len();
-    let mut now = parts.iter().peekable();
-    for (k, ino) in delta.listing.iter().zip(delta.inos.iter_mut()) {
-        while now.next_if(|p| p.name < k.name).is_some() {}
-        if let Some(p) = now.peek().filter(|p| p.name == k.name) {
-            if (p.len, p.mtime_ns) != (k.len, k.mtime_ns) {
-                *ino = 0;
-                same = false;
+    }
+    let mut same = true;
+    let mut updates = Vec::new();
+    {
+        let records = store.records();
+        same &= records.len() == parts.len();
+        let mut now = parts.iter().peekable();
+        for (name, seen, held) in &records {
+            while now.next_if(|p| p.name.as_str() < *name).is_some() {}
+            match now.peek().filter(|p| p.name == *name) {
+                Some(p) if (p.len, p.mtime_ns) != (seen.len, seen.mtime_ns) => {
+                    updates.push((
+                        name.to_string(),
+                        Some((Seen { ino: 0, ..*seen }, held.clone())),
+                    ));
+                    same = false;
+                }
+                Some(_) => {}
+                None => same = false,
             }
-        } else {
-            same = false;
         }
     }
     if !same {
-        delta.dir_mtime = 0;
-        if delta.write(&path).is_err() {
+        store.apply(updates, Vec::new());
+        store.dir_mtime = 0;
+        // Without the lock: only the delta, never a merge. A failure
+        // leaves no delta, so that the next add lists everything.
+        if store.write_delta().is_err() {
             let _ = std::fs::remove_file(&path);
         }
     }
@@ -572,9 +820,10 @@ fn delta_path(dir: &Path) -> PathBuf {
     super::Layout::Folder(dir.to_path_buf()).derived_path("keys.delta")
 }
 
-/// A base's id: a hash of what it covers and of when it was written, so
-/// that a delta is never taken for another base's.
-fn new_id(keys: &[PartKey]) -> u64 {
+/// A new id (of a base, or of a lineage of keys): a hash of when it is
+/// made, of the process and of `seed`, so that a delta is never taken for
+/// another base's.
+fn new_id(seed: u64) -> u64 {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default()
@@ -582,9 +831,7 @@ fn new_id(keys: &[PartKey]) -> u64 {
     let mut h = crate::storage::hash::Fnv::new();
     h.write(&now.to_le_bytes());
     h.write(&std::process::id().to_le_bytes());
-    for k in keys {
-        h.write(&k.hash.to_le_bytes());
-    }
+    h.write(&seed.to_le_bytes());
     h.finish() | 1
 }
 
@@ -595,8 +842,9 @@ struct Base {
     path: PathBuf,
     file: File,
     id: u64,
-    /// The files it covers, by name.
-    parts: Vec<PartKey>,
+    /// The files it covers, by name, and their inode numbers.
+    files: FlatKeys,
+    inos: Vec<u64>,
     /// Where each file's units start in the units' keys (one more entry).
     starts: Vec<u64>,
     /// The first hash of each block of the table, and each block's sum.
@@ -606,6 +854,11 @@ struct Base {
     entries: u64,
     table_at: u64,
     units: usize,
+    /// The keys' lineage and churn when it was written (see [`Counters`]),
+    /// and the size of its files.
+    lineage: u64,
+    churn: u64,
+    size: u64,
 }
 
 impl Base {
@@ -622,22 +875,24 @@ impl Base {
         }
         let mut h = head.as_slice();
         let mut hl = head.len() as u64;
-        let parts = get_keys(&mut h, &mut hl)?;
+        let files = FlatKeys::read(&mut h, &mut hl)?;
+        let inos: Vec<u64> = get(&mut h, &mut hl)?;
         let starts: Vec<u64> = get(&mut h, &mut hl)?;
         let firsts: Vec<u64> = get(&mut h, &mut hl)?;
         let sums: Vec<u64> = get(&mut h, &mut hl)?;
         let meta: Vec<u64> = get(&mut h, &mut hl)?;
-        let [id, entries] = meta[..] else {
+        let [id, entries, lineage, churn] = meta[..] else {
             return Err(damaged());
         };
         let table_at = HEADER_LEN + 8 + head.len() as u64 + 16 + 8;
         let blocks = entries.div_ceil(BLOCK as u64);
         let units = starts.last().copied().unwrap_or(0);
         let sound = id == stamp.0[0]
-            && starts.len() == parts.len() + 1
+            && inos.len() == files.len()
+            && starts.len() == files.len() + 1
             && starts.first() == Some(&0)
             && starts.windows(2).all(|w| w[0] <= w[1])
-            && parts.windows(2).all(|w| w[0].name < w[1].name)
+            && files.sorted()
             && firsts.len() as u64 == blocks
             && sums.len() as u64 == blocks
             && firsts.windows(2).all(|w| w[0] <= w[1])
@@ -650,35 +905,39 @@ impl Base {
         if u64::from_le_bytes(table_len) != entries * 12 {
             return Err(damaged());
         }
+        let size = (0..files.len()).map(|i| files.len_of(i)).sum();
         Ok(Base {
             path: path.to_path_buf(),
             file,
             id,
-            parts,
+            files,
+            inos,
             starts,
             firsts,
             sums,
             entries,
             table_at,
             units: usize::try_from(units).map_err(|_| damaged())?,
+            lineage,
+            churn,
+            size,
         })
     }
 
-    fn find(&self, name: &str) -> Option<usize> {
-        self.parts
-            .binary_search_by(|k| k.name.as_str().cmp(name))
-            .ok()
+    /// What the base saw of its file `i`.
+    fn seen(&self, i: usize) -> Seen {
+        Seen {
+            len: self.files.len_of(i),
+            mtime_ns: self.files.time_of(i),
+            hash: self.files.hash_of(i),
+            ino: self.inos[i],
+        }
     }
 
-    fn range_of(&self, name: &str) -> Option<Range<usize>> {
-        let p = self.find(name)?;
-        Some(self.starts[p] as usize..self.starts[p + 1] as usize)
+    /// Where the units' keys of its file `i` are among all its units'.
+    fn range(&self, i: usize) -> Range<usize> {
+        self.starts[i] as usize..self.starts[i + 1] as usize
     }
-
-    fn count_of(&self, name: &str) -> Option<usize> {
-        self.range_of(name).map(|r| r.len())
-    }
-
     /// Calls `hit` with the part of every entry of the table with hash `h`.
     fn lookup(&self, h: u64, mut hit: impl FnMut(u32)) -> std::io::Result<()> {
         let blocks = self.firsts.len();
@@ -709,7 +968,7 @@ impl Base {
         if Sum::default().add_bytes(bytes).value() != self.sums[b] {
             return Err(damaged());
         }
-        let parts = self.parts.len() as u32;
+        let parts = self.files.len() as u32;
         for e in &mut block {
             *e = e.map(u32::from_le);
             if e[2] >= parts {
@@ -737,14 +996,16 @@ impl Base {
     }
 }
 
-/// Writes a base of the files `keys` with `counts` units each, whose keys
-/// are `units` in file order.
+/// Writes a base of the files `keys` (with their inode numbers) with
+/// `counts` units each, whose keys are `units` in file order, and the
+/// keys' `[lineage, churn]`.
 fn write_base(
     path: &Path,
     id: u64,
-    keys: &[PartKey],
+    (keys, inos): (&[PartKey], &[u64]),
     counts: &[u64],
     units: &[UnitKey],
+    [lineage, churn]: [u64; 2],
 ) -> std::io::Result<()> {
     let mut table: Vec<(u64, u32)> = Vec::with_capacity(units.len() * 3);
     let mut starts = vec![0u64];
@@ -771,10 +1032,11 @@ fn write_base(
     }
     let mut head = Vec::new();
     put_keys(&mut head, keys)?;
+    put(&mut head, inos)?;
     put(&mut head, &starts)?;
     put(&mut head, &firsts)?;
     put(&mut head, &sums)?;
-    put(&mut head, &[id, table.len() as u64])?;
+    put(&mut head, &[id, table.len() as u64, lineage, churn])?;
     let sum = Sum::default().add_bytes(&head).value();
     let flat_units: &[u64] = bytemuck::cast_slice(units);
     derived::write_atomic(path, BASE_MAGIC, Stamp([id, 0, 0, 0, 0]), |w| {
@@ -785,90 +1047,139 @@ fn write_base(
     })
 }
 
-/// The delta as stored.
+/// The delta as stored: what differs from the base whose id it names.
 #[derive(Debug, Default, PartialEq)]
 struct Delta {
     base_id: u64,
     dir_mtime: u128,
-    listing: Vec<PartKey>,
-    /// Per file of `listing`, its inode number (0: unknown).
-    inos: Vec<u64>,
-    /// Per file of `listing`: how many of `units` are its (0 for a file
-    /// whose keys are the base's).
-    counts: Vec<u64>,
+    lineage: u64,
+    churn: u64,
+    /// The size of all the files (see [`Counters`]).
+    size: u64,
+    over: BTreeMap<String, Over>,
     units: Vec<UnitKey>,
     ids: Vec<u64>,
 }
 
+/// How a file of the delta is stored: gone, with its keys in the base, or
+/// with its keys in the delta.
+const GONE: u64 = 0;
+const IN_BASE: u64 = 1;
+const IN_DELTA: u64 = 2;
+
 impl Delta {
+    /// Writes the delta: its files as [`put_keys`] does (a gone file with
+    /// size, time and hash 0), their inodes, kinds and unit counts, the
+    /// units' keys, the sorted ids and the size.
     fn write(&self, path: &Path) -> std::io::Result<()> {
-        write_delta(
-            path,
+        let mut keys = Vec::with_capacity(self.over.len());
+        let mut inos = Vec::with_capacity(self.over.len());
+        let mut kinds = Vec::with_capacity(self.over.len());
+        let mut counts = Vec::with_capacity(self.over.len());
+        let mut units: Vec<UnitKey> = Vec::with_capacity(self.units.len());
+        for (name, over) in &self.over {
+            let (seen, kind, held) = match over {
+                Over::Gone => (None, GONE, None),
+                Over::File(seen, Held::Base) => (Some(*seen), IN_BASE, None),
+                Over::File(seen, Held::Delta(r)) => (Some(*seen), IN_DELTA, Some(r.clone())),
+            };
+            let seen = seen.unwrap_or(Seen {
+                len: 0,
+                mtime_ns: 0,
+                hash: 0,
+                ino: 0,
+            });
+            keys.push(PartKey {
+                name: name.clone(),
+                len: seen.len,
+                mtime_ns: seen.mtime_ns,
+                hash: seen.hash,
+            });
+            inos.push(seen.ino);
+            kinds.push(kind);
+            let r = held.unwrap_or(0..0);
+            counts.push(r.len() as u64);
+            units.extend_from_slice(&self.units[r]);
+        }
+        let m = self.dir_mtime;
+        let stamp = Stamp([
             self.base_id,
-            self.dir_mtime,
-            &self.listing,
-            [&self.inos, &self.counts, &self.ids],
-            &self.units,
-        )
+            m as u64,
+            (m >> 64) as u64,
+            self.lineage,
+            self.churn,
+        ]);
+        derived::write_atomic(path, DELTA_MAGIC, stamp, |w| {
+            put_keys(w, &keys)?;
+            put(w, &inos)?;
+            put(w, &kinds)?;
+            put(w, &counts)?;
+            put(w, bytemuck::cast_slice::<UnitKey, u64>(&units))?;
+            put(w, &self.ids)?;
+            put(w, &[self.size])
+        })
     }
 
     fn read(path: &Path) -> std::io::Result<Delta> {
         let (stamp, mut r, mut limit) = derived::open(path, DELTA_MAGIC)?;
-        let listing = get_keys(&mut r, &mut limit)?;
+        let files = FlatKeys::read(&mut r, &mut limit)?;
         let inos: Vec<u64> = get(&mut r, &mut limit)?;
+        let kinds: Vec<u64> = get(&mut r, &mut limit)?;
         let counts: Vec<u64> = get(&mut r, &mut limit)?;
-        let units: Vec<u64> = get(&mut r, &mut limit)?;
+        let flat: Vec<u64> = get(&mut r, &mut limit)?;
         let ids: Vec<u64> = get(&mut r, &mut limit)?;
+        let size: Vec<u64> = get(&mut r, &mut limit)?;
         r.finish()?;
+        let n = files.len();
         let held: u64 = counts.iter().sum();
-        if counts.len() != listing.len()
-            || inos.len() != listing.len()
-            || held * 4 != units.len() as u64
-            || ids.len() as u64 != held
-            || !listing.windows(2).all(|w| w[0].name < w[1].name)
-            || !ids.windows(2).all(|w| w[0] <= w[1])
-        {
+        let sound = inos.len() == n
+            && kinds.len() == n
+            && counts.len() == n
+            && size.len() == 1
+            && held * 4 == flat.len() as u64
+            && ids.len() as u64 == held
+            && files.sorted()
+            && ids.windows(2).all(|w| w[0] <= w[1])
+            && kinds
+                .iter()
+                .zip(&counts)
+                .all(|(&k, &c)| k == IN_DELTA || (k <= IN_BASE && c == 0));
+        if !sound {
             return Err(damaged());
+        }
+        let units: Vec<UnitKey> = flat
+            .chunks_exact(4)
+            .map(|c| [c[0], c[1], c[2], c[3]])
+            .collect();
+        let mut over = BTreeMap::new();
+        let mut at = 0;
+        for i in 0..n {
+            let seen = Seen {
+                len: files.len_of(i),
+                mtime_ns: files.time_of(i),
+                hash: files.hash_of(i),
+                ino: inos[i],
+            };
+            let count = counts[i] as usize;
+            let entry = match kinds[i] {
+                GONE => Over::Gone,
+                IN_BASE => Over::File(seen, Held::Base),
+                _ => Over::File(seen, Held::Delta(at..at + count)),
+            };
+            at += count;
+            over.insert(files.name(i).to_string(), entry);
         }
         Ok(Delta {
             base_id: stamp.0[0],
             dir_mtime: u128::from(stamp.0[1]) | u128::from(stamp.0[2]) << 64,
-            listing,
-            inos,
-            counts,
-            units: units
-                .chunks_exact(4)
-                .map(|c| [c[0], c[1], c[2], c[3]])
-                .collect(),
+            lineage: stamp.0[3],
+            churn: stamp.0[4],
+            size: size[0],
+            over,
+            units,
             ids,
         })
     }
-}
-
-/// Writes a delta (see [`Delta`]): the files `listing` with their inode
-/// numbers, unit counts, and the sorted ids (`[inos, counts, ids]`), and
-/// the units' keys.
-fn write_delta<'a, I>(
-    path: &Path,
-    base_id: u64,
-    dir_mtime: u128,
-    listing: I,
-    [inos, counts, ids]: [&[u64]; 3],
-    units: &[UnitKey],
-) -> std::io::Result<()>
-where
-    I: IntoIterator<Item = &'a PartKey>,
-    I::IntoIter: Clone,
-{
-    let m = dir_mtime;
-    let stamp = Stamp([base_id, m as u64, (m >> 64) as u64, 0, 0]);
-    derived::write_atomic(path, DELTA_MAGIC, stamp, |w| {
-        put_keys(w, listing)?;
-        put(w, inos)?;
-        put(w, counts)?;
-        put(w, bytemuck::cast_slice::<UnitKey, u64>(units))?;
-        put(w, ids)
-    })
 }
 
 fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
@@ -909,13 +1220,7 @@ mod tests {
 
     fn sharing(store: &KeyStore, text: &str) -> Vec<String> {
         let wanted = HashSet::from([text_key(text)]);
-        let names: Vec<&PartKey> = store.parts().collect();
-        store
-            .parts_sharing(&wanted)
-            .unwrap()
-            .into_iter()
-            .map(|i| names[i].name.clone())
-            .collect()
+        store.parts_sharing(&wanted).unwrap().into_iter().collect()
     }
 
     /// A memory of `n` one-unit releases `r0`, `r1`, … with texts `Text i.`
@@ -1006,18 +1311,13 @@ mod tests {
         folder::save(d, &m, &snapshot).unwrap();
         let good = current(d).unwrap();
         let probe = |s: &KeyStore| -> std::io::Result<(Vec<String>, bool, bool)> {
-            let names: Vec<String> = s.parts().map(|k| k.name.clone()).collect();
             let wanted = HashSet::from([text_key("Text 3."), text_key("Text 7.")]);
             let found = s.parts_sharing(&wanted)?;
             let ids = (s.id_taken(id_key("id1")), s.id_taken(id_key("nobody")));
             if s.damaged.get() {
                 return Err(damaged());
             }
-            Ok((
-                found.into_iter().map(|i| names[i].clone()).collect(),
-                ids.0,
-                ids.1,
-            ))
+            Ok((found.into_iter().collect(), ids.0, ids.1))
         };
         let want = probe(&good).unwrap();
         assert_eq!(want, (vec!["r3".into(), "r7".into()], true, false));
@@ -1066,7 +1366,10 @@ mod tests {
         std::fs::write(&file, &bytes).unwrap();
         let touched = current(d).unwrap();
         assert!(touched.units.is_empty(), "the base's keys stand");
-        assert_ne!(touched.parts[0].0.mtime_ns, keys.parts[0].0.mtime_ns);
+        assert_ne!(
+            touched.records()[0].1.mtime_ns,
+            keys.records()[0].1.mtime_ns
+        );
         memory.units[0].en = Some("The hall closed.".into());
         let (_, snapshot) = folder::load(d).unwrap();
         folder::save(d, &memory, &snapshot).unwrap();
@@ -1118,5 +1421,67 @@ mod tests {
             .unwrap();
         let fresh = KeyStore::open(d).listing().unwrap();
         assert_eq!(fresh, folder::parts(d).unwrap());
+    }
+
+    /// The delta records what differs from the base and nothing else, so
+    /// that an add writes what it changed; the churn counts the bytes of
+    /// files changed or removed, across merges, until the keys are built
+    /// from nothing again.
+    #[test]
+    fn the_delta_holds_only_the_changes_and_the_churn_counts_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut m = memory(d, 30);
+        let first = current(d).unwrap();
+        let start = first.counters();
+        assert_eq!(start.churn, 0);
+        let r3 = std::fs::metadata(d.join("units/r3.json")).unwrap().len();
+        let r4 = std::fs::metadata(d.join("units/r4.json")).unwrap().len();
+        // One release added, one changed, one removed.
+        m.units.push(unit("id99", "r99", "Text 99."));
+        m.units[3].en = Some("Other 3.".into());
+        m.units.retain(|u| u.id != "id4");
+        let (_, snapshot) = folder::load(d).unwrap();
+        folder::save(d, &m, &snapshot).unwrap();
+        let store = current(d).unwrap();
+        let mut over: Vec<(&str, bool)> = store
+            .over
+            .iter()
+            .map(|(n, o)| (n.as_str(), *o == Over::Gone))
+            .collect();
+        over.sort();
+        assert_eq!(over, [("r3", false), ("r4", true), ("r99", false)]);
+        let delta = Delta::read(&delta_path(d)).unwrap();
+        assert_eq!(delta.over.len(), 3);
+        let c = counters(d).unwrap();
+        assert_eq!((c.lineage, c.churn), (start.lineage, r3 + r4));
+        let size: u64 = folder::parts(d).unwrap().iter().map(|p| p.len).sum();
+        assert_eq!(c.size, size);
+        // A touched file is recorded, but its bytes are the same: no churn.
+        let r5 = d.join("units/r5.json");
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(9);
+        std::fs::File::options()
+            .write(true)
+            .open(&r5)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let store = current(d).unwrap();
+        assert!(store.over.contains_key("r5"));
+        assert_eq!(store.counters().churn, r3 + r4);
+        // A merge keeps the lineage and the churn, and empties the delta.
+        let mut store = KeyStore::open(d);
+        store.merge().unwrap();
+        store.write_delta().unwrap();
+        assert!(Delta::read(&delta_path(d)).unwrap().over.is_empty());
+        assert_eq!(counters(d).unwrap(), c);
+        assert_eq!(KeyStore::open(d).len(), m.units.len());
+        // Built again from nothing: another lineage.
+        std::fs::remove_file(base_path(d)).unwrap();
+        std::fs::remove_file(delta_path(d)).unwrap();
+        current(d).unwrap();
+        let again = counters(d).unwrap();
+        assert_ne!(again.lineage, c.lineage);
+        assert_eq!((again.churn, again.size), (0, size));
     }
 }
