@@ -51,8 +51,10 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
 /// обсудили…»). The subject is the last capitalised word before the
 /// second verb, after which nothing but its own words stand.
 fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
+    // A headline's predicate may be a short participle («Подготовка к
+    // паводкам завершена…»); a lede's is a finite verb.
     let first = tokens(line)
-        .find(|(_, w)| russian_finite(w))
+        .find(|(_, w)| russian_finite(w) || short_participle(w))
         .map(|(at, _)| at)?;
     // The next finite verb in the same clause: none past a comma or a
     // sentence end.
@@ -94,6 +96,23 @@ fn ends_clause(word: &str) -> bool {
     word.trim_end_matches(['»', '”', '"', ')'])
         .ends_with([',', ';', ':', '.', '!', '?'])
         || word.chars().all(|c| matches!(c, '–' | '—' | '-'))
+}
+
+/// A lower-case Russian short passive participle, the predicate of a
+/// passive clause («завершена», «организовано», «открыт», «приняты»): a
+/// stem of four letters or more before «-ен», «-ован», «-ыт» or «-ят» and
+/// a gender or number ending. Nouns with these endings have shorter stems
+/// («цена», «опыт») or end in «-мен» («спортсмены»); «капитан», «плана»
+/// are left out with «-ан».
+fn short_participle(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &["ен", "ован", "ыт", "ят"];
+    let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    let base = word.strip_suffix(['а', 'о', 'ы']).unwrap_or(word);
+    cyrillic
+        && SUFFIXES.iter().any(|e| {
+            base.strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= 4 && !stem.ends_with('м'))
+        })
 }
 
 /// Russian conjunctions that join two clauses or two subjects into one
