@@ -67,10 +67,10 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     // conjunction («…в Дубае», «…и Европейский союз»).
     let cut = heads
         .iter()
+        .rev()
         .filter(|c| c.start > first && c.start < verb.0)
         .filter(|c| capitalised(c.token) || acronym(c.token) || one_letter(line, c, rules))
-        .filter(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))
-        .last()?;
+        .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
     let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
     (subject.len() <= 6
         && !subject.last().is_some_and(|w| joined(w))
