@@ -82,3 +82,13 @@ fn second_tune_set_stays_above_its_floor() {
 fn second_held_out_set_stays_above_its_floor() {
     check("heldout2", [16, 13, 17]);
 }
+
+#[test]
+fn third_tune_set_stays_above_its_floor() {
+    check("tune3", [44, 48, 45]);
+}
+
+#[test]
+fn third_held_out_set_stays_above_its_floor() {
+    check("heldout3", [23, 22, 22]);
+}

@@ -34,6 +34,109 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
         .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some())
         .or_else(|| heads.iter().find(|c| sentence_starts(line, c, lang, rules)))
         .map(|c| c.start)
+        .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+}
+
+/// Russian: where a headline with a predicate of its own runs into a lede
+/// with another, the byte offset of the lede's subject.
+///
+/// Two clauses in one Russian sentence are always parted by a comma, a
+/// dash or a conjunction; so where a finite verb («ратифицировал») is
+/// followed, with none of these between, by a capitalised word and then
+/// another finite verb («…о демаркации границы Сенаторы единогласно
+/// одобрили…»), a sentence ends before that word. With no dateline, no
+/// word that only starts sentences and no repeated word, this is the one
+/// sign of the end of a headline that ends in a name («…со
+/// спецпредставителем ЕС Терхи Хакалой Казахстан и Европейский союз
+/// обсудили…»). The subject is the last capitalised word before the
+/// second verb, after which nothing but its own words stand.
+fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
+    // A headline's predicate may be a short participle («Подготовка к
+    // паводкам завершена…»); a lede's is a finite verb.
+    let first = tokens(line)
+        .find(|(_, w)| russian_finite(w) || short_participle(w))
+        .map(|(at, _)| at)?;
+    // The next finite verb in the same clause: none past a comma or a
+    // sentence end.
+    let verb = tokens(line)
+        .skip_while(|&(at, _)| at <= first)
+        .take_while(|(_, w)| !ends_clause(w))
+        .find(|(_, w)| russian_finite(w))?;
+    let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
+    // A subject opens with a capital, never after a preposition or a
+    // conjunction («…в Дубае», «…и Европейский союз»).
+    let cut = heads
+        .iter()
+        .rev()
+        .filter(|c| c.start > first && c.start < verb.0)
+        .filter(|c| capitalised(c.token) || acronym(c.token) || one_letter(line, c, rules))
+        .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
+    let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
+    (subject.len() <= 6
+        && !subject.last().is_some_and(|w| joined(w))
+        && long_sentence(&line[cut.start..]))
+    .then_some(cut.start)
+}
+
+/// Whether the word at `cut` is a capital preposition of one letter before
+/// a lower-case word: «…в лабораторных условиях В результате…» opens a
+/// sentence there (as an initial it would carry a dot).
+fn one_letter(line: &str, cut: &Cut, rules: &Rules) -> bool {
+    cut.token.chars().count() == 1
+        && cut.token.chars().all(char::is_uppercase)
+        && rules.is_preposition(&cut.token.to_lowercase())
+        && tokens(&line[cut.start..])
+            .nth(1)
+            .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+}
+
+/// Whether a word ends a clause: a comma, a colon, a sentence end after
+/// it (closing quotes aside), or a dash standing alone.
+fn ends_clause(word: &str) -> bool {
+    word.trim_end_matches(['»', '”', '"', ')'])
+        .ends_with([',', ';', ':', '.', '!', '?'])
+        || word.chars().all(|c| matches!(c, '–' | '—' | '-'))
+}
+
+/// A lower-case Russian short passive participle, the predicate of a
+/// passive clause («завершена», «организовано», «открыт», «приняты»): a
+/// stem of four letters or more before «-ен», «-ован», «-ыт» or «-ят» and
+/// a gender or number ending. Nouns with these endings have shorter stems
+/// («цена», «опыт») or end in «-мен» («спортсмены»); «капитан», «плана»
+/// are left out with «-ан».
+fn short_participle(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &["ен", "ован", "ыт", "ят"];
+    let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    let base = word.strip_suffix(['а', 'о', 'ы']).unwrap_or(word);
+    cyrillic
+        && SUFFIXES.iter().any(|e| {
+            base.strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= 4 && !stem.ends_with('м'))
+        })
+}
+
+/// Russian conjunctions that join two clauses or two subjects into one
+/// sentence («…посетил область и провел…»).
+const CONJUNCTIONS: &[&str] = &["и", "а", "но", "или", "либо", "что", "чтобы"];
+
+/// A lower-case Russian finite verb, by an ending few nouns share: the
+/// past tense after a stem of three letters or more ending in a vowel
+/// («открыл», «одобрили», «встретился»; not «земли», «числа», «жители»,
+/// «дела», «тела») or a reflexive present or future («отправится»,
+/// «проводятся»).
+fn russian_finite(word: &str) -> bool {
+    const PAST: &[&str] = &["лся", "лась", "лось", "лись", "ла", "ло", "ли", "л"];
+    const REFLEXIVE: &[&str] = &["ится", "ется", "ятся", "ются", "утся", "атся"];
+    let cyrillic = word.chars().count() > 3 && word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    let past = PAST
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+        .is_some_and(|stem| {
+            stem.chars().count() > 2 && stem.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ё'])
+        });
+    // «представители», «жители»: plurals of nouns in «-тель».
+    let agent = word.ends_with("тели");
+    cyrillic && (past && !agent || REFLEXIVE.iter().any(|e| word.ends_with(e)))
 }
 
 /// A place inside a possible headline where the next sentence could start.
@@ -120,21 +223,15 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     }
     if lang == Lang::En {
         let head = &line[..cut.start];
-        return cut.prev_lower
-            && cut.words > MIN_WORDS
+        // A starter opens the lede after a lower-case word or a name
+        // ("…Foreign Minister of Hungary Péter Szijjártó During the
+        // meeting…"): no name or title goes on with "During" or "The".
+        return cut.words > MIN_WORDS
             && sentence_case(head)
             && (RUNIN_STARTERS.contains(&cut.token)
-                || capitalised(cut.token) && repeats_headline(head, rest, lang));
+                || cut.prev_lower && capitalised(cut.token) && repeats_headline(head, rest, lang));
     }
-    // «…в лабораторных условиях В результате…»: a capital preposition of
-    // one letter before a lower-case word opens a sentence (as an initial
-    // it would carry a dot).
-    let one_letter = cut.token.chars().count() == 1
-        && cut.token.chars().all(char::is_uppercase)
-        && rules.is_preposition(&cut.token.to_lowercase())
-        && tokens(rest)
-            .nth(1)
-            .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase));
+    let one_letter = one_letter(line, cut, rules);
     if !(capitalised(cut.token) || acronym(cut.token) || one_letter) {
         return false;
     }
@@ -263,6 +360,7 @@ const RUNIN_STARTERS: &[&str] = &[
     "According",
     "When",
     "After",
+    "During",
 ];
 
 /// A headline in sentence case: some word after the first is in lower

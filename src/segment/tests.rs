@@ -553,3 +553,76 @@ fn transliterated_initials_company_forms_and_references() {
         1
     );
 }
+
+#[test]
+fn a_russian_headline_with_its_own_predicate_ends_before_the_ledes_subject() {
+    check(
+        Lang::Ru,
+        "Минтруда подписало соглашение с профсоюзами горняков Стороны договорились о повышении зарплат на 12%. Соглашение действует три года.",
+        &[
+            "Минтруда подписало соглашение с профсоюзами горняков",
+            "Стороны договорились о повышении зарплат на 12%.",
+            "Соглашение действует три года.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "Реконструкция вокзала завершена в Петропавловске Акимат города выделил на нее 3 млрд тенге. Вокзал открыт.",
+        &[
+            "Реконструкция вокзала завершена в Петропавловске",
+            "Акимат города выделил на нее 3 млрд тенге.",
+            "Вокзал открыт.",
+        ],
+    );
+    // One sentence: the second verb is joined by a conjunction, or no
+    // verb stands before the capitalised word («жители» is a noun).
+    check(
+        Lang::Ru,
+        "Министр посетил Жамбылскую область и провел прием граждан в Таразе. Прием длился пять часов.",
+        &[
+            "Министр посетил Жамбылскую область и провел прием граждан в Таразе.",
+            "Прием длился пять часов.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "Все жители Северной и Восточной Азии получили доступ к новой платформе бесплатно. Регистрация открыта.",
+        &[
+            "Все жители Северной и Восточной Азии получили доступ к новой платформе бесплатно.",
+            "Регистрация открыта.",
+        ],
+    );
+}
+
+#[test]
+fn a_starter_opens_an_english_lede_after_a_headline_ending_in_a_name() {
+    check(
+        Lang::En,
+        "Prime Minister receives President of the Asian Development Bank Masato Kanda During the talks, the sides reviewed a new loan for irrigation. The loan totals USD 300 million.",
+        &[
+            "Prime Minister receives President of the Asian Development Bank Masato Kanda",
+            "During the talks, the sides reviewed a new loan for irrigation.",
+            "The loan totals USD 300 million.",
+        ],
+    );
+}
+
+#[test]
+fn dzh_is_an_initial_and_subpara_stands_before_a_number() {
+    check(
+        Lang::Ru,
+        "С докладом выступил Дж. Р. Браун из Всемирного банка. Он представил прогноз роста.",
+        &[
+            "С докладом выступил Дж. Р. Браун из Всемирного банка.",
+            "Он представил прогноз роста.",
+        ],
+    );
+    check(
+        Lang::En,
+        "The fee is waived under subpara. 4 of the Order. It applies to pensioners.",
+        &[
+            "The fee is waived under subpara. 4 of the Order.",
+            "It applies to pensioners.",
+        ],
+    );
+}

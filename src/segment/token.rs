@@ -201,13 +201,15 @@ pub fn is_initials(token: &str) -> bool {
         return false;
     }
     // One capital, or a digraph that transliterates one Kazakh or Russian
-    // letter: "Zh." (Ж), "Sh.", "Kh.", "Ch.", "Ts.", "Yu.", "Ya.", "Ye.".
+    // letter: "Zh." (Ж), "Sh.", "Kh.", "Ch.", "Ts.", "Yu.", "Ya.", "Ye.";
+    // or «Дж.», how Russian and Kazakh write an English J or G ("Дж. Х.
+    // Пак", «Смит Дж.»).
     let single_upper = parts.iter().all(|p| {
         let mut cs = p.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
             || matches!(
                 *p,
-                "Zh" | "Sh" | "Kh" | "Ch" | "Ts" | "Yu" | "Ya" | "Ye" | "Yo"
+                "Zh" | "Sh" | "Kh" | "Ch" | "Ts" | "Yu" | "Ya" | "Ye" | "Yo" | "Дж"
             )
     });
     single_upper || token.contains('.') && parts.iter().all(|p| p.chars().count() <= 2)
