@@ -293,12 +293,14 @@ impl Scorer {
         let expected = self.inserted.get(i).copied().unwrap_or(false);
         let prior = if s.src == 0 && expected {
             EXPECTED_INSERT_COST
-        } else if expected && s.src == 2 && s.tgt == 2 {
+        } else if s.src == 2 && s.tgt == 2 && self.expects_within(i, s.src) {
             // Where the other translation has a sentence the English
-            // lacks, a 2-2 bead is that sentence and a dropped one glued
-            // together, the one as likely as the other: price it as the
-            // two of them on top of its own prior, so that only lengths
-            // that fit far better keep it.
+            // lacks, at the bead's start, between its two English
+            // sentences or at its end, a 2-2 bead is most likely that
+            // sentence glued to its neighbours (to a translator's merge,
+            // or to a dropped sentence), the one as likely as the other:
+            // price it as an insertion and a drop on top of its own
+            // prior, so that only lengths that fit far better keep it.
             self.prior_cost[k] + EXPECTED_INSERT_COST + SKIP_COST
         } else if s.src == 0 {
             self.lone_insert
@@ -306,6 +308,13 @@ impl Scorer {
             self.prior_cost[k]
         };
         Some(prior + length + anchors)
+    }
+
+    /// Whether a target sentence the source lacks is expected at a
+    /// source position from `i` to `i + len` (a bead's bounds and the
+    /// places between its source segments).
+    fn expects_within(&self, i: usize, len: usize) -> bool {
+        self.inserted.iter().skip(i).take(len + 1).any(|&x| x)
     }
 
     fn within_paragraphs(&self, src: &Range<usize>, tgt: &Range<usize>) -> bool {
@@ -393,6 +402,32 @@ mod tests {
         );
         let beads = align_pair_expecting(&en, &ru, &[0]);
         assert_eq!(shapes(&beads), vec![(0, 1), (1, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn an_expected_insertion_after_a_merge_is_not_glued_to_it() {
+        let en = side(
+            Lang::En,
+            &[
+                "The akimat of Zhambyl region opened a water treatment plant in Taraz on 4 March.",
+                "Engineers are still checking how much water the new filters clean and how long they will last.",
+                "The regional department of energy and housing is in charge of the plant and its repairs.",
+            ],
+        );
+        let ru = side(
+            Lang::Ru,
+            &[
+                "Акимат Жамбылской области открыл в Таразе 4 марта станцию очистки воды.",
+                "Инженеры пока проверяют, сколько воды очищают новые фильтры и как долго они прослужат; за станцию и ее ремонт отвечает областное управление энергетики и жилищно-коммунального хозяйства.",
+                "Ее мощность рассчитана на весь город.",
+            ],
+        );
+        // Alone, the sentence the English lacks is glued to the merge.
+        let lone = align_pair_expecting(&en, &ru, &[]);
+        assert_eq!(shapes(&lone), vec![(1, 1), (2, 2)], "{lone:?}");
+        // The Kazakh has it too, at the end.
+        let beads = align_pair_expecting(&en, &ru, &[3]);
+        assert_eq!(shapes(&beads), vec![(1, 1), (2, 1), (0, 1)], "{beads:?}");
     }
 
     #[test]
