@@ -761,6 +761,14 @@ pub fn notice_edits(dir: &Path, parts: &[Part]) {
     if recorded == 0 || units_mtime(dir) != Some(recorded) {
         return;
     }
+    // Under the writers' lock, or not at all: a writer between this
+    // reading and writing the delta would have its own delta overwritten
+    // (the next listing with a stat per file notices the edit again).
+    let Some(_lock) = crate::storage::lock::WriteLock::try_acquire(
+        &super::Layout::Folder(dir.to_path_buf()).lock_path(),
+    ) else {
+        return;
+    };
     let mut store = KeyStore::open(dir);
     if store.dir_mtime != recorded {
         return;
@@ -789,8 +797,8 @@ pub fn notice_edits(dir: &Path, parts: &[Part]) {
     if !same {
         store.apply(updates, Vec::new());
         store.dir_mtime = 0;
-        // Without the lock: only the delta, never a merge. A failure
-        // leaves no delta, so that the next add lists everything.
+        // Only the delta, never a merge (a reader's work stays small). A
+        // failure leaves no delta, so that the next add lists everything.
         if store.write_delta().is_err() {
             let _ = std::fs::remove_file(&path);
         }
@@ -1483,5 +1491,35 @@ mod tests {
         let again = counters(d).unwrap();
         assert_ne!(again.lineage, c.lineage);
         assert_eq!((again.churn, again.size), (0, size));
+    }
+
+    /// A listing that notices an edit in place tells the next add only
+    /// when no writer holds the lock: a writer's delta is never written
+    /// over by a reader.
+    #[test]
+    fn an_edit_is_noticed_only_outside_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        memory(d, 3);
+        current(d).unwrap();
+        let r2 = d.join("units/r2.json");
+        let mut bytes = std::fs::read(&r2).unwrap();
+        bytes.extend_from_slice(b"\n");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&r2)
+            .unwrap()
+            .write_all(&bytes)
+            .unwrap();
+        let delta = std::fs::read(delta_path(d)).unwrap();
+        let layout = crate::memory::Layout::Folder(d.to_path_buf());
+        {
+            let _writer = crate::storage::lock::WriteLock::acquire(&layout.lock_path()).unwrap();
+            layout.parts().unwrap();
+            assert_eq!(std::fs::read(delta_path(d)).unwrap(), delta);
+        }
+        layout.parts().unwrap();
+        assert_ne!(std::fs::read(delta_path(d)).unwrap(), delta);
+        assert!(!KeyStore::open(d).fresh());
     }
 }

@@ -39,6 +39,25 @@ impl WriteLock {
         })
     }
 
+    /// Takes the lock on the file `path` if no writer holds it, without
+    /// waiting: `None` when one does, or when the lock file cannot be
+    /// opened (a read-only memory). For a reader that would write a
+    /// derived file only when no writer is between its reading and
+    /// writing ([`crate::memory::keys::notice_edits`]).
+    pub fn try_acquire(path: &Path) -> Option<WriteLock> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .ok()?;
+        file.try_lock().ok()?;
+        Some(WriteLock {
+            _file: file,
+            path: path.to_path_buf(),
+        })
+    }
+
     /// The lock file's path.
     pub fn path(&self) -> &Path {
         &self.path
