@@ -19,7 +19,11 @@
 //! its first bytes (another memory, or its oldest units edited); for a
 //! folder, files it was learned from (edited or removed) holding more than
 //! [`RELEARN_AFTER`] of its bytes — not after every `tm add`, which adds a
-//! file or completes a few.
+//! file or completes a few. A folder with keys ([`crate::memory::keys`])
+//! tells that by their counters, the bytes of files changed or removed
+//! since the keys were built, without a list of its files: the lexicon
+//! records the keys' lineage and churn when it is learned (or, learned
+//! before the keys, the first time it compares its list with theirs).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
