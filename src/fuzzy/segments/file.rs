@@ -18,7 +18,7 @@ use crate::storage::derived::{self, damaged, get, put, Stamp};
 use crate::storage::hash::fnv;
 
 use super::super::index::Index;
-use super::super::prefix::fill_signatures;
+use super::super::prefix::fill_sketches;
 use super::super::vocab::Vocab;
 use super::{IndexSegment, Rest, SegmentName};
 
@@ -107,8 +107,8 @@ pub fn write(path: &Path, segment: &IndexSegment) -> std::io::Result<()> {
         put(w, &ix.pre_off)?;
         put(w, &ix.pre)?;
         put(w, &ix.pre_pos)?;
-        // The prefix postings' signatures are computed again on reading:
-        // see `prefix::fill_signatures`.
+        // The prefix postings' sketches and word counts are computed again
+        // on reading: see `prefix::fill_sketches`.
         put(w, &segment.doubtful)?;
         put(w, ranges)
     })
@@ -158,6 +158,8 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
         pre: get(&mut r, l)?,
         pre_pos: get(&mut r, l)?,
         pre_sig: Vec::new(),
+        pre_len: Vec::new(),
+        sketch: Default::default(),
     };
     let doubtful: Vec<u8> = get(&mut r, l)?;
     let ranges: Vec<u64> = get(&mut r, l)?;
@@ -182,7 +184,7 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
     if !described || !consistent(&segment) {
         return Err(damaged());
     }
-    fill_signatures(&mut segment.index);
+    fill_sketches(&mut segment.index);
     Ok(segment)
 }
 
