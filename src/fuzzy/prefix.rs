@@ -81,14 +81,14 @@ pub fn sketch_of(index: &Index) -> Sketch {
 
 /// Builds the prefix postings of `index` from its full postings: one pass
 /// to count each list, one to fill them (no list of lists: at a million
-/// units that would double the memory the build needs).
+/// units that would double the memory the build needs); then chooses its
+/// sketch and sketches every unit.
 pub fn build(index: &mut Index) {
     let units = index.units();
     let mut order: Vec<u32> = (0..units as u32).collect();
     order.sort_by_key(|&u| (index.len_of(u), u));
     let mut start = vec![0u32; index.vocab.len() + 1];
-    index.sketch = sketch_of(index);
-    let (mut keys, mut scratch) = (Vec::new(), Vec::new());
+    let mut keys = Vec::new();
     for pass in 0..2 {
         if pass == 1 {
             for k in 0..index.vocab.len() {
@@ -98,15 +98,12 @@ pub fn build(index: &mut Index) {
             index.pre_off = start.clone();
             index.pre = vec![0; total];
             index.pre_pos = vec![0; total];
-            index.pre_sig = vec![0; total];
-            index.pre_len = vec![0; total];
         }
         for &u in &order {
             keys.clear();
             keys.extend_from_slice(index.keys_of(u));
             keys.sort_by_key(|&k| rank(index, k));
             let m = keys.len();
-            let sig = index.sketch.of_unit(&keys, &mut scratch);
             let prefix = m - (FLOOR * m as f64 - EPS).ceil() as usize + usize::from(m > 0);
             for (j, &k) in keys.iter().enumerate().take(prefix) {
                 // A key met again (its second token) is already listed.
@@ -119,55 +116,41 @@ pub fn build(index: &mut Index) {
                     let at = start[k as usize] as usize;
                     index.pre[at] = u;
                     index.pre_pos[at] = (m - j).min(255) as u8;
-                    index.pre_sig[at] = sig;
-                    index.pre_len[at] = m.min(255) as u8;
                     start[k as usize] += 1;
                 }
             }
         }
     }
+    index.sketch = sketch_of(index);
+    index.sig = (0..units as u32)
+        .map(|u| index.sketch.of_unit(index.keys_of(u)))
+        .collect();
+    fill_postings(index);
 }
 
-/// Fills the sketches and word counts of `index`'s prefix postings from
-/// its units' keys: what [`build`] stores, computed again for an index
-/// read back from a file, which leaves them out (the sketches would be a
-/// sixth of a million-unit index's bytes, and each is only its unit's
-/// sketch repeated).
-pub fn fill_sketches(index: &mut Index) {
-    index.sketch = sketch_of(index);
-    let units = index.units() as u32;
-    // Two threads for each pass: at a million units this is a third of a
-    // warm `tm suggest`, mostly waiting on memory (the second pass reads
-    // the sketches in the lists' order, not the units').
-    let half = units / 2;
-    let sigs: Vec<u128> = std::thread::scope(|s| {
-        let ix = &*index;
-        let later = s.spawn(move || unit_sketches(ix, half..units));
-        let mut sigs = unit_sketches(ix, 0..half);
-        sigs.extend(later.join().expect("sketch thread"));
-        sigs
-    });
-    let lens: Vec<u8> = (0..units).map(|u| index.len_of(u).min(255) as u8).collect();
+/// Copies each prefix posting's unit's sketch and word count next to it
+/// ([`Index::pre_sig`], [`Index::pre_len`]), so that a search reads them
+/// in sequence with the list. Not stored: each is only its unit's
+/// repeated, and the sketches would be a sixth of a million-unit index's
+/// bytes; on two threads, mostly waiting on memory (the units come in the
+/// lists' order).
+pub fn fill_postings(index: &mut Index) {
+    let lens: Vec<u8> = (0..index.units() as u32)
+        .map(|u| index.len_of(u).min(255) as u8)
+        .collect();
     let mut pre_sig = vec![0u128; index.pre.len()];
     let mut pre_len = vec![0u8; index.pre.len()];
-    let (a, b) = pre_sig.split_at_mut(index.pre.len() / 2);
-    let (la, lb) = pre_len.split_at_mut(index.pre.len() / 2);
-    let (pa, pb) = index.pre.split_at(index.pre.len() / 2);
+    let half = index.pre.len() / 2;
+    let (a, b) = pre_sig.split_at_mut(half);
+    let (la, lb) = pre_len.split_at_mut(half);
+    let (pa, pb) = index.pre.split_at(half);
     std::thread::scope(|s| {
-        let (sigs, lens) = (&sigs, &lens);
+        let (sigs, lens) = (&index.sig, &lens);
         s.spawn(move || gather(pb, sigs, lens, b, lb));
         gather(pa, sigs, lens, a, la);
     });
     index.pre_sig = pre_sig;
     index.pre_len = pre_len;
-}
-
-/// The sketches of `units`, in order.
-fn unit_sketches(index: &Index, units: std::ops::Range<u32>) -> Vec<u128> {
-    let mut scratch = Vec::new();
-    units
-        .map(|u| index.sketch.of_unit(index.keys_of(u), &mut scratch))
-        .collect()
 }
 
 /// Copies each posting's unit's sketch and word count into `sig`, `len`.
