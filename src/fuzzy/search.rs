@@ -179,9 +179,15 @@ impl Searcher {
         t: f64,
     ) -> usize {
         let (lo, hi) = length_range(n, t);
-        let units = &index.pre[list.clone()];
-        let start = list.start + units.partition_point(|&u| index.len_of(u) < lo);
-        let end = list.start + units.partition_point(|&u| index.len_of(u) <= hi);
+        // The list's word counts, in order, read where the units' offsets
+        // would cost a cache miss each; counts capped at 255 stay in
+        // (their units are checked with their true length).
+        let lens = &index.pre_len[list.clone()];
+        let start = list.start + lens.partition_point(|&m| usize::from(m) < lo.min(255));
+        let end = match hi {
+            0..=254 => list.start + lens.partition_point(|&m| usize::from(m) <= hi),
+            _ => list.end,
+        };
         // The tokens a unit of m words must share: ⌈t·max(n, m)⌉ (for a
         // count capped at 255 that of 255, which is no more).
         let need: [usize; 256] =
