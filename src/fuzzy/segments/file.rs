@@ -206,7 +206,7 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
 /// The sketch's common tokens from their stored pairs (key, repeat),
 /// `None` unless every pair is whole and names a key of the index.
 fn common_tokens(pairs: &[u32], keys: usize) -> Option<Vec<(u32, usize)>> {
-    if pairs.len() % 2 != 0 {
+    if !pairs.len().is_multiple_of(2) {
         return None;
     }
     pairs
