@@ -104,13 +104,7 @@ impl Searcher {
             return self.scan(index, q, min, top, score);
         }
         let prefix = !full_lists(min);
-        let mut tokens: Vec<(u32, usize)> = Vec::new();
-        for &k in q {
-            match tokens.iter_mut().find(|(x, _)| *x == k) {
-                Some(e) => e.1 += 1,
-                None => tokens.push((k, 1)),
-            }
-        }
+        let mut tokens = counted(q);
         // Keys no unit has first (they are the rarest), then by rarity.
         tokens.sort_by_key(|&(k, _)| {
             (
@@ -137,11 +131,12 @@ impl Searcher {
                     // one, so the sketch bound needs only the rest.
                     index.sketch.masks(&tokens[at_token..], &mut self.masks);
                 }
-                let list = if prefix {
-                    index.pre_off[k as usize] as usize..index.pre_off[k as usize + 1] as usize
+                let off = if prefix {
+                    &index.pre_off
                 } else {
-                    index.post_off[k as usize] as usize..index.post_off[k as usize + 1] as usize
+                    &index.post_off
                 };
+                let list = off[k as usize] as usize..off[k as usize + 1] as usize;
                 let mut from = list.start;
                 while from < list.end {
                     let t = best.t();
@@ -321,13 +316,7 @@ impl Searcher {
             top,
             min,
         };
-        let mut tokens: Vec<(u32, usize)> = Vec::new();
-        for &k in q {
-            match tokens.iter_mut().find(|(x, _)| *x == k) {
-                Some(e) => e.1 += 1,
-                None => tokens.push((k, 1)),
-            }
-        }
+        let tokens = counted(q);
         self.want.fill(&tokens);
         for u in 0..index.units() as u32 {
             if index.has_text[u as usize] == 0 {
@@ -360,6 +349,19 @@ impl Searcher {
             distance: d,
         })
     }
+}
+
+/// The query's distinct key ids with their counts, in order of first
+/// occurrence.
+fn counted(q: &[u32]) -> Vec<(u32, usize)> {
+    let mut tokens: Vec<(u32, usize)> = Vec::new();
+    for &k in q {
+        match tokens.iter_mut().find(|(x, _)| *x == k) {
+            Some(e) => e.1 += 1,
+            None => tokens.push((k, 1)),
+        }
+    }
+    tokens
 }
 
 /// Whether a search with threshold `min` (0–100) walks the full posting

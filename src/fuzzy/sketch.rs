@@ -88,13 +88,18 @@ impl Sketch {
         &self.common
     }
 
-    /// The bit of token `(k, r)`, `r` counted from 0.
-    pub fn bit(&self, k: u32, r: usize) -> u32 {
-        let e = self
-            .keys
+    /// Key `k`'s entry of `keys` (for a key outside the index: its hashed
+    /// first bit, no row).
+    fn entry(&self, k: u32) -> u16 {
+        self.keys
             .get(k as usize)
             .copied()
-            .unwrap_or(u16::from(hashed(k, 0)) | NO_ROW << 8);
+            .unwrap_or(u16::from(hashed(k, 0)) | NO_ROW << 8)
+    }
+
+    /// The bit of token `(k, r)`, `r` counted from 0.
+    pub fn bit(&self, k: u32, r: usize) -> u32 {
+        let e = self.entry(k);
         let b = match (e >> 8, r) {
             (_, 0) => e as u8,
             (NO_ROW, _) => hashed(k, 1),
@@ -111,7 +116,7 @@ impl Sketch {
         let mut sig = 0u128;
         let mut seen = [0u8; DEDICATED];
         for &k in keys {
-            let e = self.keys.get(k as usize).copied().unwrap_or(NO_ROW << 8);
+            let e = self.entry(k);
             let b = match e >> 8 {
                 NO_ROW if sig & 1 << (e & 0xFF) != 0 => hashed(k, 1),
                 NO_ROW => e as u8,
