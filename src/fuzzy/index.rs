@@ -20,6 +20,7 @@
 //! and depends on no other part of matching: [`super::build`] fills the
 //! layout (with [`super::prefix`]'s postings), [`super::search`] walks it.
 
+use super::sketch::Sketch;
 use super::vocab::Vocab;
 
 /// Slack for floating point in the filters, always in the direction of
@@ -51,9 +52,16 @@ pub struct Index {
     /// For each prefix posting, how many of the unit's keys in rarity order
     /// start at this key (`m − j` for position `j`; 255 means 255 or more).
     pub pre_pos: Vec<u8>,
-    /// For each prefix posting, the unit's key signature
-    /// ([`super::prefix::signature`]).
+    /// Each unit's token sketch ([`Sketch`]).
+    pub sig: Vec<u128>,
+    /// For each prefix posting, its unit's sketch.
     pub pre_sig: Vec<u128>,
+    /// For each prefix posting, the unit's word count (255 means 255 or
+    /// more): the count filter needs `max(n, m)` without fetching the
+    /// unit.
+    pub pre_len: Vec<u8>,
+    /// Which sketch bit each token sets.
+    pub sketch: Sketch,
 }
 
 impl Index {

@@ -17,6 +17,7 @@ pub mod prefix;
 pub mod score;
 pub mod search;
 pub mod segments;
+pub mod sketch;
 pub mod store;
 pub mod verify;
 pub mod vocab;

@@ -11,9 +11,10 @@
 //! first `m − ⌈FLOOR·m⌉ + 1` tokens and probing the query's first
 //! `n − ⌈t·n⌉ + 1` loses nothing.
 //!
-//! Each prefix posting also carries the unit's 128-bit key signature, read
-//! in sequence with the list, so most units that share too few keys are
-//! dropped without fetching their keys from memory.
+//! Each prefix posting also carries the unit's word count (capped at 255)
+//! and its 128-bit token sketch ([`Sketch`]), read in sequence with the
+//! list, so that most units that share too few tokens are dropped without
+//! fetching their keys from memory.
 //!
 //! Position filter: when the query's token at position `i` meets a unit's at
 //! position `j`, every shared token before them in the order has been
@@ -21,6 +22,7 @@
 //! unit with `c + min(n − i, m − j) < α` is dropped.
 
 use super::index::{Index, EPS};
+use super::sketch::{Sketch, DEDICATED, REPEATS};
 
 /// The lowest threshold (as a fraction) the prefix index serves; below it
 /// the full posting lists are used.
@@ -31,27 +33,62 @@ pub(super) fn rank(index: &Index, k: u32) -> (usize, u32) {
     (index.df(k), k)
 }
 
-/// The bit of key `k` in a unit's signature.
-pub(super) fn key_bit(k: u32) -> u32 {
-    k.wrapping_mul(0x9E37_79B1) >> 25
-}
+/// Units sampled to find the most common tokens: enough for their order,
+/// few enough that opening a million-unit index barely notices.
+const SAMPLE: usize = 65_536;
 
-/// A unit's signature: one bit per key (by [`key_bit`]). A key the unit has
-/// always has its bit set, so the query keys whose bits are set bound the
-/// keys shared from above, without reading the unit's keys.
-pub fn signature(keys: &[u32]) -> u128 {
-    keys.iter().fold(0, |s, &k| s | 1 << key_bit(k))
+/// The sketch of `index`: its most common tokens, counted on an even
+/// sample of its units, get the dedicated bits.
+pub fn sketch_of(index: &Index) -> Sketch {
+    let keys = index.vocab.len();
+    // A token (k, r) is at most as common as key k, so only the most
+    // common keys need their repeats counted.
+    let mut by_df: Vec<u32> = (0..keys as u32).collect();
+    by_df.sort_by_key(|&k| std::cmp::Reverse(rank(index, k)));
+    by_df.truncate(DEDICATED);
+    let mut slot = vec![u8::MAX; keys];
+    for (i, &k) in by_df.iter().enumerate() {
+        slot[k as usize] = i as u8;
+    }
+    let mut counts = vec![[0u32; REPEATS]; by_df.len()];
+    let step = (index.units() / SAMPLE).max(1);
+    let mut seen: Vec<u32> = Vec::new();
+    for u in (0..index.units() as u32).step_by(step) {
+        seen.clear();
+        for &k in index.keys_of(u) {
+            let s = slot[k as usize];
+            if s == u8::MAX {
+                continue;
+            }
+            let r = seen.iter().filter(|&&x| x == k).count();
+            seen.push(k);
+            if r < REPEATS {
+                counts[usize::from(s)][r] += 1;
+            }
+        }
+    }
+    let mut tokens: Vec<(u32, u32, usize)> = Vec::new();
+    for (i, c) in counts.iter().enumerate() {
+        for (r, &n) in c.iter().enumerate().filter(|(_, &n)| n > 0) {
+            tokens.push((n, by_df[i], r));
+        }
+    }
+    // Most common first; ties by key and repeat, so the same index always
+    // gets the same sketch.
+    tokens.sort_by_key(|&(n, k, r)| (std::cmp::Reverse(n), k, r));
+    Sketch::new(keys, tokens.iter().map(|&(_, k, r)| (k, r)))
 }
 
 /// Builds the prefix postings of `index` from its full postings: one pass
 /// to count each list, one to fill them (no list of lists: at a million
-/// units that would double the memory the build needs).
+/// units that would double the memory the build needs); then chooses its
+/// sketch and sketches every unit.
 pub fn build(index: &mut Index) {
     let units = index.units();
     let mut order: Vec<u32> = (0..units as u32).collect();
     order.sort_by_key(|&u| (index.len_of(u), u));
     let mut start = vec![0u32; index.vocab.len() + 1];
-    let mut keys: Vec<u32> = Vec::new();
+    let mut keys = Vec::new();
     for pass in 0..2 {
         if pass == 1 {
             for k in 0..index.vocab.len() {
@@ -61,14 +98,12 @@ pub fn build(index: &mut Index) {
             index.pre_off = start.clone();
             index.pre = vec![0; total];
             index.pre_pos = vec![0; total];
-            index.pre_sig = vec![0; total];
         }
         for &u in &order {
             keys.clear();
             keys.extend_from_slice(index.keys_of(u));
             keys.sort_by_key(|&k| rank(index, k));
             let m = keys.len();
-            let sig = signature(&keys);
             let prefix = m - (FLOOR * m as f64 - EPS).ceil() as usize + usize::from(m > 0);
             for (j, &k) in keys.iter().enumerate().take(prefix) {
                 // A key met again (its second token) is already listed.
@@ -81,48 +116,47 @@ pub fn build(index: &mut Index) {
                     let at = start[k as usize] as usize;
                     index.pre[at] = u;
                     index.pre_pos[at] = (m - j).min(255) as u8;
-                    index.pre_sig[at] = sig;
                     start[k as usize] += 1;
                 }
             }
         }
     }
+    index.sketch = sketch_of(index);
+    index.sig = (0..units as u32)
+        .map(|u| index.sketch.of_unit(index.keys_of(u)))
+        .collect();
+    fill_postings(index);
 }
 
-/// Fills the signatures of `index`'s prefix postings from its units' keys:
-/// what [`build`] stores, computed again for an index read back from a
-/// file, which leaves them out (they are a sixth of a million-unit
-/// index's bytes, and each is only its unit's signature repeated).
-pub fn fill_signatures(index: &mut Index) {
-    let units = index.units() as u32;
-    // Two threads for each pass: at a million units this is a third of a
-    // warm `tm suggest`, mostly waiting on memory (the second pass reads
-    // the signatures in the lists' order, not the units').
-    let half = units / 2;
-    let sigs: Vec<u128> = std::thread::scope(|s| {
-        let ix = &*index;
-        let later = s.spawn(move || {
-            (half..units)
-                .map(|u| signature(ix.keys_of(u)))
-                .collect::<Vec<_>>()
-        });
-        let mut sigs: Vec<u128> = (0..half).map(|u| signature(ix.keys_of(u))).collect();
-        sigs.extend(later.join().expect("signature thread"));
-        sigs
-    });
+/// Copies each prefix posting's unit's sketch and word count next to it
+/// ([`Index::pre_sig`], [`Index::pre_len`]), so that a search reads them
+/// in sequence with the list. Not stored: each is only its unit's
+/// repeated, and the sketches would be a sixth of a million-unit index's
+/// bytes; on two threads, mostly waiting on memory (the units come in the
+/// lists' order).
+pub fn fill_postings(index: &mut Index) {
+    let lens: Vec<u8> = (0..index.units() as u32)
+        .map(|u| index.len_of(u).min(255) as u8)
+        .collect();
     let mut pre_sig = vec![0u128; index.pre.len()];
-    let (a, b) = pre_sig.split_at_mut(index.pre.len() / 2);
-    let (pa, pb) = index.pre.split_at(index.pre.len() / 2);
+    let mut pre_len = vec![0u8; index.pre.len()];
+    let half = index.pre.len() / 2;
+    let (a, b) = pre_sig.split_at_mut(half);
+    let (la, lb) = pre_len.split_at_mut(half);
+    let (pa, pb) = index.pre.split_at(half);
     std::thread::scope(|s| {
-        let sigs = &sigs;
-        s.spawn(move || {
-            b.iter_mut()
-                .zip(pb)
-                .for_each(|(x, &u)| *x = sigs[u as usize])
-        });
-        a.iter_mut()
-            .zip(pa)
-            .for_each(|(x, &u)| *x = sigs[u as usize]);
+        let (sigs, lens) = (&index.sig, &lens);
+        s.spawn(move || gather(pb, sigs, lens, b, lb));
+        gather(pa, sigs, lens, a, la);
     });
     index.pre_sig = pre_sig;
+    index.pre_len = pre_len;
+}
+
+/// Copies each posting's unit's sketch and word count into `sig`, `len`.
+fn gather(posted: &[u32], sigs: &[u128], lens: &[u8], sig: &mut [u128], len: &mut [u8]) {
+    for ((&u, s), l) in posted.iter().zip(sig).zip(len) {
+        *s = sigs[u as usize];
+        *l = lens[u as usize];
+    }
 }

@@ -1,8 +1,12 @@
 //! Searching the index for the best `top` units at or above a threshold.
 //!
-//! The query's keys are probed rarest first. Each unit met for the first
-//! time is checked (position, count and bounded edit-distance filters; see
-//! [`super::index`] and [`super::prefix`]) and, if it passes, scored. Once
+//! The query's keys are probed rarest first. Each unit met in a prefix list
+//! must first pass the filters read with the list itself (its word count
+//! against `⌈t·max(n, m)⌉`, position, and the token sketch of
+//! [`super::sketch`], bounding the tokens it shares with the query's
+//! tokens from the probed one on); only then are its keys fetched for the
+//! count and bounded edit-distance filters (see [`super::index`] and
+//! [`super::prefix`]) and, if it passes, is it scored. Once
 //! `top` units have a score, the threshold rises to the lowest of them: a
 //! unit that could still enter the list must score at least that much, so
 //! it must share more keys, and the probing stops sooner. Stopping when
@@ -12,7 +16,7 @@
 
 use super::index::{length_range, max_edits, Index, EPS};
 use super::keyset::KeySet;
-use super::prefix::{key_bit, rank, FLOOR};
+use super::prefix::{rank, FLOOR};
 use super::verify::{within, Rows};
 
 /// A unit that passed every filter, with its key edit distance.
@@ -32,6 +36,7 @@ pub struct Searcher {
     want: KeySet,
     rows: Rows,
     batch: Vec<u32>,
+    masks: Vec<u128>,
 }
 
 /// Units checked together (see [`Searcher::flush`]).
@@ -99,13 +104,7 @@ impl Searcher {
             return self.scan(index, q, min, top, score);
         }
         let prefix = !full_lists(min);
-        let mut tokens: Vec<(u32, usize)> = Vec::new();
-        for &k in q {
-            match tokens.iter_mut().find(|(x, _)| *x == k) {
-                Some(e) => e.1 += 1,
-                None => tokens.push((k, 1)),
-            }
-        }
+        let mut tokens = counted(q);
         // Keys no unit has first (they are the rarest), then by rarity.
         tokens.sort_by_key(|&(k, _)| {
             (
@@ -118,61 +117,38 @@ impl Searcher {
             )
         });
         self.want.fill(&tokens);
-        let masks = signature_masks(&tokens);
         let mut i = 0usize;
         let mut result = Ok(());
-        'probe: for &(k, c) in &tokens {
+        'probe: for (at_token, &(k, c)) in tokens.iter().enumerate() {
             let t = best.t();
             let need = (t * n as f64 - EPS).ceil() as usize;
             if i > n - need {
                 break;
             }
             if k != u32::MAX {
-                let (units, pos, sigs) = if prefix {
-                    let r =
-                        index.pre_off[k as usize] as usize..index.pre_off[k as usize + 1] as usize;
-                    (
-                        &index.pre[r.clone()],
-                        &index.pre_pos[r.clone()],
-                        &index.pre_sig[r],
-                    )
-                } else {
-                    (index.postings(k), &[][..], &[][..])
-                };
-                let (lo, hi) = length_range(n, t);
-                let start = units.partition_point(|&u| index.len_of(u) < lo);
-                let end = units.partition_point(|&u| index.len_of(u) <= hi);
-                for at in start..end {
-                    let u = units[at];
-                    if self.seen[u as usize] {
-                        continue;
-                    }
-                    self.seen[u as usize] = true;
-                    self.touched.push(u);
-                    // Position filter: met for the first time, so nothing
-                    // shared comes before; at most min(n − i, m − j) after.
-                    if prefix && pos[at] < u8::MAX && (n - i).min(usize::from(pos[at])) < need {
-                        continue;
-                    }
-                    // Signature filter: an upper bound of the shared keys.
-                    if prefix {
-                        let sig = sigs[at];
-                        let bound: u32 = masks.iter().map(|&m| (sig & m).count_ones()).sum();
-                        if (bound as usize) < need {
-                            continue;
-                        }
-                    }
-                    self.batch.push(u);
-                    if self.batch.len() == BATCH {
-                        if let Err(e) = self.flush(index, q, &mut best, &mut score) {
-                            result = Err(e);
-                            break 'probe;
-                        }
-                    }
+                if prefix {
+                    // A unit first met here shares no token before this
+                    // one, so the sketch bound needs only the rest.
+                    index.sketch.masks(&tokens[at_token..], &mut self.masks);
                 }
-                if let Err(e) = self.flush(index, q, &mut best, &mut score) {
-                    result = Err(e);
-                    break 'probe;
+                let off = if prefix {
+                    &index.pre_off
+                } else {
+                    &index.post_off
+                };
+                let list = off[k as usize] as usize..off[k as usize + 1] as usize;
+                let mut from = list.start;
+                while from < list.end {
+                    let t = best.t();
+                    from = if prefix {
+                        self.walk_prefix(index, list.start..list.end, from, (n, n - i), t)
+                    } else {
+                        self.walk_full(index, list.start..list.end, from, n, t)
+                    };
+                    if let Err(e) = self.flush(index, q, &mut best, &mut score) {
+                        result = Err(e);
+                        break 'probe;
+                    }
                 }
             }
             i += c;
@@ -182,6 +158,101 @@ impl Searcher {
         }
         self.touched.clear();
         result
+    }
+
+    /// Batches the units of the prefix list `list` (positions in
+    /// [`Index::pre`]) from `from` on that pass the length, position and
+    /// sketch filters at threshold `t`, for a query of `n` tokens with
+    /// `left` from the list's key on; stops when the batch is full and
+    /// says where.
+    fn walk_prefix(
+        &mut self,
+        index: &Index,
+        list: std::ops::Range<usize>,
+        from: usize,
+        (n, left): (usize, usize),
+        t: f64,
+    ) -> usize {
+        let (lo, hi) = length_range(n, t);
+        // The list's word counts, in order, read where the units' offsets
+        // would cost a cache miss each; counts capped at 255 stay in
+        // (their units are checked with their true length).
+        let lens = &index.pre_len[list.clone()];
+        let start = list.start + lens.partition_point(|&m| usize::from(m) < lo.min(255));
+        let end = match hi {
+            0..=254 => list.start + lens.partition_point(|&m| usize::from(m) <= hi),
+            _ => list.end,
+        };
+        // The tokens a unit of m words must share: ⌈t·max(n, m)⌉ (for a
+        // count capped at 255 that of 255, which is no more).
+        let need: [usize; 256] =
+            std::array::from_fn(|m| (t * n.max(m) as f64 - EPS).ceil() as usize);
+        for at in from.max(start)..end {
+            let pos = index.pre_pos[at];
+            let need = need[usize::from(index.pre_len[at])];
+            // Position filter: met for the first time, so nothing shared
+            // comes before; at most min(n − i, m − j) after. (A unit that
+            // fails here or below and is met again later fails again: all
+            // its bounds shrink, so it is not marked as seen.)
+            if pos < u8::MAX && left.min(usize::from(pos)) < need {
+                continue;
+            }
+            // Sketch filter: an upper bound of the shared tokens.
+            let sig = index.pre_sig[at];
+            let bound: u32 = self.masks.iter().map(|&m| (sig & m).count_ones()).sum();
+            if (bound as usize) < need {
+                continue;
+            }
+            let u = index.pre[at];
+            if !self.first_meeting(u) {
+                continue;
+            }
+            self.batch.push(u);
+            if self.batch.len() == BATCH {
+                return at + 1;
+            }
+        }
+        list.end
+    }
+
+    /// Batches the units of the full posting list `list` (positions in
+    /// [`Index::post`]) from `from` on that pass the length filter at
+    /// threshold `t` for a query of `n` tokens; stops when the batch is
+    /// full and says where.
+    fn walk_full(
+        &mut self,
+        index: &Index,
+        list: std::ops::Range<usize>,
+        from: usize,
+        n: usize,
+        t: f64,
+    ) -> usize {
+        let (lo, hi) = length_range(n, t);
+        let units = &index.post[list.clone()];
+        let start = list.start + units.partition_point(|&u| index.len_of(u) < lo);
+        let end = list.start + units.partition_point(|&u| index.len_of(u) <= hi);
+        for at in from.max(start)..end {
+            let u = index.post[at];
+            if !self.first_meeting(u) {
+                continue;
+            }
+            self.batch.push(u);
+            if self.batch.len() == BATCH {
+                return at + 1;
+            }
+        }
+        list.end
+    }
+
+    /// Whether unit `u` is met for the first time in this search (it is
+    /// marked as met).
+    fn first_meeting(&mut self, u: u32) -> bool {
+        if self.seen[u as usize] {
+            return false;
+        }
+        self.seen[u as usize] = true;
+        self.touched.push(u);
+        true
     }
 
     /// Checks and scores the batched units. Their keys are first read in a
@@ -245,13 +316,7 @@ impl Searcher {
             top,
             min,
         };
-        let mut tokens: Vec<(u32, usize)> = Vec::new();
-        for &k in q {
-            match tokens.iter_mut().find(|(x, _)| *x == k) {
-                Some(e) => e.1 += 1,
-                None => tokens.push((k, 1)),
-            }
-        }
+        let tokens = counted(q);
         self.want.fill(&tokens);
         for u in 0..index.units() as u32 {
             if index.has_text[u as usize] == 0 {
@@ -286,32 +351,22 @@ impl Searcher {
     }
 }
 
+/// The query's distinct key ids with their counts, in order of first
+/// occurrence.
+fn counted(q: &[u32]) -> Vec<(u32, usize)> {
+    let mut tokens: Vec<(u32, usize)> = Vec::new();
+    for &k in q {
+        match tokens.iter_mut().find(|(x, _)| *x == k) {
+            Some(e) => e.1 += 1,
+            None => tokens.push((k, 1)),
+        }
+    }
+    tokens
+}
+
 /// Whether a search with threshold `min` (0–100) walks the full posting
 /// lists ([`Index::postings`]) rather than the prefix lists: below
 /// [`FLOOR`].
 pub fn full_lists(min: f64) -> bool {
     (min / 100.0).clamp(0.0, 1.0) < FLOOR - EPS
-}
-
-/// Masks of the query keys' signature bits: `masks[w]` has the bits whose
-/// keys count more than `w` times, so that the sum of the popcounts bounds
-/// the keys a unit with a signature shares.
-fn signature_masks(tokens: &[(u32, usize)]) -> Vec<u128> {
-    let mut weight = [0usize; 128];
-    for &(k, c) in tokens {
-        if k != u32::MAX {
-            weight[key_bit(k) as usize] += c;
-        }
-    }
-    let mut masks: Vec<u128> = Vec::new();
-    for w in 0.. {
-        let mask = (0..128)
-            .filter(|&b| weight[b] > w)
-            .fold(0u128, |m, b| m | 1 << b);
-        if mask == 0 {
-            break;
-        }
-        masks.push(mask);
-    }
-    masks
 }

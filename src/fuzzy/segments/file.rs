@@ -18,11 +18,13 @@ use crate::storage::derived::{self, damaged, get, put, Stamp};
 use crate::storage::hash::fnv;
 
 use super::super::index::Index;
-use super::super::prefix::fill_signatures;
+use super::super::prefix::fill_postings;
+use super::super::sketch::{Sketch, REPEATS};
 use super::super::vocab::Vocab;
 use super::{IndexSegment, Rest, SegmentName};
 
-const MAGIC: &[u8; 8] = b"TMINDEX\x01";
+// 2: each unit's token sketch and the sketch's common tokens are stored.
+const MAGIC: &[u8; 8] = b"TMINDEX\x02";
 
 /// What [`peek`] reads of a segment file: enough to decide whether it is
 /// needed.
@@ -107,8 +109,16 @@ pub fn write(path: &Path, segment: &IndexSegment) -> std::io::Result<()> {
         put(w, &ix.pre_off)?;
         put(w, &ix.pre)?;
         put(w, &ix.pre_pos)?;
-        // The prefix postings' signatures are computed again on reading:
-        // see `prefix::fill_signatures`.
+        // The prefix postings' sketches and word counts are copied from
+        // the units' on reading: see `prefix::fill_postings`.
+        put(w, &ix.sig)?;
+        let common: Vec<u32> = ix
+            .sketch
+            .common()
+            .iter()
+            .flat_map(|&(k, r)| [k, r as u32])
+            .collect();
+        put(w, &common)?;
         put(w, &segment.doubtful)?;
         put(w, ranges)
     })
@@ -157,8 +167,12 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
         pre_off: get(&mut r, l)?,
         pre: get(&mut r, l)?,
         pre_pos: get(&mut r, l)?,
+        sig: get(&mut r, l)?,
         pre_sig: Vec::new(),
+        pre_len: Vec::new(),
+        sketch: Sketch::default(),
     };
+    let common: Vec<u32> = get(&mut r, l)?;
     let doubtful: Vec<u8> = get(&mut r, l)?;
     let ranges: Vec<u64> = get(&mut r, l)?;
     r.finish()?;
@@ -179,11 +193,28 @@ pub fn read(head: &Head, lang: Lang) -> std::io::Result<IndexSegment> {
     let described = s == stamp(lang, head.name, segment.units() as u64)
         && segment.parts == head.parts
         && segment.part_off == head.part_off;
-    if !described || !consistent(&segment) {
+    let keys = segment.index.vocab.len();
+    let common = common_tokens(&common, keys);
+    let (Some(common), true) = (common, described && consistent(&segment)) else {
         return Err(damaged());
-    }
-    fill_signatures(&mut segment.index);
+    };
+    segment.index.sketch = Sketch::new(keys, common);
+    fill_postings(&mut segment.index);
     Ok(segment)
+}
+
+/// The sketch's common tokens from their stored pairs (key, repeat),
+/// `None` unless every pair is whole and names a key of the index.
+fn common_tokens(pairs: &[u32], keys: usize) -> Option<Vec<(u32, usize)>> {
+    if !pairs.len().is_multiple_of(2) {
+        return None;
+    }
+    pairs
+        .chunks(2)
+        .map(|p| {
+            ((p[0] as usize) < keys && (p[1] as usize) < REPEATS).then_some((p[0], p[1] as usize))
+        })
+        .collect()
 }
 
 fn ascending<T: PartialOrd>(v: &[T]) -> bool {
@@ -215,6 +246,7 @@ fn consistent(s: &IndexSegment) -> bool {
         && ends(&ix.pre_off, ix.pre.len())
         && ix.pre_off.len() == ix.vocab.off.len()
         && ix.pre_pos.len() == ix.pre.len()
+        && ix.sig.len() == units
         && ix.has_text.len() == units
         && ix.seq.iter().all(|&k| (k as usize) < ix.vocab.len())
         && ix.pre.iter().all(|&u| (u as usize) < units)
