@@ -11,7 +11,9 @@ held-out third is not looked at while tuning.
 
 Reads the kit and the data at run time (TM_ALIGN_KIT, TM_EVAL_DATA); copies
 nothing from them into the repository. Prints score.py's tiled F1 (en-ru,
-en-kk) for all documents, the unperturbed and the perturbed ones.
+en-kk) for all documents, the unperturbed and the perturbed ones, and how
+many documents the lexicon changed at all (on fold 2 it may change none: the
+same figures then mean that, not a lexicon left out).
 """
 import argparse
 import concurrent.futures
@@ -109,6 +111,14 @@ def main():
                 line.append("%s %s" % (part, " / ".join("%.3f" % m[p]["tiled_f1"] if p in m else "-"
                                                          for p in ("en-ru", "en-kk"))))
             print(f"{s:8} {mode:11} " + "   ".join(line))
+    if len(modes) > 1:
+        # Identical figures with and without the lexicon can mean the lexicon
+        # changed nothing there, or never reached tm: say which documents
+        # it changed (each fold's memory is the same kind of file).
+        for s in wanted:
+            read = lambda m, d: open(os.path.join(out, f"pred-{m}", d + ".tsv"), encoding="utf-8").read()
+            changed = [d for d in splits[s] if len({read(m, d) for m in modes}) > 1]
+            print(f"{s:8} lexicon changed {len(changed)} of {len(splits[s])} documents")
 
 
 if __name__ == "__main__":
