@@ -161,6 +161,9 @@ pub fn decide(
                 && !kazakh_date_follows(&text[next..span_end])
         }
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // "No. KZ-2025-0041", «№ AST-0093»: a reference abbreviation before
+        // a registry code, which is a number in letters and digits.
+        Before::Abbrev(..) if word.is_code() => false,
         // «Срок – 2027 г.», «Соңғы жөндеуі – 1998 ж.»: a year that is the
         // whole predicate after a dash completes its sentence.
         Before::Abbrev(_, start)
@@ -404,6 +407,8 @@ struct NextWord<'a> {
     text: &'a str,
     /// What follows the word.
     after: Option<char>,
+    /// The text after the word, to the end of the span.
+    tail: &'a str,
 }
 
 impl<'a> NextWord<'a> {
@@ -423,6 +428,7 @@ impl<'a> NextWord<'a> {
             first: rest.chars().next(),
             text: &rest[..len],
             after: rest[len..].chars().next(),
+            tail: &rest[len..],
         }
     }
 
@@ -437,6 +443,18 @@ impl<'a> NextWord<'a> {
             || is_roman(self.text)
                 && !self.after.is_some_and(char::is_alphanumeric)
                 && self.text != "I"
+    }
+
+    /// A registry code: capitals run into digits or a hyphen and digits
+    /// ("KZ-2025-0041", "KZ15VBY00012345", "AST-0093"). No word is
+    /// written so, so no sentence starts with one after an abbreviation.
+    fn is_code(&self) -> bool {
+        let caps = self.text.chars().count() >= 2 && self.text.chars().all(char::is_uppercase);
+        let rest = self.tail;
+        caps && (rest.starts_with(|c: char| c.is_ascii_digit())
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
     }
 
     /// A whole word (not an initial) that typically begins a sentence.

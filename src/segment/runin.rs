@@ -34,7 +34,73 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
         .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some())
         .or_else(|| heads.iter().find(|c| sentence_starts(line, c, lang, rules)))
         .map(|c| c.start)
+        .or_else(|| dash_name_end(line, lang))
         .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+}
+
+/// Where a headline that names its speaker after a dash ("Ministry of
+/// Education to open 200 new schools – Gani Beisembayev", «ЕҚЫҰ
+/// офисінің жаңа басшысы – Фолькер Фробарт») runs into its lede, the
+/// byte offset of the lede.
+///
+/// The name is two capitalised words (and a patronymic, if one
+/// follows); a word after it that opens a sentence (a capital or a
+/// number, then a lower-case word) cannot belong to the name, which
+/// has ended. The part before the dash must be a headline: at least
+/// [`MIN_WORDS`] words with no punctuation (in English in sentence case),
+/// so "Kazakhstan – Japan Business Council met…" is left whole.
+fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
+    let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 6).collect();
+    let dash = toks.iter().position(|(_, w)| is_dash_word(w))?;
+    let head = &toks[..dash];
+    let plain = |w: &str| is_number(w) || !w.contains(HEAD_BREAKS);
+    if head.len() < MIN_WORDS
+        || !head.iter().all(|(_, w)| plain(w))
+        || lang == Lang::En && !sentence_case(&line[..toks[dash].0])
+    {
+        return None;
+    }
+    let name = toks.get(dash + 1..dash + 3)?;
+    if !name.iter().all(|(_, w)| name_word(w)) {
+        return None;
+    }
+    let mut at = dash + 3;
+    if toks.get(at).is_some_and(|(_, w)| patronymic(w)) {
+        at += 1;
+    }
+    let (start, word) = *toks.get(at)?;
+    let opens = capitalised(word) || word.starts_with(|c: char| c.is_ascii_digit());
+    // A lower-case word, a number or a quotation: no name goes on so.
+    let next_lower = toks.get(at + 1).is_some_and(|(_, w)| {
+        w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“'))
+    });
+    (opens && next_lower && long_sentence(&line[start..])).then_some(start)
+}
+
+/// Punctuation that ends, splits or quotes a sentence: a headline has none.
+const HEAD_BREAKS: &[char] = &['.', '!', '?', '…', ';', ',', '"', '(', ')', ':'];
+
+/// A dash standing alone between words.
+fn is_dash_word(word: &str) -> bool {
+    matches!(word, "–" | "—" | "-")
+}
+
+/// A word of a person's name: a capital, then lower case, maybe with a
+/// hyphen ("Jean-Pierre", «Әбу-Бәкір»).
+fn name_word(word: &str) -> bool {
+    word.split('-').all(|part| {
+        let mut cs = part.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    })
+}
+
+/// A patronymic after a name («Ерланович», «Сейітқызы», "Ospanuly"),
+/// which still belongs to it.
+fn patronymic(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ович", "евич", "овна", "евна", "ична", "ұлы", "қызы", "uly", "kyzy",
+    ];
+    name_word(word) && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Russian: where a headline with a predicate of its own runs into a lede
@@ -56,12 +122,13 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     let first = tokens(line)
         .find(|(_, w)| russian_finite(w) || short_participle(w))
         .map(|(at, _)| at)?;
-    // The next finite verb in the same clause: none past a comma or a
-    // sentence end.
+    // The next predicate in the same clause: none past a comma or a
+    // sentence end. A lede's may be a short participle too («Документ
+    // подписан во вторник»).
     let verb = tokens(line)
         .skip_while(|&(at, _)| at <= first)
         .take_while(|(_, w)| !ends_clause(w))
-        .find(|(_, w)| russian_finite(w))?;
+        .find(|(_, w)| russian_finite(w) || short_participle(w))?;
     let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
     // conjunction («…в Дубае», «…и Европейский союз»).
@@ -71,6 +138,11 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .filter(|c| c.start > first && c.start < verb.0)
         .filter(|c| capitalised(c.token) || acronym(c.token) || one_letter(line, c, rules))
         .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
+    // A subject is in the nominative, and nothing before it agrees with
+    // it: «…разработанные Министерством юстиции правила…» is one phrase.
+    if oblique(cut.token) || full_adjective(cut.prev) {
+        return None;
+    }
     let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
     (subject.len() <= 6
         && !subject.last().is_some_and(|w| joined(w))
@@ -88,6 +160,26 @@ fn one_letter(line: &str, cut: &Cut, rules: &Rules) -> bool {
         && tokens(&line[cut.start..])
             .nth(1)
             .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+}
+
+/// A capitalised Russian noun in a case no subject takes: the dative
+/// («Правительству», «Казахстану») or the instrumental
+/// («Министерством», «Акиматом»).
+fn oblique(word: &str) -> bool {
+    let long = word.chars().count() > 4;
+    word.ends_with(['у', 'ю']) || long && ["ом", "ем"].iter().any(|e| word.ends_with(e))
+}
+
+/// A Russian full adjective or participle («разработанные», «новый»,
+/// «казахстанская»): it stands before the noun it agrees with, so no
+/// sentence starts after it. Nouns in «-ние», «-тие» are left out.
+fn full_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["ые", "ый", "ий", "ая", "яя", "ое", "ую", "юю", "ие"];
+    let lower = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    lower
+        && word.chars().count() > 3
+        && ENDINGS.iter().any(|e| word.ends_with(e))
+        && !["ние", "тие", "вие"].iter().any(|e| word.ends_with(e))
 }
 
 /// Whether a word ends a clause: a comma, a colon, a sentence end after
@@ -251,9 +343,10 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
 
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
-/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек». Kazakh
-/// puts the verb last, so a headline ends with one («…жоспарын
-/// мақұлдады»), and a capitalised word after it starts the next sentence.
+/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
+/// simple past of a verb stem (see [`kazakh_past`]). Kazakh puts the verb
+/// last, so a headline ends with one («…жоспарын мақұлдады»), and a
+/// capitalised word after it starts the next sentence.
 fn kazakh_finite(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ады",
@@ -269,7 +362,59 @@ fn kazakh_finite(word: &str) -> bool {
         "пақ",
         "пек",
     ];
-    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
+    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e)) || kazakh_past(word)
+}
+
+/// The Kazakh simple past «-ды», «-ді», «-ты», «-ті» after a verb stem
+/// («кездесті», «жүргізді», «қол қойды», «іске қосты», «тыйым салды»).
+/// The accusative of a noun ends alike («мектепті», «жоспарды»), so the
+/// stem must be a verb: one of the short stems of official news, or one
+/// built with a verb suffix that nouns do not end in: reciprocal «-лес»,
+/// «-ыс»/«-іс» after a verb root listed, causative «-ғыз»/«-гіз»,
+/// «-қыз»/«-кіз», «-дыр»/«-дір», «-тыр»/«-тір».
+fn kazakh_past(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "қой",
+        "қос",
+        "аш",
+        "сал",
+        "ал",
+        "бер",
+        "кел",
+        "өт",
+        "шық",
+        "жет",
+        "өс",
+        "айт",
+        "ет",
+        "шеш",
+        "бол",
+        "тап",
+        "кездес",
+        "келіс",
+        "қатыс",
+        "бекіт",
+        "көрсет",
+        "тоқтат",
+        "ұсын",
+        "жібер",
+        "тапсыр",
+        "таныстыр",
+        "ұйымдастыр",
+        "атқар",
+        "арт",
+        "жаңарт",
+        "тарт",
+        "кеңей",
+    ];
+    const SUFFIXES: &[&str] = &["ғыз", "гіз", "қыз", "кіз", "дыр", "дір", "тыр", "тір"];
+    let Some(stem) = ["ды", "ді", "ты", "ті"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+    else {
+        return false;
+    };
+    STEMS.contains(&stem) || stem.chars().count() > 4 && SUFFIXES.iter().any(|s| stem.ends_with(s))
 }
 
 /// The words of `line` between spaces (any Unicode space tm knows), with
