@@ -219,7 +219,9 @@ pub fn decide(
 }
 
 /// Whether `head` ends in initials written after a surname ("Бозумбаев
-/// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh").
+/// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh"), or after a name with no
+/// Slavic ending that follows a lower-case title («подписал Ли Ч.»,
+/// «суретші Чхве Ю.», «врач Сейткали А.Б.»).
 fn after_surname(head: &str) -> bool {
     let mut tokens = head.split(is_space).rev().filter(|t| !t.is_empty());
     let mut initials = 0;
@@ -227,10 +229,23 @@ fn after_surname(head: &str) -> bool {
         if starts_with_capital(token) && is_initials(token) {
             initials += 1;
         } else {
-            return initials > 0 && surname(token);
+            let title = tokens
+                .next()
+                .is_some_and(|t| t.chars().all(char::is_lowercase));
+            return initials > 0 && (surname(token) || title && foreign_name(token));
         }
     }
     false
+}
+
+/// A capitalised name with no Russian or Kazakh case ending: a country
+/// in the genitive before initials («канцлер Германии О. Шольц») ends in
+/// «-ии», «-еи» and is no surname.
+fn foreign_name(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.all(char::is_lowercase)
+        && !["ии", "еи", "ия"].iter().any(|e| word.ends_with(e))
 }
 
 /// A capitalised word with the ending of a Russian or Kazakh surname, in

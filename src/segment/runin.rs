@@ -36,6 +36,176 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
         .map(|c| c.start)
         .or_else(|| dash_name_end(line, lang))
         .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+        .or_else(|| (lang == Lang::En).then(|| english_lede(line, rules))?)
+}
+
+/// English: where a headline with no sign of its end ("…opens in Kosshy",
+/// "…trains journalists from Central Asian countries") runs into a lede,
+/// the byte offset of the lede's subject.
+///
+/// An English sentence is a subject and then a finite verb; a lede's verb
+/// is past or has an auxiliary ("approved", "took", "were completed",
+/// "can register"), where a headline's is present or missing. So a
+/// sentence starts at a word that can open a noun phrase after the end of
+/// another (see [`english_subject_start`]) when a short subject of at
+/// most six words and such a verb follow it. The headline is in sentence
+/// case, at least [`MIN_WORDS`] words, and does not open with a word that
+/// starts sentences ("Over the past five years Kazakhstan has built…" is
+/// one sentence).
+fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
+    let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 8).collect();
+    let first = toks.first()?.1;
+    if rules.is_starter(&first.to_lowercase()) {
+        return None;
+    }
+    // Up to the first punctuation: a headline has none.
+    let end = toks
+        .iter()
+        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
+        .unwrap_or(toks.len());
+    (MIN_WORDS..end.min(MAX_WORDS))
+        .filter(|&i| sentence_case(&line[..toks[i].0]))
+        .filter(|&i| english_subject_start(&toks, i, rules))
+        .find(|&i| {
+            let verb = toks[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|(_, w)| !w.contains(HEAD_BREAKS))
+                .position(|(_, w)| english_past(w));
+            verb.is_some() && long_sentence(&line[toks[i].0..])
+        })
+        .map(|i| toks[i].0)
+}
+
+/// Whether a noun phrase can start at word `i` of a headline, after the
+/// end of another: a capitalised word after a lower-case noun
+/// ("countries Thirty", "reading Deputies"); a determiner ("Games Our");
+/// a word after a name's closing noun ("Turkistan Region Repairs", "the
+/// United Arab Emirates Investors"); a title after a one-word place
+/// ("in Kosshy Akim", "in Shymkent Regional Akim"); a word after a
+/// title and a two-word name ("Representative Terhi Hakala Kazakhstan").
+fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> bool {
+    let word = toks[i].1;
+    let back = |k: usize| i.checked_sub(k).map_or("", |j| toks[j].1);
+    let (prev, prev2) = (back(1), back(2));
+    if !capitalised(word) || rules.is_preposition(&prev.to_lowercase()) {
+        return false;
+    }
+    // After a lower-case word the capital must start a common noun or
+    // a number word, which a lower-case word other than a preposition
+    // follows: "deputy attorney general Rod Rosenstein", "such as Iowa
+    // that…" and "to deny Jacobs before…" go on.
+    let lower_noun = prev.chars().count() > 3
+        && prev.chars().all(|c| c.is_ascii_lowercase())
+        && !FUNCTION_WORDS.contains(&prev)
+        && !prev.ends_with("ed")
+        && lower_after(toks, i, rules);
+    // "…in Kosshy Akim of…", "…with Uzbekistan Senators unanimously…":
+    // a place after a preposition is one word before a title or a noun
+    // that a lower-case word (no preposition) follows. Where the verb
+    // follows at once, the two words are one name ("in New York are").
+    let verb_next = toks.get(i + 1).is_some_and(|t| english_past(t.1));
+    let after_place = name_word(prev)
+        && rules.is_preposition(prev2)
+        && (TITLES.contains(&word) || lower_after(toks, i, rules) && !verb_next);
+    let after_person = name_word(prev) && name_word(prev2) && TITLES.contains(&back(3));
+    lower_noun
+        || rules.is_starter(&word.to_lowercase()) && !FUNCTION_WORDS.contains(&prev)
+        || CLOSING_NOUNS.contains(&prev)
+        || after_place
+        || after_person
+}
+
+/// Whether word `i` is followed by a lower-case word that is no
+/// preposition, article or reporting verb ("Senators unanimously",
+/// "Notaries can"), as a subject's head is, and a name is not.
+fn lower_after(toks: &[(usize, &str)], i: usize, rules: &Rules) -> bool {
+    toks.get(i + 1).is_some_and(|&(_, next)| {
+        next.chars().all(|c| c.is_ascii_lowercase())
+            && !FUNCTION_WORDS.contains(&next)
+            && !rules.is_preposition(next)
+    })
+}
+
+/// English words after which no new phrase starts: articles, conjunctions,
+/// and verbs that report speech ("said Kazakhstan exported…").
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "that",
+    "as",
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "announced",
+    "reported",
+    "stated",
+    "believes",
+    "expects",
+    "hopes",
+    "thinks",
+];
+
+/// Nouns that close a proper name ("Turkistan Region", "the United Arab
+/// Emirates", "Asian Games"): a capitalised word after one starts
+/// another phrase.
+const CLOSING_NOUNS: &[&str] = &[
+    "Region",
+    "Oblast",
+    "District",
+    "Province",
+    "Games",
+    "Emirates",
+    "States",
+    "Nations",
+    "Republic",
+    "Federation",
+    "Kingdom",
+];
+
+/// Titles that open a person's name ("Akim", "Minister") or stand before
+/// one.
+const TITLES: &[&str] = &[
+    "Akim",
+    "Regional",
+    "Minister",
+    "Deputy",
+    "Governor",
+    "Mayor",
+    "Head",
+    "Chairman",
+    "President",
+    "Ambassador",
+    "Director",
+    "Representative",
+    "Secretary",
+    "Commissioner",
+    "Envoy",
+    "Vice",
+];
+
+/// A finite English verb of a lede: past ("approved", "took") or an
+/// auxiliary ("were", "has", "will", "can"). Headlines use the present.
+fn english_past(word: &str) -> bool {
+    const AUX: &[&str] = &[
+        "was", "were", "has", "have", "had", "will", "can", "is", "are", "would", "could", "may",
+        "must", "should",
+    ];
+    const IRREGULAR: &[&str] = &[
+        "took", "met", "made", "held", "won", "gave", "came", "went", "said", "began", "brought",
+        "built", "sent", "told", "spoke", "became", "paid", "saw", "left", "found", "kept", "led",
+        "ran", "grew", "rose", "fell", "drew", "chose", "wrote", "bought", "sold", "taught",
+    ];
+    AUX.contains(&word)
+        || IRREGULAR.contains(&word)
+        || word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Where a headline that names its speaker after a dash ("Ministry of
@@ -310,7 +480,9 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     }
     // A headline never ends in a preposition: "…opens in Kyzylorda", «…в
     // Кызылорде» is one phrase.
-    if rules.is_preposition(&cut.prev.to_lowercase()) {
+    // Nor in an article or a conjunction ("…investors from the United
+    // Arab Emirates").
+    if rules.is_preposition(&cut.prev.to_lowercase()) || FUNCTION_WORDS.contains(&cut.prev) {
         return false;
     }
     if lang == Lang::En {
