@@ -238,14 +238,32 @@ fn after_surname(head: &str) -> bool {
     false
 }
 
-/// A capitalised name with no Russian or Kazakh case ending: a country
-/// in the genitive before initials («канцлер Германии О. Шольц») ends in
-/// «-ии», «-еи» and is no surname.
+/// A capitalised Cyrillic name with no Russian or Kazakh case ending
+/// (the postposed initials of official style are Russian and Kazakh).
+/// A country in the genitive before initials («канцлер Германии О.
+/// Шольц») ends in «-ии», «-еи» and is no surname, nor is a title
+/// («подписал Президент К. Тоқаев»).
 fn foreign_name(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Президент",
+        "Министр",
+        "Аким",
+        "Әкім",
+        "Посол",
+        "Елші",
+        "Председатель",
+        "Төраға",
+        "Депутат",
+        "Сенатор",
+        "Профессор",
+        "Директор",
+        "Генерал",
+    ];
     let mut cs = word.chars();
     cs.next().is_some_and(char::is_uppercase)
-        && cs.all(char::is_lowercase)
+        && cs.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
         && !["ии", "еи", "ия"].iter().any(|e| word.ends_with(e))
+        && !TITLES.contains(&word)
 }
 
 /// A capitalised word with the ending of a Russian or Kazakh surname, in

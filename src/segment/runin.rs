@@ -29,14 +29,29 @@ const MAX_WORDS: usize = 20;
 pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     let rules = rules(lang);
     let heads = headline_words(line);
-    heads
+    let dateline = heads
         .iter()
-        .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some())
-        .or_else(|| heads.iter().find(|c| sentence_starts(line, c, lang, rules)))
-        .map(|c| c.start)
-        .or_else(|| dash_name_end(line, lang))
-        .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
-        .or_else(|| (lang == Lang::En).then(|| english_lede(line, rules))?)
+        .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some());
+    if let Some(c) = dateline {
+        return Some(c.start);
+    }
+    let starts = heads
+        .iter()
+        .find(|c| sentence_starts(line, c, lang, rules))
+        .map(|c| c.start);
+    // A lede that repeats the headline may still begin before the word
+    // found so ("…from the United Arab Emirates Investors from Abu Dhabi
+    // presented…"): an English subject with its verb found earlier wins.
+    let english = (lang == Lang::En)
+        .then(|| english_lede(line, rules))
+        .flatten();
+    match (starts, english) {
+        (Some(s), Some(e)) => Some(s.min(e)),
+        (Some(s), None) => Some(s),
+        (None, _) => dash_name_end(line, lang)
+            .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+            .or(english),
+    }
 }
 
 /// English: where a headline with no sign of its end ("…opens in Kosshy",
@@ -108,12 +123,28 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     let after_place = name_word(prev)
         && rules.is_preposition(prev2)
         && (TITLES.contains(&word) || lower_after(toks, i, rules) && !verb_next);
-    let after_person = name_word(prev) && name_word(prev2) && TITLES.contains(&back(3));
+    let after_person = name_word(prev)
+        && name_word(prev2)
+        && !TITLES.contains(&prev2)
+        && TITLES.contains(&back(3));
     lower_noun
         || rules.is_starter(&word.to_lowercase()) && !FUNCTION_WORDS.contains(&prev)
         || CLOSING_NOUNS.contains(&prev)
         || after_place
         || after_person
+}
+
+/// Whether `head` ends in a run of capitalised words opened by "the":
+/// one name, which a capitalised word may go on ("…from the United |
+/// Arab Emirates").
+fn after_the(head: &str) -> bool {
+    let words: Vec<&str> = tokens(head).map(|(_, w)| w).collect();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    run > 0 && words.len() > run && words[words.len() - run - 1].eq_ignore_ascii_case("the")
 }
 
 /// Whether word `i` is followed by a lower-case word that is no
@@ -493,7 +524,10 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         return cut.words > MIN_WORDS
             && sentence_case(head)
             && (RUNIN_STARTERS.contains(&cut.token)
-                || cut.prev_lower && capitalised(cut.token) && repeats_headline(head, rest, lang));
+                || cut.prev_lower
+                    && capitalised(cut.token)
+                    && !after_the(head)
+                    && repeats_headline(head, rest, lang));
     }
     let one_letter = one_letter(line, cut, rules);
     if !(capitalised(cut.token) || acronym(cut.token) || one_letter) {
