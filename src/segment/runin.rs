@@ -326,10 +326,17 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     // The next predicate in the same clause: none past a comma or a
     // sentence end. A lede's may be a short participle too («Документ
     // подписан во вторник»).
-    let verb = tokens(line)
-        .skip_while(|&(at, _)| at <= first)
-        .take_while(|(_, w)| !ends_clause(w))
-        .find(|(_, w)| russian_finite(w) || short_participle(w))?;
+    // A finite verb is looked for first: a noun in «-ала» may pass for
+    // the headline's verb («вокзала»), and its real one («завершена»)
+    // must not be taken for the lede's.
+    let clause = || {
+        tokens(line)
+            .skip_while(|&(at, _)| at <= first)
+            .take_while(|(_, w)| !ends_clause(w))
+    };
+    let verb = clause()
+        .find(|(_, w)| russian_finite(w))
+        .or_else(|| clause().find(|(_, w)| short_participle(w)))?;
     let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
     // conjunction («…в Дубае», «…и Европейский союз»).
