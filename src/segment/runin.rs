@@ -336,7 +336,7 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     };
     let verb = clause()
         .find(|(_, w)| russian_finite(w))
-        .or_else(|| clause().find(|(_, w)| short_participle(w)))?;
+        .or_else(|| clause().find(|(_, w)| short_participle(w) || short_participle_an(w)))?;
     let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
     // conjunction («…в Дубае», «…и Европейский союз»).
@@ -413,6 +413,29 @@ fn short_participle(word: &str) -> bool {
             base.strip_suffix(e)
                 .is_some_and(|stem| stem.chars().count() >= 4 && !stem.ends_with('м'))
         })
+}
+
+/// A Russian short passive participle in «-ан» of a verb in «-ать»
+/// («подписан», «создана», «избраны», «рассчитано», «указан»), by the
+/// verb roots that form one; «план», «ресторан», «Казахстан» are nouns.
+/// Only a lede's predicate is looked for so.
+fn short_participle_an(word: &str) -> bool {
+    const ROOTS: &[&str] = &[
+        "писан",
+        "здан",
+        "редан",
+        "бран",
+        "читан",
+        "знан",
+        "казан",
+        "зван",
+        "вязан",
+    ];
+    let base = word.strip_suffix(['а', 'о', 'ы']).unwrap_or(word);
+    word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'))
+        && ROOTS
+            .iter()
+            .any(|r| base.ends_with(r) && base.chars().count() > r.chars().count())
 }
 
 /// Russian conjunctions that join two clauses or two subjects into one
