@@ -6,7 +6,11 @@
 //! dateline ("… in Semey SEMEY, 12 June 2026 – The akimat…"); before a
 //! capitalised word that starts sentences and is never a name ("The",
 //! "When", «Согласно»); or before a sentence that repeats the headline's
-//! words, as a lede does. The headline must be at least three words with no
+//! words, as a lede does; after a speaker's name that closes a headline
+//! after a dash ("… – Gani Beisembayev"); and before a lede's subject
+//! where its own verb follows, unlike the headline's (a second predicate
+//! in Russian, a past or auxiliary verb in English). The headline must be
+//! at least three words with no
 //! punctuation that ends or splits a sentence, and never ends in a
 //! preposition.
 
