@@ -10,9 +10,8 @@
 //! after a dash ("… – Gani Beisembayev"); and before a lede's subject
 //! where its own verb follows, unlike the headline's (a second predicate
 //! in Russian, a past or auxiliary verb in English). The headline must be
-//! at least three words with no
-//! punctuation that ends or splits a sentence, and never ends in a
-//! preposition.
+//! at least three words with no punctuation that ends or splits a
+//! sentence, and never ends in a preposition.
 
 use super::chars::is_space;
 use super::dateline::dateline_end;
