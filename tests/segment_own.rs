@@ -75,20 +75,32 @@ fn first_held_out_set_stays_above_its_floor() {
 
 #[test]
 fn second_tune_set_stays_above_its_floor() {
-    check("tune2", [42, 42, 42]);
+    check("tune2", [43, 44, 42]);
 }
 
 #[test]
 fn second_held_out_set_stays_above_its_floor() {
-    check("heldout2", [16, 13, 17]);
+    check("heldout2", [16, 14, 17]);
 }
 
 #[test]
 fn third_tune_set_stays_above_its_floor() {
-    check("tune3", [44, 48, 45]);
+    check("tune3", [50, 48, 50]);
 }
 
 #[test]
 fn third_held_out_set_stays_above_its_floor() {
-    check("heldout3", [23, 22, 22]);
+    check("heldout3", [23, 23, 23]);
+}
+
+#[test]
+fn fourth_tune_set_stays_above_its_floor() {
+    check("tune4", [53, 52, 54]);
+}
+
+/// Measured once before the rules of this round (20, 22, 23) and once
+/// after them, tuned on tune..tune4 and the kit's dev material only.
+#[test]
+fn fourth_held_out_set_stays_above_its_floor() {
+    check("heldout4", [25, 25, 26]);
 }

@@ -161,6 +161,9 @@ pub fn decide(
                 && !kazakh_date_follows(&text[next..span_end])
         }
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
+        // "No. KZ-2025-0041", «№ AST-0093»: a reference abbreviation before
+        // a registry code, which is a number in letters and digits.
+        Before::Abbrev(..) if word.is_code() => false,
         // «Срок – 2027 г.», «Соңғы жөндеуі – 1998 ж.»: a year that is the
         // whole predicate after a dash completes its sentence.
         Before::Abbrev(_, start)
@@ -216,7 +219,9 @@ pub fn decide(
 }
 
 /// Whether `head` ends in initials written after a surname ("Бозумбаев
-/// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh").
+/// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh"), or after a name with no
+/// Slavic ending that follows a lower-case title («подписал Ли Ч.»,
+/// «суретші Чхве Ю.», «врач Сейткали А.Б.»).
 fn after_surname(head: &str) -> bool {
     let mut tokens = head.split(is_space).rev().filter(|t| !t.is_empty());
     let mut initials = 0;
@@ -224,10 +229,41 @@ fn after_surname(head: &str) -> bool {
         if starts_with_capital(token) && is_initials(token) {
             initials += 1;
         } else {
-            return initials > 0 && surname(token);
+            let title = tokens
+                .next()
+                .is_some_and(|t| t.chars().all(char::is_lowercase));
+            return initials > 0 && (surname(token) || title && foreign_name(token));
         }
     }
     false
+}
+
+/// A capitalised Cyrillic name with no Russian or Kazakh case ending
+/// (the postposed initials of official style are Russian and Kazakh).
+/// A country in the genitive before initials («канцлер Германии О.
+/// Шольц») ends in «-ии», «-еи» and is no surname, nor is a title
+/// («подписал Президент К. Тоқаев»).
+fn foreign_name(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Президент",
+        "Министр",
+        "Аким",
+        "Әкім",
+        "Посол",
+        "Елші",
+        "Председатель",
+        "Төраға",
+        "Депутат",
+        "Сенатор",
+        "Профессор",
+        "Директор",
+        "Генерал",
+    ];
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
+        && !["ии", "еи", "ия"].iter().any(|e| word.ends_with(e))
+        && !TITLES.contains(&word)
 }
 
 /// A capitalised word with the ending of a Russian or Kazakh surname, in
@@ -404,6 +440,8 @@ struct NextWord<'a> {
     text: &'a str,
     /// What follows the word.
     after: Option<char>,
+    /// The text after the word, to the end of the span.
+    tail: &'a str,
 }
 
 impl<'a> NextWord<'a> {
@@ -423,6 +461,7 @@ impl<'a> NextWord<'a> {
             first: rest.chars().next(),
             text: &rest[..len],
             after: rest[len..].chars().next(),
+            tail: &rest[len..],
         }
     }
 
@@ -437,6 +476,18 @@ impl<'a> NextWord<'a> {
             || is_roman(self.text)
                 && !self.after.is_some_and(char::is_alphanumeric)
                 && self.text != "I"
+    }
+
+    /// A registry code: capitals run into digits or a hyphen and digits
+    /// ("KZ-2025-0041", "KZ15VBY00012345", "AST-0093"). No word is
+    /// written so, so no sentence starts with one after an abbreviation.
+    fn is_code(&self) -> bool {
+        let caps = self.text.chars().count() >= 2 && self.text.chars().all(char::is_uppercase);
+        let rest = self.tail;
+        caps && (rest.starts_with(|c: char| c.is_ascii_digit())
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
     }
 
     /// A whole word (not an initial) that typically begins a sentence.

@@ -6,9 +6,12 @@
 //! dateline ("… in Semey SEMEY, 12 June 2026 – The akimat…"); before a
 //! capitalised word that starts sentences and is never a name ("The",
 //! "When", «Согласно»); or before a sentence that repeats the headline's
-//! words, as a lede does. The headline must be at least three words with no
-//! punctuation that ends or splits a sentence, and never ends in a
-//! preposition.
+//! words, as a lede does; after a speaker's name that closes a headline
+//! after a dash ("… – Gani Beisembayev"); and before a lede's subject
+//! where its own verb follows, unlike the headline's (a second predicate
+//! in Russian, a past or auxiliary verb in English). The headline must be
+//! at least three words with no punctuation that ends or splits a
+//! sentence, and never ends in a preposition.
 
 use super::chars::is_space;
 use super::dateline::dateline_end;
@@ -29,12 +32,279 @@ const MAX_WORDS: usize = 20;
 pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     let rules = rules(lang);
     let heads = headline_words(line);
-    heads
+    let dateline = heads
         .iter()
-        .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some())
-        .or_else(|| heads.iter().find(|c| sentence_starts(line, c, lang, rules)))
-        .map(|c| c.start)
-        .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+        .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some());
+    if let Some(c) = dateline {
+        return Some(c.start);
+    }
+    let starts = heads
+        .iter()
+        .find(|c| sentence_starts(line, c, lang, rules))
+        .map(|c| c.start);
+    // A lede that repeats the headline may still begin before the word
+    // found so ("…from the United Arab Emirates Investors from Abu Dhabi
+    // presented…"): an English subject with its verb found earlier wins.
+    let english = (lang == Lang::En)
+        .then(|| english_lede(line, rules))
+        .flatten();
+    match (starts, english) {
+        (Some(s), Some(e)) => Some(s.min(e)),
+        (Some(s), None) => Some(s),
+        (None, _) => dash_name_end(line, lang)
+            .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+            .or(english),
+    }
+}
+
+/// English: where a headline with no sign of its end ("…opens in Kosshy",
+/// "…trains journalists from Central Asian countries") runs into a lede,
+/// the byte offset of the lede's subject.
+///
+/// An English sentence is a subject and then a finite verb; a lede's verb
+/// is past or has an auxiliary ("approved", "took", "were completed",
+/// "can register"), where a headline's is present or missing. So a
+/// sentence starts at a word that can open a noun phrase after the end of
+/// another (see [`english_subject_start`]) when a short subject of at
+/// most six words and such a verb follow it. The headline is in sentence
+/// case, at least [`MIN_WORDS`] words, and does not open with a word that
+/// starts sentences ("Over the past five years Kazakhstan has built…" is
+/// one sentence).
+fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
+    let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 8).collect();
+    let first = toks.first()?.1;
+    if rules.is_starter(&first.to_lowercase()) {
+        return None;
+    }
+    // Up to the first punctuation: a headline has none.
+    let end = toks
+        .iter()
+        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
+        .unwrap_or(toks.len());
+    (MIN_WORDS..end.min(MAX_WORDS))
+        .filter(|&i| sentence_case(&line[..toks[i].0]))
+        .filter(|&i| english_subject_start(&toks, i, rules))
+        .find(|&i| {
+            let verb = toks[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|(_, w)| !w.contains(HEAD_BREAKS))
+                .position(|(_, w)| english_past(w));
+            verb.is_some() && long_sentence(&line[toks[i].0..])
+        })
+        .map(|i| toks[i].0)
+}
+
+/// Whether a noun phrase can start at word `i` of a headline, after the
+/// end of another: a capitalised word after a lower-case noun
+/// ("countries Thirty", "reading Deputies"); a determiner ("Games Our");
+/// a word after a name's closing noun ("Turkistan Region Repairs", "the
+/// United Arab Emirates Investors"); a title after a one-word place
+/// ("in Kosshy Akim", "in Shymkent Regional Akim"); a word after a
+/// title and a two-word name ("Representative Terhi Hakala Kazakhstan").
+fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> bool {
+    let word = toks[i].1;
+    let back = |k: usize| i.checked_sub(k).map_or("", |j| toks[j].1);
+    let (prev, prev2) = (back(1), back(2));
+    if !capitalised(word) || rules.is_preposition(&prev.to_lowercase()) {
+        return false;
+    }
+    // After a lower-case word the capital must start a common noun or
+    // a number word, which a lower-case word other than a preposition
+    // follows: "deputy attorney general Rod Rosenstein", "such as Iowa
+    // that…" and "to deny Jacobs before…" go on.
+    let lower_noun = prev.chars().count() > 3
+        && prev.chars().all(|c| c.is_ascii_lowercase())
+        && !FUNCTION_WORDS.contains(&prev)
+        && !prev.ends_with("ed")
+        && lower_after(toks, i, rules);
+    // "…in Kosshy Akim of…", "…with Uzbekistan Senators unanimously…":
+    // a place after a preposition is one word before a title or a noun
+    // that a lower-case word (no preposition) follows. Where the verb
+    // follows at once, the two words are one name ("in New York are").
+    let verb_next = toks.get(i + 1).is_some_and(|t| english_past(t.1));
+    let after_place = name_word(prev)
+        && rules.is_preposition(prev2)
+        && (TITLES.contains(&word) || lower_after(toks, i, rules) && !verb_next);
+    let after_person = name_word(prev)
+        && name_word(prev2)
+        && !TITLES.contains(&prev2)
+        && TITLES.contains(&back(3));
+    lower_noun
+        || rules.is_starter(&word.to_lowercase()) && !FUNCTION_WORDS.contains(&prev)
+        || CLOSING_NOUNS.contains(&prev)
+        || after_place
+        || after_person
+}
+
+/// Whether `head` ends in a run of capitalised words opened by "the":
+/// one name, which a capitalised word may go on ("…from the United |
+/// Arab Emirates").
+fn after_the(head: &str) -> bool {
+    let words: Vec<&str> = tokens(head).map(|(_, w)| w).collect();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    run > 0 && words.len() > run && words[words.len() - run - 1].eq_ignore_ascii_case("the")
+}
+
+/// Whether word `i` is followed by a lower-case word that is no
+/// preposition, article or reporting verb ("Senators unanimously",
+/// "Notaries can"), as a subject's head is, and a name is not.
+fn lower_after(toks: &[(usize, &str)], i: usize, rules: &Rules) -> bool {
+    toks.get(i + 1).is_some_and(|&(_, next)| {
+        next.chars().all(|c| c.is_ascii_lowercase())
+            && !FUNCTION_WORDS.contains(&next)
+            && !rules.is_preposition(next)
+    })
+}
+
+/// English words after which no new phrase starts: articles, conjunctions,
+/// and verbs that report speech ("said Kazakhstan exported…").
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "that",
+    "as",
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "announced",
+    "reported",
+    "stated",
+    "believes",
+    "expects",
+    "hopes",
+    "thinks",
+];
+
+/// Nouns that close a proper name ("Turkistan Region", "the United Arab
+/// Emirates", "Asian Games"): a capitalised word after one starts
+/// another phrase.
+const CLOSING_NOUNS: &[&str] = &[
+    "Region",
+    "Oblast",
+    "District",
+    "Province",
+    "Games",
+    "Emirates",
+    "States",
+    "Nations",
+    "Republic",
+    "Federation",
+    "Kingdom",
+];
+
+/// Titles that open a person's name ("Akim", "Minister") or stand before
+/// one.
+const TITLES: &[&str] = &[
+    "Akim",
+    "Regional",
+    "Minister",
+    "Deputy",
+    "Governor",
+    "Mayor",
+    "Head",
+    "Chairman",
+    "President",
+    "Ambassador",
+    "Director",
+    "Representative",
+    "Secretary",
+    "Commissioner",
+    "Envoy",
+    "Vice",
+];
+
+/// A finite English verb of a lede: past ("approved", "took") or an
+/// auxiliary ("were", "has", "will", "can"). Headlines use the present.
+fn english_past(word: &str) -> bool {
+    const AUX: &[&str] = &[
+        "was", "were", "has", "have", "had", "will", "can", "is", "are", "would", "could", "may",
+        "must", "should",
+    ];
+    const IRREGULAR: &[&str] = &[
+        "took", "met", "made", "held", "won", "gave", "came", "went", "said", "began", "brought",
+        "built", "sent", "told", "spoke", "became", "paid", "saw", "left", "found", "kept", "led",
+        "ran", "grew", "rose", "fell", "drew", "chose", "wrote", "bought", "sold", "taught",
+    ];
+    AUX.contains(&word)
+        || IRREGULAR.contains(&word)
+        || word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Where a headline that names its speaker after a dash ("Ministry of
+/// Education to open 200 new schools – Gani Beisembayev", «ЕҚЫҰ
+/// офисінің жаңа басшысы – Фолькер Фробарт») runs into its lede, the
+/// byte offset of the lede.
+///
+/// The name is two capitalised words (and a patronymic, if one
+/// follows); a word after it that opens a sentence (a capital or a
+/// number, then a lower-case word) cannot belong to the name, which
+/// has ended. The part before the dash must be a headline: at least
+/// [`MIN_WORDS`] words with no punctuation (in English in sentence case),
+/// so "Kazakhstan – Japan Business Council met…" is left whole.
+fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
+    let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 6).collect();
+    let dash = toks.iter().position(|(_, w)| is_dash_word(w))?;
+    let head = &toks[..dash];
+    let plain = |w: &str| is_number(w) || !w.contains(HEAD_BREAKS);
+    if head.len() < MIN_WORDS
+        || !head.iter().all(|(_, w)| plain(w))
+        || lang == Lang::En && !sentence_case(&line[..toks[dash].0])
+    {
+        return None;
+    }
+    let name = toks.get(dash + 1..dash + 3)?;
+    if !name.iter().all(|(_, w)| name_word(w)) {
+        return None;
+    }
+    let mut at = dash + 3;
+    if toks.get(at).is_some_and(|(_, w)| patronymic(w)) {
+        at += 1;
+    }
+    let (start, word) = *toks.get(at)?;
+    let opens = capitalised(word) || word.starts_with(|c: char| c.is_ascii_digit());
+    // A lower-case word, a number or a quotation: no name goes on so.
+    let next_lower = toks.get(at + 1).is_some_and(|(_, w)| {
+        w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“'))
+    });
+    (opens && next_lower && long_sentence(&line[start..])).then_some(start)
+}
+
+/// Punctuation that ends, splits or quotes a sentence: a headline has none.
+const HEAD_BREAKS: &[char] = &['.', '!', '?', '…', ';', ',', '"', '(', ')', ':'];
+
+/// A dash standing alone between words.
+fn is_dash_word(word: &str) -> bool {
+    matches!(word, "–" | "—" | "-")
+}
+
+/// A word of a person's name: a capital, then lower case, maybe with a
+/// hyphen ("Jean-Pierre", «Әбу-Бәкір»).
+fn name_word(word: &str) -> bool {
+    word.split('-').all(|part| {
+        let mut cs = part.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    })
+}
+
+/// A patronymic after a name («Ерланович», «Сейітқызы», "Ospanuly"),
+/// which still belongs to it.
+fn patronymic(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ович", "евич", "овна", "евна", "ична", "ұлы", "қызы", "uly", "kyzy",
+    ];
+    name_word(word) && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Russian: where a headline with a predicate of its own runs into a lede
@@ -56,12 +326,20 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     let first = tokens(line)
         .find(|(_, w)| russian_finite(w) || short_participle(w))
         .map(|(at, _)| at)?;
-    // The next finite verb in the same clause: none past a comma or a
-    // sentence end.
-    let verb = tokens(line)
-        .skip_while(|&(at, _)| at <= first)
-        .take_while(|(_, w)| !ends_clause(w))
-        .find(|(_, w)| russian_finite(w))?;
+    // The next predicate in the same clause: none past a comma or a
+    // sentence end. A lede's may be a short participle too («Документ
+    // подписан во вторник»).
+    // A finite verb is looked for first: a noun in «-ала» may pass for
+    // the headline's verb («вокзала»), and its real one («завершена»)
+    // must not be taken for the lede's.
+    let clause = || {
+        tokens(line)
+            .skip_while(|&(at, _)| at <= first)
+            .take_while(|(_, w)| !ends_clause(w))
+    };
+    let verb = clause()
+        .find(|(_, w)| russian_finite(w))
+        .or_else(|| clause().find(|(_, w)| short_participle(w) || short_participle_an(w)))?;
     let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
     // conjunction («…в Дубае», «…и Европейский союз»).
@@ -71,6 +349,11 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .filter(|c| c.start > first && c.start < verb.0)
         .filter(|c| capitalised(c.token) || acronym(c.token) || one_letter(line, c, rules))
         .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
+    // A subject is in the nominative, and nothing before it agrees with
+    // it: «…разработанные Министерством юстиции правила…» is one phrase.
+    if oblique(cut.token) || full_adjective(cut.prev) {
+        return None;
+    }
     let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
     (subject.len() <= 6
         && !subject.last().is_some_and(|w| joined(w))
@@ -88,6 +371,26 @@ fn one_letter(line: &str, cut: &Cut, rules: &Rules) -> bool {
         && tokens(&line[cut.start..])
             .nth(1)
             .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+}
+
+/// A capitalised Russian noun in a case no subject takes: the dative
+/// («Правительству», «Казахстану») or the instrumental
+/// («Министерством», «Акиматом»).
+fn oblique(word: &str) -> bool {
+    let long = word.chars().count() > 4;
+    word.ends_with(['у', 'ю']) || long && ["ом", "ем"].iter().any(|e| word.ends_with(e))
+}
+
+/// A Russian full adjective or participle («разработанные», «новый»,
+/// «казахстанская»): it stands before the noun it agrees with, so no
+/// sentence starts after it. Nouns in «-ние», «-тие» are left out.
+fn full_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["ые", "ый", "ий", "ая", "яя", "ое", "ую", "юю", "ие"];
+    let lower = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    lower
+        && word.chars().count() > 3
+        && ENDINGS.iter().any(|e| word.ends_with(e))
+        && !["ние", "тие", "вие"].iter().any(|e| word.ends_with(e))
 }
 
 /// Whether a word ends a clause: a comma, a colon, a sentence end after
@@ -113,6 +416,29 @@ fn short_participle(word: &str) -> bool {
             base.strip_suffix(e)
                 .is_some_and(|stem| stem.chars().count() >= 4 && !stem.ends_with('м'))
         })
+}
+
+/// A Russian short passive participle in «-ан» of a verb in «-ать»
+/// («подписан», «создана», «избраны», «рассчитано», «указан»), by the
+/// verb roots that form one; «план», «ресторан», «Казахстан» are nouns.
+/// Only a lede's predicate is looked for so.
+fn short_participle_an(word: &str) -> bool {
+    const ROOTS: &[&str] = &[
+        "писан",
+        "здан",
+        "редан",
+        "бран",
+        "читан",
+        "знан",
+        "казан",
+        "зван",
+        "вязан",
+    ];
+    let base = word.strip_suffix(['а', 'о', 'ы']).unwrap_or(word);
+    word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'))
+        && ROOTS
+            .iter()
+            .any(|r| base.ends_with(r) && base.chars().count() > r.chars().count())
 }
 
 /// Russian conjunctions that join two clauses or two subjects into one
@@ -218,7 +544,9 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     }
     // A headline never ends in a preposition: "…opens in Kyzylorda", «…в
     // Кызылорде» is one phrase.
-    if rules.is_preposition(&cut.prev.to_lowercase()) {
+    // Nor in an article or a conjunction ("…investors from the United
+    // Arab Emirates").
+    if rules.is_preposition(&cut.prev.to_lowercase()) || FUNCTION_WORDS.contains(&cut.prev) {
         return false;
     }
     if lang == Lang::En {
@@ -229,7 +557,10 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         return cut.words > MIN_WORDS
             && sentence_case(head)
             && (RUNIN_STARTERS.contains(&cut.token)
-                || cut.prev_lower && capitalised(cut.token) && repeats_headline(head, rest, lang));
+                || cut.prev_lower
+                    && capitalised(cut.token)
+                    && !after_the(head)
+                    && repeats_headline(head, rest, lang));
     }
     let one_letter = one_letter(line, cut, rules);
     if !(capitalised(cut.token) || acronym(cut.token) || one_letter) {
@@ -251,9 +582,10 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
 
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
-/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек». Kazakh
-/// puts the verb last, so a headline ends with one («…жоспарын
-/// мақұлдады»), and a capitalised word after it starts the next sentence.
+/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
+/// simple past of a verb stem (see [`kazakh_past`]). Kazakh puts the verb
+/// last, so a headline ends with one («…жоспарын мақұлдады»), and a
+/// capitalised word after it starts the next sentence.
 fn kazakh_finite(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ады",
@@ -269,7 +601,59 @@ fn kazakh_finite(word: &str) -> bool {
         "пақ",
         "пек",
     ];
-    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
+    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e)) || kazakh_past(word)
+}
+
+/// The Kazakh simple past «-ды», «-ді», «-ты», «-ті» after a verb stem
+/// («кездесті», «жүргізді», «қол қойды», «іске қосты», «тыйым салды»).
+/// The accusative of a noun ends alike («мектепті», «жоспарды»), so the
+/// stem must be a verb: one of the short stems of official news, or one
+/// built with a verb suffix that nouns do not end in: reciprocal «-лес»,
+/// «-ыс»/«-іс» after a verb root listed, causative «-ғыз»/«-гіз»,
+/// «-қыз»/«-кіз», «-дыр»/«-дір», «-тыр»/«-тір».
+fn kazakh_past(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "қой",
+        "қос",
+        "аш",
+        "сал",
+        "ал",
+        "бер",
+        "кел",
+        "өт",
+        "шық",
+        "жет",
+        "өс",
+        "айт",
+        "ет",
+        "шеш",
+        "бол",
+        "тап",
+        "кездес",
+        "келіс",
+        "қатыс",
+        "бекіт",
+        "көрсет",
+        "тоқтат",
+        "ұсын",
+        "жібер",
+        "тапсыр",
+        "таныстыр",
+        "ұйымдастыр",
+        "атқар",
+        "арт",
+        "жаңарт",
+        "тарт",
+        "кеңей",
+    ];
+    const SUFFIXES: &[&str] = &["ғыз", "гіз", "қыз", "кіз", "дыр", "дір", "тыр", "тір"];
+    let Some(stem) = ["ды", "ді", "ты", "ті"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+    else {
+        return false;
+    };
+    STEMS.contains(&stem) || stem.chars().count() > 4 && SUFFIXES.iter().any(|s| stem.ends_with(s))
 }
 
 /// The words of `line` between spaces (any Unicode space tm knows), with

@@ -626,3 +626,142 @@ fn dzh_is_an_initial_and_subpara_stands_before_a_number() {
         ],
     );
 }
+
+#[test]
+fn a_registry_code_after_a_reference_abbreviation_ends_nothing() {
+    check(
+        Lang::En,
+        "The permit No. AKM-2026-0117 was issued in June. It is valid for a year.",
+        &[
+            "The permit No. AKM-2026-0117 was issued in June.",
+            "It is valid for a year.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "Лицензия № KZ77LIC0004512 продлена. Срок ее действия – пять лет.",
+        &[
+            "Лицензия № KZ77LIC0004512 продлена.",
+            "Срок ее действия – пять лет.",
+        ],
+    );
+}
+
+#[test]
+fn a_headline_naming_its_speaker_after_a_dash_ends_after_the_name() {
+    check(
+        Lang::En,
+        "Irrigation canals will be repaired by May – Aidar Seitkali Farmers in three districts asked for repairs last autumn.",
+        &[
+            "Irrigation canals will be repaired by May – Aidar Seitkali",
+            "Farmers in three districts asked for repairs last autumn.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Ауыл мектептері жаңа жабдық алады – Асқар Нұрланұлы Биыл 300 мектепке зертхана жабдығы жеткізіледі.",
+        &[
+            "Ауыл мектептері жаңа жабдық алады – Асқар Нұрланұлы",
+            "Биыл 300 мектепке зертхана жабдығы жеткізіледі.",
+        ],
+    );
+    // Too short a phrase before the dash to be a headline.
+    check(
+        Lang::En,
+        "Kazakhstan – Korea Business Council met in Seoul to discuss new projects.",
+        &["Kazakhstan – Korea Business Council met in Seoul to discuss new projects."],
+    );
+}
+
+#[test]
+fn a_kazakh_headline_may_end_in_the_simple_past_of_a_verb() {
+    check(
+        Lang::Kk,
+        "Еңбек министрі жұмыс берушілермен кездесті Кездесуде жалақы мен еңбек қауіпсіздігі мәселелері қаралды.",
+        &[
+            "Еңбек министрі жұмыс берушілермен кездесті",
+            "Кездесуде жалақы мен еңбек қауіпсіздігі мәселелері қаралды.",
+        ],
+    );
+    // An accusative ends alike and goes on to its verb.
+    check(
+        Lang::Kk,
+        "Министр жаңа ауруханада жабдықталған операция бөлмесін және Балалар бөлімшесін аралап көрді.",
+        &["Министр жаңа ауруханада жабдықталған операция бөлмесін және Балалар бөлімшесін аралап көрді."],
+    );
+}
+
+#[test]
+fn the_russian_second_predicate_needs_a_nominative_subject() {
+    // An instrumental after a participle is inside one phrase.
+    check(
+        Lang::Ru,
+        "Акимат одобрил подготовленные Управлением образования планы ремонта сельских школ.",
+        &["Акимат одобрил подготовленные Управлением образования планы ремонта сельских школ."],
+    );
+    // A short participle can be the lede's predicate, one in «-ан» too.
+    check(
+        Lang::Ru,
+        "Казахстан и Оман подписали соглашение о воздушном сообщении Документ подписан министрами транспорта двух стран.",
+        &[
+            "Казахстан и Оман подписали соглашение о воздушном сообщении",
+            "Документ подписан министрами транспорта двух стран.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "В Павлодаре открылся центр реабилитации Центр оборудован аппаратами из Германии и Японии.",
+        &[
+            "В Павлодаре открылся центр реабилитации",
+            "Центр оборудован аппаратами из Германии и Японии.",
+        ],
+    );
+}
+
+#[test]
+fn an_english_lede_starts_at_its_subject_before_a_past_verb() {
+    check(
+        Lang::En,
+        "Ministry trains rural doctors in telemedicine Participants completed the course in March.",
+        &[
+            "Ministry trains rural doctors in telemedicine",
+            "Participants completed the course in March.",
+        ],
+    );
+    check(
+        Lang::En,
+        "Road repairs begin in Pavlodar Region Crews have resurfaced 30 kilometres since Monday.",
+        &[
+            "Road repairs begin in Pavlodar Region",
+            "Crews have resurfaced 30 kilometres since Monday.",
+        ],
+    );
+    // Reported speech and a name after a lower-case title stay whole.
+    check(
+        Lang::En,
+        "Ministry spokesman Arman Ospanov said Kazakhstan exported more wheat than planned.",
+        &["Ministry spokesman Arman Ospanov said Kazakhstan exported more wheat than planned."],
+    );
+    check(
+        Lang::En,
+        "The contract was awarded after a review by chief engineer Dana Abenova was completed in May.",
+        &["The contract was awarded after a review by chief engineer Dana Abenova was completed in May."],
+    );
+}
+
+#[test]
+fn initials_after_a_korean_name_complete_it() {
+    check(
+        Lang::Ru,
+        "Доклад представил инженер Пак Ч. Комиссия одобрила его без замечаний.",
+        &[
+            "Доклад представил инженер Пак Ч.",
+            "Комиссия одобрила его без замечаний.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "В совещании участвовали А. Ли и Б. Цой из корейского агентства.",
+        &["В совещании участвовали А. Ли и Б. Цой из корейского агентства."],
+    );
+}
