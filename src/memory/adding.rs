@@ -104,25 +104,22 @@ where
         listed_in_full(&mut keys, &dir)?;
     }
     let wanted = text_keys(offered);
-    let read = match keys.parts_sharing(&wanted) {
-        Ok(read) => read,
-        Err(_) => {
-            // A damaged block of the keys: every file is read once more.
-            keys.reset();
+    let (memory, snapshot, chosen) = match load_needed(&mut keys, &dir, &wanted, &targets) {
+        // A file the keys record went while this add worked (a pull):
+        // every file is listed once more.
+        Err(MemoryError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             listed_in_full(&mut keys, &dir)?;
-            keys.parts_sharing(&wanted)
-                .map_err(|source| MemoryError::Io {
-                    path: dir.join(".cache/keys"),
-                    action: "reading",
-                    source,
-                })?
+            load_needed(&mut keys, &dir, &wanted, &targets)?
         }
+        other => other?,
     };
-    let chosen: Vec<folder::Part> = read
-        .union(&targets)
-        .filter_map(|name| keys.part(name))
-        .collect();
-    let (memory, snapshot) = folder::load_parts(&chosen)?;
+    // A file copied under another name holds ids another holds: refused
+    // before anything is written.
+    folder::refuse_duplicate_ids(&dir, &memory, &chosen)?;
+    // What this add knows of `units/`: its time when the keys were last
+    // true of it. Changed by the time of writing means something came in
+    // or went meanwhile, which the keys then must not be said to know.
+    let known = keys.dir_mtime();
     let mut partial = Partial {
         memory,
         keys: Some(&keys),
@@ -131,14 +128,18 @@ where
     let memory = partial.memory;
     let saved = matches!(result, Ok((_, EditOutcome::Save)));
     if saved {
+        let unchanged = known.is_some() && super::keys::units_mtime(&dir) == known;
         folder::save(&dir, &memory, &snapshot)?;
         // The files just written join the keys; the others are as recorded
         // (only the files read or written can have changed).
         let written: Vec<String> = memory.units.iter().map(folder::part_name).collect();
         let names = snapshot.hashes.keys().chain(&written).map(String::as_str);
         keys.refresh_names(names)?;
-        // After this writer's own changes, which it has just seen.
-        keys.set_dir_mtime(super::keys::units_mtime(&dir));
+        // After this writer's own changes, which it has just seen, if
+        // nothing else changed `units/` while it worked; else unknown, so
+        // that the next add stats every file.
+        let mtime = super::keys::units_mtime(&dir);
+        keys.set_dir_mtime(if unchanged { mtime } else { None });
     }
     // Written once, either way: keys caught up with a pull help the next
     // add even when this one stored nothing.
@@ -147,6 +148,58 @@ where
     }
     writing.end(saved);
     result.map(|(value, _)| value)
+}
+
+/// Reads the files an add needs: those holding a unit with one of the
+/// text keys `wanted`, the files named `targets` (where the new units go),
+/// and the files the units read belong in (a file renamed by hand holds
+/// units of another file's name, which the save writes there: that file
+/// must be read too, never written without its own units). Gives the
+/// units, the snapshot to save against, and the files read.
+fn load_needed(
+    keys: &mut KeyStore,
+    dir: &Path,
+    wanted: &HashSet<u64>,
+    targets: &BTreeSet<String>,
+) -> Result<(Memory, folder::Snapshot, Vec<folder::Part>), MemoryError> {
+    let sharing = match keys.parts_sharing(wanted) {
+        Ok(read) => read,
+        Err(_) => {
+            // A damaged block of the keys: every file is read once more.
+            keys.reset();
+            listed_in_full(keys, dir)?;
+            keys.parts_sharing(wanted)
+                .map_err(|source| MemoryError::Io {
+                    path: dir.join(".cache/keys"),
+                    action: "reading",
+                    source,
+                })?
+        }
+    };
+    let mut names: BTreeSet<String> = sharing.union(targets).cloned().collect();
+    loop {
+        let chosen: Vec<folder::Part> = names.iter().filter_map(|n| keys.part(n)).collect();
+        let (memory, snapshot) = folder::load_parts(&chosen)?;
+        let homes: BTreeSet<String> = memory.units.iter().map(folder::part_name).collect();
+        let more: Vec<String> = homes.difference(&names).cloned().collect();
+        if more.is_empty() {
+            return Ok((memory, snapshot, chosen));
+        }
+        if more
+            .iter()
+            .any(|n| keys.part(n).is_none() && on_disk(dir, n))
+        {
+            listed_in_full(keys, dir)?;
+        }
+        names.extend(more);
+    }
+}
+
+/// Whether `units/NAME.json` of `dir` exists.
+fn on_disk(dir: &Path, name: &str) -> bool {
+    dir.join(folder::UNITS_DIR)
+        .join(format!("{name}.json"))
+        .exists()
 }
 
 /// Brings the keys up to the files of `dir` from the folder's entries,
@@ -355,6 +408,148 @@ mod tests {
         let stored = crate::memory::load(&folder).unwrap().units;
         assert!(stored.iter().any(|u| u.id == "b-0"), "{stored:?}");
         assert_eq!(stored.len(), 3);
+    }
+
+    /// A file renamed by hand holds units of another file's name: an add
+    /// that reads it must read that file too, or its save would write
+    /// that file with the renamed one's units alone.
+    #[test]
+    fn an_add_reading_a_renamed_file_reads_the_file_its_units_belong_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        add(
+            &folder,
+            vec![unit(
+                "forum",
+                0,
+                "The forum opened.",
+                Some("Форум открылся."),
+                None,
+            )],
+        );
+        let units = folder.join("units");
+        std::fs::rename(units.join("forum.json"), units.join("forum-2025.json")).unwrap();
+        add(
+            &folder,
+            vec![unit(
+                "forum",
+                0,
+                "This year the forum met.",
+                Some("В этом году форум собрался."),
+                None,
+            )],
+        );
+        // Shares a sentence with the renamed file only.
+        add(
+            &folder,
+            vec![
+                unit(
+                    "summit",
+                    0,
+                    "The forum opened.",
+                    Some("Форум открылся."),
+                    None,
+                ),
+                unit(
+                    "summit",
+                    1,
+                    "Leaders spoke.",
+                    Some("Лидеры выступили."),
+                    None,
+                ),
+            ],
+        );
+        let stored = crate::memory::load(&folder).unwrap().units;
+        assert_eq!(stored.len(), 3, "{stored:?}");
+        assert!(stored
+            .iter()
+            .any(|u| u.en.as_deref() == Some("This year the forum met.")));
+    }
+
+    /// A file copied under another name repeats ids: an add that meets it
+    /// is refused before it writes anything.
+    #[test]
+    fn an_add_meeting_a_copied_file_is_refused_before_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        add(
+            &folder,
+            vec![unit(
+                "energy",
+                0,
+                "Output grew.",
+                Some("Выработка выросла."),
+                None,
+            )],
+        );
+        let units = folder.join("units");
+        std::fs::copy(units.join("energy.json"), units.join("energy-copy.json")).unwrap();
+        let before: Vec<(String, Vec<u8>)> = ["energy.json", "energy-copy.json"]
+            .iter()
+            .map(|f| (f.to_string(), std::fs::read(units.join(f)).unwrap()))
+            .collect();
+        let offered = vec![unit(
+            "wind",
+            0,
+            "Output grew.",
+            Some("Выработка выросла."),
+            None,
+        )];
+        let err = edit_adding(&folder, &offered.clone(), |p| {
+            p.add(offered, Lang::En);
+            Ok::<_, MemoryError>(((), EditOutcome::Save))
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err, MemoryError::DuplicateIdAcross { .. }),
+            "{err}"
+        );
+        for (f, bytes) in before {
+            assert_eq!(std::fs::read(units.join(&f)).unwrap(), bytes, "{f}");
+        }
+        assert!(!units.join("wind.json").exists());
+    }
+
+    /// A file that comes into `units/` while an add works (a pull at the
+    /// same moment) is not hidden by the folder's time the add records:
+    /// the next add reads it, and meets its sentences as stored.
+    #[test]
+    fn a_file_arriving_during_an_add_is_seen_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        add(
+            &folder,
+            vec![unit("a", 0, "Alpha one.", Some("Альфа."), None)],
+        );
+        add(
+            &folder,
+            vec![unit("b", 0, "Beta two.", Some("Бета."), None)],
+        );
+        let mut theirs = Memory {
+            units: vec![unit("c", 0, "Gamma three.", Some("Гамма."), None)],
+        };
+        theirs.units[0].id = "c-0".into();
+        let other = tempfile::tempdir().unwrap();
+        folder::save(other.path(), &theirs, &folder::Snapshot::default()).unwrap();
+        let offered = vec![unit("d", 0, "Delta four.", Some("Дельта."), None)];
+        edit_adding(&folder, &offered.clone(), |p| {
+            // The colleague's file lands while this add aligns (a tick of
+            // the file system's clock after the last add).
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            std::fs::copy(
+                other.path().join("units/c.json"),
+                folder.join("units/c.json"),
+            )
+            .unwrap();
+            p.add(offered, Lang::En);
+            Ok::<_, MemoryError>(((), EditOutcome::Save))
+        })
+        .unwrap();
+        let r = add(
+            &folder,
+            vec![unit("e", 0, "Gamma three.", Some("Гамма."), None)],
+        );
+        assert_eq!((r.added, r.duplicates), (0, 1), "{r:?}");
     }
 
     #[test]

@@ -187,33 +187,47 @@ pub fn check_header(dir: &Path) -> Result<(), MemoryError> {
 pub fn load(dir: &Path) -> Result<(Memory, Snapshot), MemoryError> {
     check_header(dir)?;
     let parts = parts(dir)?;
+    // Every file stat'ed: what `tm add` trusts is told of an edit here.
+    super::keys::notice_edits(dir, &parts);
     let (memory, snapshot) = load_parts(&parts)?;
-    if let Some(id) = memory.first_duplicate_id() {
-        let holders: Vec<PathBuf> = parts
-            .iter()
-            .filter(|p| {
-                read_part(&p.path)
-                    .map(|(u, _)| u.iter().any(|u| u.id == id))
-                    .unwrap_or(false)
-            })
-            .map(|p| p.path.clone())
-            .collect();
-        return Err(match holders.as_slice() {
-            [first, second, ..] => MemoryError::DuplicateIdAcross {
-                first: first.clone(),
-                second: second.clone(),
-                id: id.to_string(),
-            },
-            _ => MemoryError::DuplicateId {
-                path: holders
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| dir.to_path_buf()),
-                id: id.to_string(),
-            },
-        });
-    }
+    refuse_duplicate_ids(dir, &memory, &parts)?;
     Ok((memory, snapshot))
+}
+
+/// An error naming the files of `parts` that hold an id twice among the
+/// units of `memory` read from them (a file copied under another name):
+/// refused before anything is written, never saved with the id twice.
+pub fn refuse_duplicate_ids(
+    dir: &Path,
+    memory: &Memory,
+    parts: &[Part],
+) -> Result<(), MemoryError> {
+    let Some(id) = memory.first_duplicate_id() else {
+        return Ok(());
+    };
+    let holders: Vec<PathBuf> = parts
+        .iter()
+        .filter(|p| {
+            read_part(&p.path)
+                .map(|(u, _)| u.iter().any(|u| u.id == id))
+                .unwrap_or(false)
+        })
+        .map(|p| p.path.clone())
+        .collect();
+    Err(match holders.as_slice() {
+        [first, second, ..] => MemoryError::DuplicateIdAcross {
+            first: first.clone(),
+            second: second.clone(),
+            id: id.to_string(),
+        },
+        _ => MemoryError::DuplicateId {
+            path: holders
+                .first()
+                .cloned()
+                .unwrap_or_else(|| dir.to_path_buf()),
+            id: id.to_string(),
+        },
+    })
 }
 
 /// The units of `parts` (some or all of a memory's files) in stored order

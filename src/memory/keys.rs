@@ -27,12 +27,16 @@
 //!   `units/` keeps that time (nothing was added, removed or renamed into
 //!   it: tm, git, `sed -i` and most editors write a new file), an add takes
 //!   the files as recorded and looks at none but those it reads or writes;
-//!   otherwise it reads the folder's entries and stats only the files whose
-//!   name or inode is new. A file rewritten in place keeps both; every
-//!   other command stats every file, and when one finds a file the keys do
-//!   not describe it makes the next add look ([`notice_edits`]). An add
-//!   never writes over a file it did not know of: the files its units go
-//!   to are looked for on disk whatever the keys say.
+//!   otherwise it stats every file (on two threads). The inode number is
+//!   recorded but never trusted: ext4 gives a file that git deletes and
+//!   creates again, or that tm replaces twice, the number it had. A file
+//!   rewritten in place keeps the folder's time; every other command stats
+//!   every file, and when one finds a file the keys do not describe it
+//!   makes the next add look ([`notice_edits`]). An add never writes over
+//!   a file it did not know of: the files its units go to are looked for
+//!   on disk whatever the keys say. An add that finds `units/` changed
+//!   while it worked (a pull at the same moment) does not record the
+//!   folder's time after its own writes, so the next add looks too.
 //! - **Churn.** The keys count the bytes of files changed or removed since
 //!   they were first built ([`counters`]), so that the lexicon learned from
 //!   the memory can tell how much of what it learned from changed without
@@ -94,7 +98,8 @@ pub fn unit_key(u: &Unit) -> UnitKey {
 }
 
 /// What was last seen of a file: its size, time and hash of its bytes (as
-/// in a [`PartKey`]) and its inode number (0: unknown).
+/// in a [`PartKey`]) and its inode number (0: unknown; recorded, never
+/// trusted to tell a file unchanged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seen {
     len: u64,
@@ -209,28 +214,33 @@ impl KeyStore {
     }
 
     /// The files of units as they are now: as recorded while
-    /// [`KeyStore::fresh`], else from the folder's entries, a file whose
-    /// name and inode number are as recorded taken as recorded, any other
-    /// stat'ed (see the module's documentation). Called under the writers'
-    /// lock, it also removes the temporary files a writer that crashed
-    /// left. `None` when the folder cannot be read (then [`folder::parts`]
+    /// [`KeyStore::fresh`], else every file stat'ed (see the module's
+    /// documentation). Called under the writers' lock, it also removes the
+    /// temporary files a writer that crashed left. `None` when the folder cannot be read (then [`folder::parts`]
     /// says why).
     pub fn listing(&self) -> Option<Vec<Part>> {
         self.listing_cleaning(true)
     }
 
     fn listing_cleaning(&self, clean: bool) -> Option<Vec<Part>> {
-        let records = self.records();
         if self.fresh() {
             let units = self.units_dir();
             return Some(
-                records
+                self.records()
                     .iter()
                     .map(|(name, seen, _)| recorded_part(&units, name, *seen))
                     .collect(),
             );
         }
-        list_units(&self.dir, &records, clean)
+        if clean {
+            sweep_temporaries(&self.units_dir());
+        }
+        folder::parts(&self.dir).ok()
+    }
+
+    /// The time of `units/` the records are true of (`None`: unknown).
+    pub fn dir_mtime(&self) -> Option<u128> {
+        (self.dir_mtime != 0).then_some(self.dir_mtime)
     }
 
     /// Records the time `units/` had when the files last given to
@@ -699,57 +709,27 @@ fn recorded_part(units: &Path, name: &str, seen: Seen) -> Part {
     }
 }
 
-/// The files in `units/` of `dir`, each taken from `recorded` (by name, in
-/// name order) when its name and inode are as recorded, else stat'ed.
-/// Removes leftover temporary files when `clean` (only a writer holding
-/// the lock may). `None` when the folder cannot be read.
-fn list_units(dir: &Path, recorded: &[(&str, Seen, Held)], clean: bool) -> Option<Vec<Part>> {
-    use std::os::unix::fs::DirEntryExt;
-    let units = dir.join(folder::UNITS_DIR);
-    let mut entries: Vec<(String, std::fs::DirEntry)> = Vec::new();
-    for entry in std::fs::read_dir(&units).ok()? {
-        let entry = entry.ok()?;
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        if file_name.starts_with('.') {
-            if clean && file_name.contains(".tmp-") {
-                let _ = std::fs::remove_file(entry.path());
-            }
-            continue;
-        }
-        if let Some(name) = file_name.strip_suffix(".json") {
-            entries.push((name.to_string(), entry));
+/// Removes the temporary files a writer that crashed left in `units`
+/// (only a writer holding the lock may).
+fn sweep_temporaries(units: &Path) {
+    let Ok(entries) = std::fs::read_dir(units) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.contains(".tmp-") {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut recorded = recorded.iter().peekable();
-    let mut out = Vec::with_capacity(entries.len());
-    for (name, entry) in entries {
-        while recorded.next_if(|(n, ..)| *n < name.as_str()).is_some() {}
-        let same = recorded.peek().filter(|(n, seen, _)| {
-            *n == name
-                && seen.ino != 0
-                && seen.ino == entry.ino()
-                && entry.file_type().is_ok_and(|t| !t.is_symlink())
-        });
-        match same {
-            Some((n, seen, _)) => out.push(recorded_part(&units, n, *seen)),
-            None => {
-                let path = entry.path();
-                let meta = std::fs::metadata(&path).ok()?;
-                out.push(Part::listed(name, path, &meta));
-            }
-        }
-    }
-    Some(out)
 }
 
 /// Tells `tm add` to look at the folder next time when a listing with a
 /// stat per file (`parts`) finds files of the memory folder `dir` other
 /// than those the keys record while `units/` kept its time (a file
-/// rewritten in place, or changed while an add was writing): the recorded
-/// time of `units/` is cleared, and a file of another size or time loses
-/// its recorded inode, so that the next add stats it even if its inode is
-/// the same. Reads 48 bytes when there is nothing to tell.
+/// rewritten in place, or one that came or changed while an add was
+/// writing): the recorded time of `units/` is cleared, so that the next add
+/// stats every file. Reads 48 bytes when there is nothing to tell.
 pub fn notice_edits(dir: &Path, parts: &[Part]) {
     let path = delta_path(dir);
     let Ok(stamp) =
@@ -773,29 +753,14 @@ pub fn notice_edits(dir: &Path, parts: &[Part]) {
     if store.dir_mtime != recorded {
         return;
     }
-    let mut same = true;
-    let mut updates = Vec::new();
-    {
+    let same = {
         let records = store.records();
-        same &= records.len() == parts.len();
-        let mut now = parts.iter().peekable();
-        for (name, seen, held) in &records {
-            while now.next_if(|p| p.name.as_str() < *name).is_some() {}
-            match now.peek().filter(|p| p.name == *name) {
-                Some(p) if (p.len, p.mtime_ns) != (seen.len, seen.mtime_ns) => {
-                    updates.push((
-                        name.to_string(),
-                        Some((Seen { ino: 0, ..*seen }, held.clone())),
-                    ));
-                    same = false;
-                }
-                Some(_) => {}
-                None => same = false,
-            }
-        }
-    }
+        records.len() == parts.len()
+            && records.iter().zip(parts).all(|((name, seen, _), p)| {
+                *name == p.name && (seen.len, seen.mtime_ns) == (p.len, p.mtime_ns)
+            })
+    };
     if !same {
-        store.apply(updates, Vec::new());
         store.dir_mtime = 0;
         // Only the delta, never a merge (a reader's work stays small). A
         // failure leaves no delta, so that the next add lists everything.
@@ -1410,8 +1375,24 @@ mod tests {
         std::fs::rename(&other, &r1).unwrap();
         let listed = KeyStore::open(d).listing().unwrap();
         assert_eq!(listed, folder::parts(d).unwrap());
-        // A file rewritten in place keeps its inode: the listing of an add
-        // takes it as recorded until a full listing notices the edit.
+        // Deleted and created again as git does, the same size (ext4 often
+        // gives it the inode number it had): stat'ed and read again.
+        current(d).unwrap();
+        let r0 = d.join("units/r0.json");
+        let bytes = std::fs::read_to_string(&r0)
+            .unwrap()
+            .replace("Text 0.", "Text 7.");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::remove_file(&r0).unwrap();
+        std::fs::write(&r0, &bytes).unwrap();
+        let mut store = KeyStore::open(d);
+        assert!(!store.fresh());
+        let listed = store.listing().unwrap();
+        store.refresh(&listed).unwrap();
+        assert_eq!(sharing(&store, "Text 0."), ["new"]);
+        assert_eq!(sharing(&store, "Text 7."), ["r0"]);
+        // A file rewritten in place keeps the folder's time: the listing of
+        // an add takes it as recorded until a full listing notices it.
         current(d).unwrap();
         let r2 = d.join("units/r2.json");
         let mut bytes = std::fs::read(&r2).unwrap();
