@@ -107,6 +107,10 @@ where
     let (memory, snapshot, chosen) = match load_needed(&mut keys, &dir, &wanted, &targets) {
         // A file the keys record went while this add worked (a pull):
         // every file is listed once more.
+        Err(MemoryError::Missing { .. }) => {
+            listed_in_full(&mut keys, &dir)?;
+            load_needed(&mut keys, &dir, &wanted, &targets)?
+        }
         Err(MemoryError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             listed_in_full(&mut keys, &dir)?;
             load_needed(&mut keys, &dir, &wanted, &targets)?
@@ -139,7 +143,8 @@ where
         // nothing else changed `units/` while it worked; else unknown, so
         // that the next add stats every file.
         let mtime = super::keys::units_mtime(&dir);
-        keys.set_dir_mtime(if unchanged { mtime } else { None });
+        let known = unchanged && keys.count_matches();
+        keys.set_dir_mtime(if known { mtime } else { None });
     }
     // Written once, either way: keys caught up with a pull help the next
     // add even when this one stored nothing.

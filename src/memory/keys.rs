@@ -238,6 +238,40 @@ impl KeyStore {
         folder::parts(&self.dir).ok()
     }
 
+    /// Whether `units/` holds as many files of units as recorded: its
+    /// entries counted, no stat, no name kept. What an add checks after
+    /// its own writes, when the folder's time cannot tell: a file a pull
+    /// renames in or removes right after the add's own last rename leaves
+    /// the folder the time the add then reads.
+    pub fn count_matches(&self) -> bool {
+        let Ok(entries) = std::fs::read_dir(self.units_dir()) else {
+            return false;
+        };
+        let mut count = 0usize;
+        for entry in entries {
+            let Ok(entry) = entry else { return false };
+            let name = entry.file_name();
+            let name = name.as_encoded_bytes();
+            count += usize::from(name.ends_with(b".json") && !name.starts_with(b"."));
+        }
+        count == self.count()
+    }
+
+    /// How many files are recorded.
+    fn count(&self) -> usize {
+        let base = self.base.as_ref();
+        let in_base = |n: &str| base.is_some_and(|b| b.files.find(n).is_some());
+        let mut count = base.map_or(0, |b| b.files.len());
+        for (name, over) in &self.over {
+            match (over, in_base(name)) {
+                (Over::Gone, true) => count -= 1,
+                (Over::File(..), false) => count += 1,
+                _ => {}
+            }
+        }
+        count
+    }
+
     /// The time of `units/` the records are true of (`None`: unknown).
     pub fn dir_mtime(&self) -> Option<u128> {
         (self.dir_mtime != 0).then_some(self.dir_mtime)
@@ -1502,5 +1536,31 @@ mod tests {
         layout.parts().unwrap();
         assert_ne!(std::fs::read(delta_path(d)).unwrap(), delta);
         assert!(!KeyStore::open(d).fresh());
+    }
+
+    /// The count an add checks after its own writes sees a file come or
+    /// go, whatever the folder's time says.
+    #[test]
+    fn the_count_of_files_sees_one_come_or_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut m = memory(d, 3);
+        m.units.push(unit("id5", "r5", "Text 5."));
+        let (_, snapshot) = folder::load(d).unwrap();
+        folder::save(d, &m, &snapshot).unwrap();
+        std::fs::remove_file(d.join("units/r0.json")).unwrap();
+        let store = current(d).unwrap();
+        assert!(store.count_matches());
+        let units = d.join("units");
+        std::fs::write(units.join(".r9.json.tmp-1"), "x").unwrap();
+        assert!(
+            store.count_matches(),
+            "a temporary file is no file of units"
+        );
+        std::fs::copy(units.join("r1.json"), units.join("r9.json")).unwrap();
+        assert!(!store.count_matches());
+        std::fs::remove_file(units.join("r9.json")).unwrap();
+        std::fs::remove_file(units.join("r2.json")).unwrap();
+        assert!(!store.count_matches());
     }
 }
