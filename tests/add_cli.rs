@@ -565,3 +565,119 @@ fn kazakh_set_by_edit_makes_the_kazakh_release_already_there() {
         "short: 0 units added, 1 already there, 0 alternative translations (memory)"
     );
 }
+
+/// A release that says "Tickets are sold at the entrance." twice, with two
+/// Russian texts and one Kazakh, and another release that says it once,
+/// in other words in both.
+fn museum_and_zoo(env: &Env) {
+    env.write(
+        "museum.en.txt",
+        "Museum opens after repairs
+
+ALMATY, 3 March 2026 – The city museum reopened after two years of repairs. Tickets are sold at the entrance.
+
+The museum shows 5,000 exhibits in 12 halls. Tickets are sold at the entrance.
+",
+    );
+    env.write(
+        "museum.ru.txt",
+        "Музей открылся после ремонта
+
+АЛМАТЫ, 3 марта 2026 г. – Городской музей вновь открылся после двух лет ремонта. Билеты продаются на входе.
+
+В музее 5 000 экспонатов в 12 залах. Билеты можно купить у входа.
+",
+    );
+    env.write(
+        "museum.kk.txt",
+        "Мұражай жөндеуден кейін ашылды
+
+АЛМАТЫ, 2026 жылғы 3 наурыз – Қалалық мұражай екі жылдық жөндеуден кейін қайта ашылды. Билеттер кіреберісте сатылады.
+
+Мұражайда 12 залда 5 000 экспонат бар. Билеттер кіреберісте сатылады.
+",
+    );
+    env.write(
+        "zoo.en.txt",
+        "Zoo extends its hours
+
+SHYMKENT, 5 March 2026 – The city zoo will be open until 20:00 from April. Tickets are sold at the entrance.
+",
+    );
+    env.write(
+        "zoo.ru.txt",
+        "Зоопарк продлевает часы работы
+
+ШЫМКЕНТ, 5 марта 2026 г. – С апреля городской зоопарк будет открыт до 20:00. Билеты продаются у входа.
+",
+    );
+    env.write(
+        "zoo.kk.txt",
+        "Хайуанаттар бағы жұмыс уақытын ұзартады
+
+ШЫМКЕНТ, 2026 жылғы 5 наурыз – Сәуірден бастап қалалық хайуанаттар бағы 20:00-ге дейін ашық болады. Билеттерді кіре берістен алуға болады.
+",
+    );
+}
+
+#[test]
+fn kazakh_added_later_completes_the_units_of_its_own_release() {
+    let env = Env::new();
+    museum_and_zoo(&env);
+    for (release, langs) in [
+        ("museum", ["en", "ru"]),
+        ("zoo", ["en", "ru"]),
+        ("zoo", ["en", "kk"]),
+        ("museum", ["en", "kk"]),
+    ] {
+        let files = langs.map(|l| format!("{release}.{l}.txt"));
+        let r = env
+            .run(&[
+                "add",
+                &format!("--{}", langs[0]),
+                &files[0],
+                &format!("--{}", langs[1]),
+                &files[1],
+            ])
+            .ok();
+        if langs[1] == "kk" {
+            let n = if release == "zoo" { 3 } else { 5 };
+            assert_eq!(
+                r.lines()[0],
+                format!(
+                    "{release}: 0 units added, 0 already there, 0 alternative translations, \
+                     {n} units completed with kk (memory)"
+                )
+            );
+        }
+    }
+    let units = common::memory_units(&env.path("memory"));
+    assert_eq!(units.len(), 8);
+    let tickets: Vec<_> = units
+        .iter()
+        .filter(|u| u["en"] == "Tickets are sold at the entrance.")
+        .map(|u| {
+            let s = |k: &str| u[k].as_str().unwrap_or("").to_string();
+            (s("release"), s("ru"), s("kk"))
+        })
+        .collect();
+    let (museum, zoo) = (
+        "Билеттер кіреберісте сатылады.",
+        "Билеттерді кіре берістен алуға болады.",
+    );
+    let mut want = vec![
+        ("museum", "Билеты продаются на входе.", museum),
+        ("museum", "Билеты можно купить у входа.", museum),
+        ("zoo", "Билеты продаются у входа.", zoo),
+    ]
+    .into_iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect::<Vec<_>>();
+    let mut got = tickets;
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+    for u in &units {
+        assert!(u["ru"].is_string() && u["kk"].is_string(), "{u}");
+    }
+}

@@ -127,11 +127,14 @@ impl Adder<'_> {
     /// texts, or more languages (an en–ru file exported from a trilingual
     /// memory and imported back adds nothing).
     ///
-    /// A unit whose source text is stored completes the first stored unit of
-    /// that source that has no other text in any of its languages and lacks
-    /// one of them (an en–kk unit fills the Kazakh of a stored en–ru one);
-    /// its own id and `alternative_of` are then dropped. It is stored as an
-    /// alternative only when every stored unit of its source has another
+    /// A unit whose source text is stored completes a stored unit of that
+    /// source that has no other text in any of its languages and lacks one
+    /// of them (an en–kk unit fills the Kazakh of a stored en–ru one); its
+    /// own id and `alternative_of` are then dropped. Which one, and whether
+    /// a stored unit with all its texts makes it a duplicate instead, is
+    /// settled by release first (see [`Adder::match_in_chain`]): the
+    /// release's own units come before another release's. It is stored as
+    /// an alternative only when every stored unit of its source has another
     /// text in a language it brings.
     pub fn offer_keeping(&mut self, mut unit: Unit) -> Offered {
         // Owned, as the unit changes below; stored units are compared
@@ -143,19 +146,23 @@ impl Adder<'_> {
         }
         let kh = self.hash(&k);
         let units = &self.memory.units;
-        if self
-            .keys
-            .find(kh, |&(h, i)| h == kh && key(&units[i as usize]) == k)
-            .is_some()
-        {
-            self.report.duplicates += 1;
-            return Offered::Duplicate;
-        }
         let first = k[lang_index(self.source)]
             .as_deref()
             .and_then(|s| self.find_source(s));
+        // The same texts stored: a duplicate, unless they are another
+        // release's and the release's own unit may lack what this brings
+        // (the chain below settles that).
+        if let Some(&(_, i)) = self
+            .keys
+            .find(kh, |&(h, i)| h == kh && key(&units[i as usize]) == k)
+        {
+            if first.is_none() || kin(&units[i as usize], &unit) != Kin::OtherRelease {
+                self.report.duplicates += 1;
+                return Offered::Duplicate;
+            }
+        }
         if let Some(f) = first {
-            match self.match_in_chain(f, &k) {
+            match self.match_in_chain(f, &unit, &k) {
                 ChainMatch::Covered => {
                     self.report.duplicates += 1;
                     return Offered::Duplicate;
@@ -230,26 +237,62 @@ impl Adder<'_> {
     }
 
     /// How the units of the same-source chain from `first` stand to the
-    /// texts `k`: one has every text (and maybe more), or else the first one
-    /// that lacks some of them and has no other text in any language `k` has
-    /// (filling it loses nothing and contradicts nothing), or none.
-    fn match_in_chain(&self, first: usize, k: &[Option<Cow<'_, str>>; 3]) -> ChainMatch {
-        let mut fillable = None;
+    /// texts `k` of the offered `unit`. A stored unit that has every text
+    /// (and maybe more) covers it; one that lacks some of them and has no
+    /// other text in any language `k` has can be filled (that loses
+    /// nothing and contradicts nothing). The stored units are taken by
+    /// their [`Kin`] to the offered one:
+    ///
+    /// 1. its own unit, same release and position: covered (the release
+    ///    added again) or filled;
+    /// 2. another unit of its release, the first that can be filled before
+    ///    one that covers it: a release that repeats a sentence with two
+    ///    Russian texts and one Kazakh gives that Kazakh to both, and its
+    ///    positions may differ between an en–ru and an en–kk alignment;
+    /// 3. the units of other releases (or of none), as when no unit of the
+    ///    release is stored (an import of an en–kk file after an en–ru
+    ///    one): one that covers it, else the first that can be filled.
+    ///
+    /// So a release's Kazakh never fills another release's unit while the
+    /// release's own unit of that sentence lacks it.
+    fn match_in_chain(
+        &self,
+        first: usize,
+        unit: &Unit,
+        k: &[Option<Cow<'_, str>>; 3],
+    ) -> ChainMatch {
+        // Indexed by `Kin`: whether one covers it, the first fillable.
+        let mut covered = [false; 3];
+        let mut fillable = [None; 3];
         let mut j = first as u32;
         while j != NONE {
-            let stored = key(&self.memory.units[j as usize]);
+            let stored_unit = &self.memory.units[j as usize];
+            let stored = key(stored_unit);
             let pairs = || k.iter().zip(&stored);
+            let rank = kin(stored_unit, unit) as usize;
             if pairs().all(|(new, old)| new.is_none() || new == old) {
-                return ChainMatch::Covered;
-            }
-            if fillable.is_none()
+                covered[rank] = true;
+            } else if fillable[rank].is_none()
                 && pairs().all(|(new, old)| new.is_none() || old.is_none() || new == old)
             {
-                fillable = Some(j as usize);
+                fillable[rank] = Some(j as usize);
             }
             j = self.same_source[j as usize];
         }
-        fillable.map_or(ChainMatch::Conflicting, ChainMatch::Fillable)
+        let (own, release, other) = (
+            Kin::Own as usize,
+            Kin::SameRelease as usize,
+            Kin::OtherRelease as usize,
+        );
+        if covered[own] {
+            ChainMatch::Covered
+        } else if let Some(j) = fillable[own].or(fillable[release]) {
+            ChainMatch::Fillable(j)
+        } else if covered[release] || covered[other] {
+            ChainMatch::Covered
+        } else {
+            fillable[other].map_or(ChainMatch::Conflicting, ChainMatch::Fillable)
+        }
     }
 
     /// Gives the stored unit at `j` the texts of `unit` in the languages it
@@ -313,6 +356,30 @@ impl Adder<'_> {
                 }
             }
         }
+    }
+}
+
+/// How a stored unit stands to an offered one by origin, nearest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kin {
+    /// The same release and the same position in it.
+    Own = 0,
+    /// The same release, another position (or none).
+    SameRelease = 1,
+    /// Another release, or no release on either side.
+    OtherRelease = 2,
+}
+
+fn kin(stored: &Unit, offered: &Unit) -> Kin {
+    match (&stored.release, &offered.release) {
+        (Some(a), Some(b)) if a == b => {
+            if stored.position.is_some() && stored.position == offered.position {
+                Kin::Own
+            } else {
+                Kin::SameRelease
+            }
+        }
+        _ => Kin::OtherRelease,
     }
 }
 
@@ -587,5 +654,153 @@ mod tests {
         assert_eq!(a.offer_keeping(u), Offered::Completed);
         assert_eq!(a.find_id("bbbbbbbbbbbb"), None);
         assert_eq!(m.units[0].id, "aaaaaaaaaaaa");
+    }
+
+    fn of(mut u: Unit, release: &str, position: usize) -> Unit {
+        u.release = Some(release.into());
+        u.position = Some(position);
+        u
+    }
+
+    #[test]
+    fn a_release_completes_its_own_unit_not_another_releases() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(of(unit("", "Rain fell.", "Шёл дождь."), "north", 1));
+        assert_eq!(
+            a.offer(of(unit("", "Rain fell.", "Прошёл дождь."), "south", 2)),
+            Offered::Alternative
+        );
+        // The south's Kazakh first, then the north's: each its own unit.
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауды."), "south", 2)),
+            Offered::Completed
+        );
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауған."), "north", 1)),
+            Offered::Completed
+        );
+        let r = a.report();
+        assert_eq!((r.added, r.alternatives, r.completed), (2, 1, 2));
+        assert_eq!(m.units.len(), 2);
+        assert_eq!(m.units[0].kk.as_deref(), Some("Жаңбыр жауған."));
+        assert_eq!(m.units[1].kk.as_deref(), Some("Жаңбыр жауды."));
+    }
+
+    #[test]
+    fn a_release_completes_its_unit_at_another_position() {
+        // An en–kk alignment may number the release's units otherwise.
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(of(unit("", "Rain fell.", "Шёл дождь."), "north", 1));
+        a.offer(of(unit("", "Rain fell.", "Прошёл дождь."), "south", 2));
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауды."), "south", 5)),
+            Offered::Completed
+        );
+        assert_eq!(m.units[0].kk, None);
+        assert_eq!(m.units[1].kk.as_deref(), Some("Жаңбыр жауды."));
+    }
+
+    #[test]
+    fn a_repeated_sentence_completes_each_unit_of_the_release() {
+        // The release says it twice, with two Russian texts and one Kazakh.
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(of(unit("", "See the site.", "См. сайт."), "tax", 2));
+        a.offer(of(unit("", "Snow fell.", "Выпал снег."), "tax", 3));
+        a.offer(of(unit("", "See the site.", "Смотрите сайт."), "tax", 4));
+        for position in [2, 4] {
+            assert_eq!(
+                a.offer(of(
+                    en_kk("See the site.", "Сайтты қараңыз."),
+                    "tax",
+                    position
+                )),
+                Offered::Completed,
+                "{position}"
+            );
+        }
+        assert_eq!(a.report().completed, 2);
+        assert_eq!(m.units[0].kk.as_deref(), Some("Сайтты қараңыз."));
+        assert_eq!(m.units[2].kk.as_deref(), Some("Сайтты қараңыз."));
+        // Again, at those positions or others: nothing to do.
+        let mut a = m.adder(Lang::En);
+        for position in [2, 4, 7] {
+            assert_eq!(
+                a.offer(of(
+                    en_kk("See the site.", "Сайтты қараңыз."),
+                    "tax",
+                    position
+                )),
+                Offered::Duplicate
+            );
+        }
+        assert_eq!(
+            a.offer(of(
+                tri("See the site.", "Смотрите сайт.", "Сайтты қараңыз."),
+                "tax",
+                4
+            )),
+            Offered::Duplicate
+        );
+    }
+
+    #[test]
+    fn another_releases_unit_is_completed_only_when_the_release_has_none() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(of(unit("", "Rain fell.", "Шёл дождь."), "north", 1));
+        // The south has no unit of it (its en–ru was the north's texts).
+        assert_eq!(
+            a.offer(of(unit("", "Rain fell.", "Шёл дождь."), "south", 2)),
+            Offered::Duplicate
+        );
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауды."), "south", 2)),
+            Offered::Completed
+        );
+        assert_eq!(m.units.len(), 1);
+        assert_eq!(m.units[0].kk.as_deref(), Some("Жаңбыр жауды."));
+    }
+
+    #[test]
+    fn another_releases_same_texts_do_not_hide_the_releases_own_unit() {
+        let mut m = Memory::default();
+        let mut a = m.adder(Lang::En);
+        a.offer(of(
+            tri("Rain fell.", "Шёл дождь.", "Жаңбыр жауды."),
+            "north",
+            1,
+        ));
+        a.offer(of(unit("", "Rain fell.", "Прошёл дождь."), "south", 2));
+        // The north has this Kazakh already; the south's unit lacks it.
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауды."), "south", 2)),
+            Offered::Completed
+        );
+        assert_eq!(m.units[1].kk.as_deref(), Some("Жаңбыр жауды."));
+        // An en–kk unit stored as it is, met by another release's same
+        // texts, while that release's own unit lacks the Kazakh.
+        let mut m = Memory::default();
+        m.units.push(of(
+            unit("eeeeeeeeeeee", "Rain fell.", "Шёл дождь."),
+            "north",
+            1,
+        ));
+        let mut lone = of(en_kk("Rain fell.", "Жаңбыр жауды."), "west", 0);
+        lone.id = "ffffffffffff".into();
+        m.units.push(lone);
+        let mut a = m.adder(Lang::En);
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауды."), "north", 1)),
+            Offered::Completed
+        );
+        assert_eq!(
+            a.offer(of(en_kk("Rain fell.", "Жаңбыр жауды."), "east", 0)),
+            Offered::Duplicate
+        );
+        assert_eq!(m.units.len(), 2);
+        assert_eq!(m.units[0].kk.as_deref(), Some("Жаңбыр жауды."));
     }
 }
