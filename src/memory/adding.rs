@@ -83,9 +83,9 @@ where
     if !existed {
         keys.reset();
     } else if !keys.fresh() {
-        // Something came into `units/` or left it since the keys were
-        // written (a pull, a colleague's add): its entries are read, and
-        // the files whose name or inode is new stat'ed.
+        // Something came into `units/`, left it or replaced a file since
+        // the keys were written (a pull, a colleague's add, `tm edit`):
+        // every file is stat'ed.
         catch_up(&mut keys, &dir)?;
     }
     // Never write over a file the keys do not know of (one a `git pull`
@@ -93,13 +93,9 @@ where
     // units go to are looked for on disk, and if one is there unknown,
     // every file is listed again.
     let targets: BTreeSet<String> = offered.iter().map(folder::part_name).collect();
-    let unknown = targets.iter().any(|n| {
-        keys.part(n).is_none()
-            && dir
-                .join(folder::UNITS_DIR)
-                .join(format!("{n}.json"))
-                .exists()
-    });
+    let unknown = targets
+        .iter()
+        .any(|n| keys.part(n).is_none() && on_disk(&dir, n));
     if unknown {
         listed_in_full(&mut keys, &dir)?;
     }
@@ -107,11 +103,7 @@ where
     let (memory, snapshot, chosen) = match load_needed(&mut keys, &dir, &wanted, &targets) {
         // A file the keys record went while this add worked (a pull):
         // every file is listed once more.
-        Err(MemoryError::Missing { .. }) => {
-            listed_in_full(&mut keys, &dir)?;
-            load_needed(&mut keys, &dir, &wanted, &targets)?
-        }
-        Err(MemoryError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if gone(&e) => {
             listed_in_full(&mut keys, &dir)?;
             load_needed(&mut keys, &dir, &wanted, &targets)?
         }
@@ -197,6 +189,15 @@ fn load_needed(
             listed_in_full(keys, dir)?;
         }
         names.extend(more);
+    }
+}
+
+/// Whether reading failed because a file the keys record is gone.
+fn gone(e: &MemoryError) -> bool {
+    match e {
+        MemoryError::Missing { .. } => true,
+        MemoryError::Io { source, .. } => source.kind() == std::io::ErrorKind::NotFound,
+        _ => false,
     }
 }
 
@@ -555,6 +556,29 @@ mod tests {
             vec![unit("e", 0, "Gamma three.", Some("Гамма."), None)],
         );
         assert_eq!((r.added, r.duplicates), (0, 1), "{r:?}");
+    }
+
+    /// A file the keys record that went without the folder's time telling
+    /// (removed by a pull while the last add wrote) makes an add that needs
+    /// it list the folder again, not fail.
+    #[test]
+    fn a_file_gone_behind_the_keys_back_is_listed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("memory");
+        let one = |release: &str, en: &str, ru: &str| vec![unit(release, 0, en, Some(ru), None)];
+        add(&folder, one("a", "Alpha one.", "Альфа."));
+        // A second add, so that the keys record the folder's time.
+        add(&folder, one("c", "Gamma three.", "Гамма."));
+        let units = folder.join("units");
+        let time = std::fs::metadata(&units).unwrap().modified().unwrap();
+        std::fs::remove_file(units.join("a.json")).unwrap();
+        std::fs::File::open(&units)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        assert!(KeyStore::open(&folder).fresh(), "the keys trust the folder");
+        let r = add(&folder, one("b", "Alpha one.", "Альфа."));
+        assert_eq!((r.added, r.duplicates), (1, 0), "{r:?}");
     }
 
     #[test]
