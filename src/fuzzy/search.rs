@@ -203,12 +203,7 @@ impl Searcher {
             if (bound as usize) < need {
                 continue;
             }
-            let u = index.pre[at];
-            if !self.first_meeting(u) {
-                continue;
-            }
-            self.batch.push(u);
-            if self.batch.len() == BATCH {
+            if self.batch_if_new(index.pre[at]) {
                 return at + 1;
             }
         }
@@ -232,27 +227,23 @@ impl Searcher {
         let start = list.start + units.partition_point(|&u| index.len_of(u) < lo);
         let end = list.start + units.partition_point(|&u| index.len_of(u) <= hi);
         for at in from.max(start)..end {
-            let u = index.post[at];
-            if !self.first_meeting(u) {
-                continue;
-            }
-            self.batch.push(u);
-            if self.batch.len() == BATCH {
+            if self.batch_if_new(index.post[at]) {
                 return at + 1;
             }
         }
         list.end
     }
 
-    /// Whether unit `u` is met for the first time in this search (it is
-    /// marked as met).
-    fn first_meeting(&mut self, u: u32) -> bool {
-        if self.seen[u as usize] {
-            return false;
+    /// Batches unit `u` if it is met for the first time in this search
+    /// (marking it as met); whether the batch is now full. The batch is
+    /// flushed whenever it fills, so it is never full before.
+    fn batch_if_new(&mut self, u: u32) -> bool {
+        if !self.seen[u as usize] {
+            self.seen[u as usize] = true;
+            self.touched.push(u);
+            self.batch.push(u);
         }
-        self.seen[u as usize] = true;
-        self.touched.push(u);
-        true
+        self.batch.len() == BATCH
     }
 
     /// Checks and scores the batched units. Their keys are first read in a

@@ -49,23 +49,17 @@ pub struct Part {
     pub len: u64,
     /// Its modification time, nanoseconds since the epoch.
     pub mtime_ns: u128,
-    /// Its inode number: a file replaced through a new file (by tm, git,
-    /// `sed -i`, an editor saving that way) gets another, which a folder's
-    /// listing shows without a stat (see [`super::keys`]).
-    pub ino: u64,
 }
 
 impl Part {
     /// The part `name` at `path` with the attributes `meta` (of the file,
     /// links followed).
     pub fn listed(name: String, path: PathBuf, meta: &std::fs::Metadata) -> Part {
-        use std::os::unix::fs::MetadataExt;
         Part {
             name,
             path,
             len: meta.len(),
             mtime_ns: mtime_ns(meta),
-            ino: meta.ino(),
         }
     }
 }
@@ -185,10 +179,9 @@ pub fn check_header(dir: &Path) -> Result<(), MemoryError> {
 /// stored order (oldest first: by time of storing, then file, then place
 /// in the file). Ids must be unique across files.
 pub fn load(dir: &Path) -> Result<(Memory, Snapshot), MemoryError> {
-    check_header(dir)?;
-    let parts = parts(dir)?;
-    // Every file stat'ed: what `tm add` trusts is told of an edit here.
-    super::keys::notice_edits(dir, &parts);
+    // Header checked, every file stat'ed and `tm add` told of an edit in
+    // place, as for any full listing.
+    let parts = super::Layout::Folder(dir.to_path_buf()).parts()?;
     let (memory, snapshot) = load_parts(&parts)?;
     refuse_duplicate_ids(dir, &memory, &parts)?;
     Ok((memory, snapshot))

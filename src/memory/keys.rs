@@ -10,7 +10,7 @@
 //! So:
 //!
 //! - **The base** (`.cache/keys`) holds every file as it was at its last
-//!   merge (name, size, time, hash of its bytes, inode number), a lookup
+//!   merge (name, size, time, hash of its bytes), a lookup
 //!   table of every id and text hash with the file it is in, sorted and
 //!   cut into blocks of about 4 KB each with a checksum of its own, and the
 //!   units' keys (read only to merge). An add reads the file list as a few
@@ -27,8 +27,8 @@
 //!   `units/` keeps that time (nothing was added, removed or renamed into
 //!   it: tm, git, `sed -i` and most editors write a new file), an add takes
 //!   the files as recorded and looks at none but those it reads or writes;
-//!   otherwise it stats every file (on two threads). The inode number is
-//!   recorded but never trusted: ext4 gives a file that git deletes and
+//!   otherwise it stats every file (on two threads). An inode number would
+//!   not tell a file unchanged: ext4 gives a file that git deletes and
 //!   creates again, or that tm replaces twice, the number it had. A file
 //!   rewritten in place keeps the folder's time; every other command stats
 //!   every file, and when one finds a file the keys do not describe it
@@ -98,14 +98,12 @@ pub fn unit_key(u: &Unit) -> UnitKey {
 }
 
 /// What was last seen of a file: its size, time and hash of its bytes (as
-/// in a [`PartKey`]) and its inode number (0: unknown; recorded, never
-/// trusted to tell a file unchanged).
+/// in a [`PartKey`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seen {
     len: u64,
     mtime_ns: u128,
     hash: u64,
-    ino: u64,
 }
 
 /// Where the keys of a file's units are.
@@ -177,7 +175,7 @@ impl KeyStore {
             units: Vec::new(),
             ids: Vec::new(),
             dir_mtime: 0,
-            lineage: new_id(0),
+            lineage: 0,
             churn: 0,
             changed: true,
             damaged: Cell::new(false),
@@ -196,7 +194,8 @@ impl KeyStore {
                 store.lineage = b.lineage;
                 store.churn = b.churn;
             }
-            (None, None) => {}
+            // Keys built from nothing: a new lineage.
+            (None, None) => store.lineage = new_id(0),
         }
         store
     }
@@ -366,20 +365,13 @@ impl KeyStore {
             .clone()
             .filter(|(s, _)| s.mtime_ns != 0 && (s.len, s.mtime_ns) == (part.len, part.mtime_ns))
         {
-            return Ok((
-                Seen {
-                    ino: part.ino,
-                    ..seen
-                },
-                held,
-            ));
+            return Ok((seen, held));
         }
         let (bytes, key) = read_keyed(part)?;
         let seen = Seen {
             len: key.len,
             mtime_ns: key.mtime_ns,
             hash: key.hash,
-            ino: part.ino,
         };
         if let Some((_, held)) = old.filter(|(s, _)| s.hash == key.hash) {
             // Touched, not changed (a checkout): the keys stand.
@@ -505,14 +497,6 @@ impl KeyStore {
         out
     }
 
-    /// The names of the files, as recorded.
-    pub fn names(&self) -> Vec<String> {
-        self.records()
-            .into_iter()
-            .map(|(n, ..)| n.to_string())
-            .collect()
-    }
-
     /// The names of the files holding a unit with any of the text keys
     /// `wanted`. An error when a block of the base is damaged (then
     /// [`KeyStore::refresh`] starts again).
@@ -580,8 +564,7 @@ impl KeyStore {
                 Held::Base => self
                     .base
                     .as_ref()
-                    .and_then(|b| b.files.find(name))
-                    .map_or(0, |i| self.base.as_ref().map_or(0, |b| b.range(i).len())),
+                    .map_or(0, |b| b.files.find(name).map_or(0, |i| b.range(i).len())),
             })
             .sum()
     }
@@ -673,7 +656,6 @@ impl KeyStore {
         let mut units = Vec::new();
         let mut counts = Vec::with_capacity(records.len());
         let mut keys = Vec::with_capacity(records.len());
-        let mut inos = Vec::with_capacity(records.len());
         for (name, seen, held) in &records {
             let start = units.len();
             match (held, &old) {
@@ -691,13 +673,12 @@ impl KeyStore {
                 mtime_ns: seen.mtime_ns,
                 hash: seen.hash,
             });
-            inos.push(seen.ino);
         }
         drop(old);
         let id = new_id(self.lineage);
         let path = base_path(&self.dir);
         let lineage = [self.lineage, self.churn];
-        write_base(&path, id, (&keys, &inos), &counts, &units, lineage)?;
+        write_base(&path, id, &keys, &counts, &units, lineage)?;
         self.base = Some(Base::open(&path)?);
         self.over.clear();
         self.units.clear();
@@ -739,7 +720,6 @@ fn recorded_part(units: &Path, name: &str, seen: Seen) -> Part {
         path: units.join(format!("{name}.json")),
         len: seen.len,
         mtime_ns: seen.mtime_ns,
-        ino: seen.ino,
     }
 }
 
@@ -849,9 +829,8 @@ struct Base {
     path: PathBuf,
     file: File,
     id: u64,
-    /// The files it covers, by name, and their inode numbers.
+    /// The files it covers, by name.
     files: FlatKeys,
-    inos: Vec<u64>,
     /// Where each file's units start in the units' keys (one more entry).
     starts: Vec<u64>,
     /// The first hash of each block of the table, and each block's sum.
@@ -883,7 +862,6 @@ impl Base {
         let mut h = head.as_slice();
         let mut hl = head.len() as u64;
         let files = FlatKeys::read(&mut h, &mut hl)?;
-        let inos: Vec<u64> = get(&mut h, &mut hl)?;
         let starts: Vec<u64> = get(&mut h, &mut hl)?;
         let firsts: Vec<u64> = get(&mut h, &mut hl)?;
         let sums: Vec<u64> = get(&mut h, &mut hl)?;
@@ -895,7 +873,6 @@ impl Base {
         let blocks = entries.div_ceil(BLOCK as u64);
         let units = starts.last().copied().unwrap_or(0);
         let sound = id == stamp.0[0]
-            && inos.len() == files.len()
             && starts.len() == files.len() + 1
             && starts.first() == Some(&0)
             && starts.windows(2).all(|w| w[0] <= w[1])
@@ -918,7 +895,6 @@ impl Base {
             file,
             id,
             files,
-            inos,
             starts,
             firsts,
             sums,
@@ -937,7 +913,6 @@ impl Base {
             len: self.files.len_of(i),
             mtime_ns: self.files.time_of(i),
             hash: self.files.hash_of(i),
-            ino: self.inos[i],
         }
     }
 
@@ -1003,13 +978,13 @@ impl Base {
     }
 }
 
-/// Writes a base of the files `keys` (with their inode numbers) with
+/// Writes a base of the files `keys` with
 /// `counts` units each, whose keys are `units` in file order, and the
 /// keys' `[lineage, churn]`.
 fn write_base(
     path: &Path,
     id: u64,
-    (keys, inos): (&[PartKey], &[u64]),
+    keys: &[PartKey],
     counts: &[u64],
     units: &[UnitKey],
     [lineage, churn]: [u64; 2],
@@ -1039,7 +1014,6 @@ fn write_base(
     }
     let mut head = Vec::new();
     put_keys(&mut head, keys)?;
-    put(&mut head, inos)?;
     put(&mut head, &starts)?;
     put(&mut head, &firsts)?;
     put(&mut head, &sums)?;
@@ -1076,11 +1050,10 @@ const IN_DELTA: u64 = 2;
 
 impl Delta {
     /// Writes the delta: its files as [`put_keys`] does (a gone file with
-    /// size, time and hash 0), their inodes, kinds and unit counts, the
+    /// size, time and hash 0), their kinds and unit counts, the
     /// units' keys, the sorted ids and the size.
     fn write(&self, path: &Path) -> std::io::Result<()> {
         let mut keys = Vec::with_capacity(self.over.len());
-        let mut inos = Vec::with_capacity(self.over.len());
         let mut kinds = Vec::with_capacity(self.over.len());
         let mut counts = Vec::with_capacity(self.over.len());
         let mut units: Vec<UnitKey> = Vec::with_capacity(self.units.len());
@@ -1094,7 +1067,6 @@ impl Delta {
                 len: 0,
                 mtime_ns: 0,
                 hash: 0,
-                ino: 0,
             });
             keys.push(PartKey {
                 name: name.clone(),
@@ -1102,7 +1074,6 @@ impl Delta {
                 mtime_ns: seen.mtime_ns,
                 hash: seen.hash,
             });
-            inos.push(seen.ino);
             kinds.push(kind);
             let r = held.unwrap_or(0..0);
             counts.push(r.len() as u64);
@@ -1118,7 +1089,6 @@ impl Delta {
         ]);
         derived::write_atomic(path, DELTA_MAGIC, stamp, |w| {
             put_keys(w, &keys)?;
-            put(w, &inos)?;
             put(w, &kinds)?;
             put(w, &counts)?;
             put(w, bytemuck::cast_slice::<UnitKey, u64>(&units))?;
@@ -1130,7 +1100,6 @@ impl Delta {
     fn read(path: &Path) -> std::io::Result<Delta> {
         let (stamp, mut r, mut limit) = derived::open(path, DELTA_MAGIC)?;
         let files = FlatKeys::read(&mut r, &mut limit)?;
-        let inos: Vec<u64> = get(&mut r, &mut limit)?;
         let kinds: Vec<u64> = get(&mut r, &mut limit)?;
         let counts: Vec<u64> = get(&mut r, &mut limit)?;
         let flat: Vec<u64> = get(&mut r, &mut limit)?;
@@ -1139,8 +1108,7 @@ impl Delta {
         r.finish()?;
         let n = files.len();
         let held: u64 = counts.iter().sum();
-        let sound = inos.len() == n
-            && kinds.len() == n
+        let sound = kinds.len() == n
             && counts.len() == n
             && size.len() == 1
             && held * 4 == flat.len() as u64
@@ -1165,7 +1133,6 @@ impl Delta {
                 len: files.len_of(i),
                 mtime_ns: files.time_of(i),
                 hash: files.hash_of(i),
-                ino: inos[i],
             };
             let count = counts[i] as usize;
             let entry = match kinds[i] {

@@ -147,8 +147,8 @@ impl Layout {
             Layout::Folder(d) => {
                 super::folder::check_header(d)?;
                 let parts = super::folder::parts(d)?;
-                // A file edited in place keeps its inode: what `tm add`
-                // trusts is told here, where every file is stat'ed.
+                // A file edited in place keeps the folder's time: what
+                // `tm add` trusts is told here, where every file is stat'ed.
                 super::keys::notice_edits(d, &parts);
                 Ok(parts)
             }
