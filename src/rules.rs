@@ -256,6 +256,7 @@ mod tests {
             crate::text::stem::check_built_in,
             crate::align::length::check_built_in,
             crate::align::anchors::check_built_in,
+            crate::align::seed::check_built_in,
             crate::documents::entities::check_built_in,
         ];
         let mut read = Vec::new();

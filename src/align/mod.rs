@@ -22,6 +22,7 @@ pub mod paired;
 pub mod release;
 pub mod resolve;
 pub mod resplit;
+pub mod seed;
 pub mod shapes;
 pub mod translit;
 
