@@ -7,7 +7,9 @@
 //!
 //! - `NAME.en.EXT`, `NAME.ru.EXT`, `NAME.kk.EXT`, in any folder;
 //! - `en/NAME.EXT`, `ru/NAME.EXT`, `kk/NAME.EXT`: a folder named after the
-//!   language.
+//!   language;
+//! - `NAME/en.EXT`, `NAME/ru.EXT`, `NAME/kk.EXT`: a folder per release,
+//!   each version named after its language.
 //!
 //! NAME is the release's id in the memory, wherever in the tree its files
 //! are. Every release file is read by [`read_release`]. A file that does
@@ -173,9 +175,16 @@ pub struct Found {
     pub skipped: Vec<Skipped>,
 }
 
-/// How a file's name places it: release name and language.
-fn place(path: &Path) -> Option<(String, Lang)> {
+/// How a file's name places it: release name and language, in any of the
+/// layouts above; `None` for a file that names no language. `tm add` names
+/// a release by it too, so that one release is called the same whether it
+/// is added alone or in a batch.
+pub fn place(path: &Path) -> Option<(String, Lang)> {
     let stem = path.file_stem()?.to_str()?;
+    if let Some(lang) = lang_of(stem) {
+        let folder = path.parent()?.file_name()?.to_str()?;
+        return (lang_of(folder).is_none()).then(|| (folder.to_string(), lang));
+    }
     if let Some((name, tag)) = stem.rsplit_once('.') {
         if let Some(lang) = lang_of(tag) {
             if !name.is_empty() {
@@ -543,6 +552,28 @@ mod tests {
             .iter()
             .map(|r| (r.name.clone(), r.files.keys().copied().collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_folder_per_release_names_the_release() {
+        let dir = tree(&[
+            ("2026/floods/en.txt", "Rivers rose."),
+            ("2026/floods/ru.txt", "Реки поднялись."),
+            ("2026/floods/KK.md", "Өзендер тасыды."),
+            ("2026/notes/readme.txt", "Just notes."),
+        ]);
+        let found = find_releases(dir.path()).unwrap();
+        assert_eq!(
+            names(&found),
+            vec![("floods".to_string(), vec![Lang::En, Lang::Ru, Lang::Kk])]
+        );
+        // A language folder holding a file named after a language is no
+        // release name.
+        assert_eq!(place(Path::new("ru/en.txt")), None);
+        assert_eq!(
+            place(Path::new("spring.en.txt")),
+            Some(("spring".into(), Lang::En))
+        );
     }
 
     #[test]

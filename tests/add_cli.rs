@@ -681,3 +681,32 @@ fn kazakh_added_later_completes_the_units_of_its_own_release() {
         assert!(u["ru"].is_string() && u["kk"].is_string(), "{u}");
     }
 }
+
+#[test]
+fn a_folder_per_release_gives_the_release_its_name() {
+    let env = Env::new();
+    env.write("library-week/en.txt", EN);
+    env.write("library-week/ru.txt", RU);
+    env.write("library-week/kk.txt", KK);
+    let json = env
+        .run(&[
+            "add",
+            "--en",
+            "library-week/en.txt",
+            "--ru",
+            "library-week/ru.txt",
+            "--kk",
+            "library-week/kk.txt",
+            "--format",
+            "json",
+            "--memory",
+            "m.json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(json["release"], "library-week");
+    assert_eq!(
+        memory(&env, "m.json")["units"][0]["release"],
+        "library-week"
+    );
+}

@@ -165,17 +165,17 @@ pub fn run(args: Args, global: &Global) -> Result<()> {
     Ok(out.flush()?)
 }
 
-/// The release name a file gives: its name without directory and the last
-/// extension, and without a language suffix (`release-2.en.txt` → `release-2`).
+/// The release name a file gives: as `tm add --batch` names it
+/// ([`tm::batch::place`]: `release-2.en.txt`, `en/release-2.txt` and
+/// `release-2/en.txt` → `release-2`), or else its name without directory
+/// and the last extension.
 fn stem(path: &Path) -> String {
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "stdin".into());
-    match name.rsplit_once('.') {
-        Some((base, "en")) if !base.is_empty() => base.to_string(),
-        _ if name == "-" => "stdin".into(),
-        _ => name,
+    if let Some((name, _)) = tm::batch::place(path) {
+        return name;
+    }
+    match path.file_stem().map(|s| s.to_string_lossy().into_owned()) {
+        Some(name) if name != "-" => name,
+        _ => "stdin".into(),
     }
 }
 
