@@ -104,3 +104,13 @@ fn fourth_tune_set_stays_above_its_floor() {
 fn fourth_held_out_set_stays_above_its_floor() {
     check("heldout4", [25, 25, 26]);
 }
+
+#[test]
+fn fifth_tune_set_stays_above_its_floor() {
+    check("tune5", [0, 0, 0]);
+}
+
+#[test]
+fn fifth_held_out_set_stays_above_its_floor() {
+    check("heldout5", [0, 0, 0]);
+}
