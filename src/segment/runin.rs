@@ -537,6 +537,8 @@ struct Cut<'a> {
     prev: &'a str,
     /// Whether the word before ends in a lower-case letter or a digit.
     prev_lower: bool,
+    /// The word before `prev` (empty at the start).
+    prev2: &'a str,
     /// How many words stand before it.
     words: usize,
 }
@@ -548,6 +550,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
     let mut cuts = Vec::new();
     let mut words = 0;
     let mut prev: Option<&str> = None;
+    let mut prev2 = "";
     // Open «…» or “…” quotations: a headline may quote a name («…программу
     // «Здоровое детство»»), and no sentence starts inside one.
     let mut quoted = 0usize;
@@ -560,6 +563,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
                 token,
                 prev: p,
                 prev_lower: last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+                prev2,
                 words,
             });
         }
@@ -589,6 +593,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
         if words > MAX_WORDS {
             break;
         }
+        prev2 = prev.unwrap_or("");
         prev = Some(token);
     }
     cuts
@@ -642,7 +647,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         || lang == Lang::Kk
             && cut.prev_lower
             && capitalised(cut.token)
-            && kazakh_finite(cut.prev)
+            && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
             // an attribution and its subject follows it.
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
@@ -651,7 +656,8 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
 
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
-/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
+/// «-ілді» (and «-далды», «-ланды», «-ынды» of verbs in «-да», «-ла» and
+/// in «л», which nouns in the accusative hardly end in), progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
 /// simple past of a verb stem (see [`kazakh_past`]). Kazakh puts the verb
 /// last, so a headline ends with one («…жоспарын мақұлдады»), and a
 /// capitalised word after it starts the next sentence.
@@ -661,6 +667,19 @@ fn kazakh_finite(word: &str) -> bool {
         "еді",
         "ылды",
         "ілді",
+        // The passive of a verb in «-ла», «-да», «-та» («тағайындалды»,
+        // «аяқталды», «талқыланды») and «-ын», «-ін» after «л»
+        // («салынды», «бөлінді»).
+        "лалды",
+        "далды",
+        "талды",
+        "лелді",
+        "делді",
+        "телді",
+        "ланды",
+        "ленді",
+        "ынды",
+        "інді",
         "жатыр",
         "отыр",
         "мақ",
@@ -671,6 +690,26 @@ fn kazakh_finite(word: &str) -> bool {
         "пек",
     ];
     word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e)) || kazakh_past(word)
+}
+
+/// Whether `word` is a Kazakh simple past («жойды», «жеңді») because the
+/// word before it is its direct object in the accusative («айыппұлды
+/// жойды», «Иранды жеңді», «басшысын ұстады»): the accusative of a noun
+/// ends as the past does, but two accusatives do not stand side by side,
+/// so the second is the verb that closes the clause. A present in
+/// «-йды», «-йді» («дәлелдейді») is no object.
+fn kazakh_past_after_object(word: &str, before: &str) -> bool {
+    const PAST: &[&str] = &["ды", "ді", "ты", "ті"];
+    const ACCUSATIVE: &[&str] = &["ны", "ні", "ды", "ді", "ты", "ті", "сын", "сін"];
+    let lower = |w: &str| w.chars().all(char::is_lowercase);
+    word.chars().count() > 3
+        && lower(word)
+        && !before.ends_with("йды")
+        && !before.ends_with("йді")
+        && PAST.iter().any(|e| word.ends_with(e))
+        && before.chars().count() > 3
+        && before.chars().skip(1).all(char::is_lowercase)
+        && ACCUSATIVE.iter().any(|e| before.ends_with(e))
 }
 
 /// The Kazakh simple past «-ды», «-ді», «-ты», «-ті» after a verb stem
