@@ -205,8 +205,8 @@ const CLOSING_NOUNS: &[&str] = &[
 ];
 
 /// Titles that open a person's name ("Akim", "Minister") or stand before
-/// one.
-const TITLES: &[&str] = &[
+/// one: a capital letter after one is an initial ("Judge K. Abenova").
+pub(super) const TITLES: &[&str] = &[
     "Akim",
     "Regional",
     "Minister",
@@ -223,6 +223,11 @@ const TITLES: &[&str] = &[
     "Commissioner",
     "Envoy",
     "Vice",
+    "Judge",
+    "Professor",
+    "Doctor",
+    "Senator",
+    "General",
 ];
 
 /// A finite English verb of a lede: past ("approved", "took") or an
