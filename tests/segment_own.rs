@@ -104,3 +104,15 @@ fn fourth_tune_set_stays_above_its_floor() {
 fn fourth_held_out_set_stays_above_its_floor() {
     check("heldout4", [25, 25, 26]);
 }
+
+#[test]
+fn fifth_tune_set_stays_above_its_floor() {
+    check("tune5", [30, 39, 40]);
+}
+
+/// Measured once before the rules of this round (13, 14, 18) and once
+/// after them, tuned on tune..tune5 and the kit's dev material only.
+#[test]
+fn fifth_held_out_set_stays_above_its_floor() {
+    check("heldout5", [14, 17, 18]);
+}

@@ -402,3 +402,27 @@ fn language_is_detected_from_the_script() {
         assert_eq!(run.json()["segments"].as_array().unwrap().len(), 2);
     }
 }
+
+/// A capital letter that names a part of something ends a sentence where
+/// a new one follows; after a title it is an initial and does not.
+#[test]
+fn a_letter_that_names_a_part_ends_a_sentence() {
+    check(
+        "en",
+        "Seats are sold out in Row F. Standing tickets go on sale on Friday. The prize went to Professor K. Dunn of Almaty.",
+        &[
+            "Seats are sold out in Row F.",
+            "Standing tickets go on sale on Friday.",
+            "The prize went to Professor K. Dunn of Almaty.",
+        ],
+    );
+    check(
+        "ru",
+        "Ремонт ведется в корпусе Г. Занятия перенесены на вторник. Договор подписан с министром А. Смитом вчера.",
+        &[
+            "Ремонт ведется в корпусе Г.",
+            "Занятия перенесены на вторник.",
+            "Договор подписан с министром А. Смитом вчера.",
+        ],
+    );
+}

@@ -213,9 +213,37 @@ pub fn decide(
                     || after_surname(&text[seg_start..term])
                         && starts_with_capital(word.text)
                         && !surname(word.text))
+                || designation(&text[seg_start..term], rules) && word.opens_sentence(rules)
         }
     };
     ends.then_some(end)
+}
+
+/// Whether `head` ends in a capital letter that names a part of something
+/// ("in Sector B", «в блоке Д», «санаты – Б»), not an
+/// initial: the letter follows a noun that follows a preposition or a
+/// dash, or stands itself after a dash, the predicate of a nominal
+/// sentence. A name after a preposition begins with a title ("with
+/// Minister A. Smith"), whose letter is an initial; the words before must
+/// make a sentence.
+fn designation(head: &str, rules: &Rules) -> bool {
+    let mut tokens = head.split(is_space).rev().filter(|t| !t.is_empty());
+    let letter = tokens.next().unwrap_or("");
+    let mut cs = letter.chars();
+    if !(cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()) {
+        return false;
+    }
+    let noun = tokens.next().unwrap_or("");
+    let before = tokens.next().unwrap_or("");
+    let dash = |t: &str| t.chars().count() == 1 && t.chars().all(is_dash);
+    let word = noun.chars().count() > 2
+        && noun.chars().all(is_letter)
+        && !super::runin::TITLES.contains(&noun)
+        && !rules.is_preposition(&noun.to_lowercase());
+    let place =
+        dash(noun) || word && (rules.is_preposition(&before.to_lowercase()) || dash(before));
+    let rest = head[..head.len() - letter.len()].trim_end_matches(is_space);
+    place && phrase(rest, rules) == Phrase::Sentence
 }
 
 /// Whether `head` ends in initials written after a surname ("Бозумбаев
@@ -488,6 +516,31 @@ impl<'a> NextWord<'a> {
             || rest
                 .strip_prefix('-')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
+    }
+
+    /// Whether a sentence can open with this word after a letter that
+    /// ended the last one: a word that starts sentences, even of one letter
+    /// before a lower-case word («…в группе А. В финале…»); or a
+    /// capitalised word of two letters or more, no initial, surname or
+    /// noun in the instrumental or dative (a name after a title agrees
+    /// with it: «с министром А. Смитом»), followed by a lower-case word
+    /// (a name goes on with a capital or a comma).
+    fn opens_sentence(&self, rules: &Rules) -> bool {
+        let lower_next = self.after.is_some_and(is_space)
+            && self
+                .tail
+                .trim_start_matches(is_space)
+                .starts_with(char::is_lowercase);
+        if self.text.chars().count() == 1 {
+            return lower_next && rules.is_starter(&self.text.to_lowercase());
+        }
+        self.is_starter(rules)
+            || starts_with_capital(self.text)
+                && self.after != Some('.')
+                && !surname(self.text)
+                && !instrumental(self.text)
+                && !self.text.ends_with(['у', 'ю'])
+                && lower_next
     }
 
     /// A whole word (not an initial) that typically begins a sentence.

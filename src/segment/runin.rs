@@ -31,7 +31,7 @@ const MAX_WORDS: usize = 20;
 /// the dateline, not before "Иртыша", which its lede repeats.
 pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     let rules = rules(lang);
-    let heads = headline_words(line);
+    let heads = headline_words(line, lang);
     let dateline = heads
         .iter()
         .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some());
@@ -205,8 +205,8 @@ const CLOSING_NOUNS: &[&str] = &[
 ];
 
 /// Titles that open a person's name ("Akim", "Minister") or stand before
-/// one.
-const TITLES: &[&str] = &[
+/// one: a capital letter after one is an initial ("Judge K. Abenova").
+pub(super) const TITLES: &[&str] = &[
     "Akim",
     "Regional",
     "Minister",
@@ -223,6 +223,11 @@ const TITLES: &[&str] = &[
     "Commissioner",
     "Envoy",
     "Vice",
+    "Judge",
+    "Professor",
+    "Doctor",
+    "Senator",
+    "General",
 ];
 
 /// A finite English verb of a lede: past ("approved", "took") or an
@@ -332,14 +337,10 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     // A finite verb is looked for first: a noun in «-ала» may pass for
     // the headline's verb («вокзала»), and its real one («завершена»)
     // must not be taken for the lede's.
-    let clause = || {
-        tokens(line)
-            .skip_while(|&(at, _)| at <= first)
-            .take_while(|(_, w)| !ends_clause(w))
-    };
+    let clause = || russian_clause(line, first);
     let verb = clause()
-        .find(|(_, w)| russian_finite(w))
-        .or_else(|| clause().find(|(_, w)| short_participle(w) || short_participle_an(w)))?;
+        .find(|&(_, w, p)| russian_finite(w) && !full_adjective(p))
+        .or_else(|| clause().find(|&(_, w, _)| short_participle(w) || short_participle_an(w)))?;
     let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
     // conjunction («…в Дубае», «…и Европейский союз»).
@@ -359,6 +360,58 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         && !subject.last().is_some_and(|w| joined(w))
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
+}
+
+/// The words of the clause of `line` that follows the word at byte
+/// `first`, each with the word before it, bare of the punctuation that
+/// ends the clause: up to a comma, colon or sentence end (the word that
+/// carries it included, «…считают, что…»), save a comma that opens a
+/// participial phrase («штраф, наложенный на…»), which belongs to the noun
+/// before it.
+fn russian_clause(line: &str, first: usize) -> impl Iterator<Item = (usize, &str, &str)> {
+    let mut toks = tokens(line)
+        .skip_while(move |&(at, _)| at <= first)
+        .peekable();
+    let mut prev = "";
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let (at, word) = toks.next()?;
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if ends_clause(word)
+            && !(word.ends_with(',') && toks.peek().is_some_and(|&(_, w)| russian_participle(w)))
+        {
+            done = true;
+        }
+        let before = std::mem::replace(&mut prev, bare);
+        Some((at, bare, before))
+    })
+}
+
+/// A lower-case Russian full participle («пострадавшими», «наложенный»,
+/// «вернувшаяся», «финансируемого»): a participle suffix (active «-вш-»,
+/// «-ющ-», «-ящ-», «-ущ-», «-ащ-», passive «-нн-», «-ем-», «-им-») before
+/// the endings of a full adjective, maybe with the reflexive «-ся». A
+/// comma before one opens a phrase that qualifies the noun before it, not
+/// a new clause.
+fn russian_participle(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",
+        "ым", "им", "ой", "ей", "ую", "юю", "ых", "их",
+    ];
+    const SUFFIXES: &[&str] = &[
+        "вш", "ющ", "ящ", "ущ", "ащ", "нн", "уем", "аем", "яем", "им",
+    ];
+    if !word.chars().all(|c| matches!(c, 'а'..='я' | 'ё')) || word.chars().count() < 7 {
+        return false;
+    }
+    let word = word.strip_suffix("ся").unwrap_or(word);
+    ENDINGS.iter().any(|e| {
+        word.strip_suffix(e)
+            .is_some_and(|stem| SUFFIXES.iter().any(|s| stem.ends_with(s)))
+    })
 }
 
 /// Whether the word at `cut` is a capital preposition of one letter before
@@ -448,12 +501,26 @@ const CONJUNCTIONS: &[&str] = &["и", "а", "но", "или", "либо", "чт�
 /// A lower-case Russian finite verb, by an ending few nouns share: the
 /// past tense after a stem of three letters or more ending in a vowel
 /// («открыл», «одобрили», «встретился»; not «земли», «числа», «жители»,
-/// «дела», «тела») or a reflexive present or future («отправится»,
-/// «проводятся»).
+/// «дела», «тела»), the past of «-йти» verbs («пришли»), a reflexive
+/// present or future («отправится», «проводятся»), or a present or future
+/// whose ending follows a vowel («считают», «планирует») or «д»
+/// («пойдет»).
 fn russian_finite(word: &str) -> bool {
     const PAST: &[&str] = &["лся", "лась", "лось", "лись", "ла", "ло", "ли", "л"];
     const REFLEXIVE: &[&str] = &["ится", "ется", "ятся", "ются", "утся", "атся"];
+    // The present or future after a vowel («считают», «выполняет»,
+    // «планирует»), which no noun ends in, and «-дет» («пойдет», «проведет»,
+    // «будет»).
+    const PRESENT: &[&str] = &[
+        "ают", "яют", "уют", "еют", "ает", "яет", "ует", "еет", "дет", "дут",
+    ];
     let cyrillic = word.chars().count() > 3 && word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    let present = word.chars().count() > 4 && PRESENT.iter().any(|e| word.ends_with(e));
+    // «пришли», «прошла», «нашло»: the past of «-йти» verbs.
+    let went = word.chars().count() > 4
+        && ["шли", "шла", "шло", "шел", "шёл"]
+            .iter()
+            .any(|e| word.ends_with(e));
     let past = PAST
         .iter()
         .find_map(|e| word.strip_suffix(e))
@@ -462,7 +529,7 @@ fn russian_finite(word: &str) -> bool {
         });
     // «представители», «жители»: plurals of nouns in «-тель».
     let agent = word.ends_with("тели");
-    cyrillic && (past && !agent || REFLEXIVE.iter().any(|e| word.ends_with(e)))
+    cyrillic && (past && !agent || present || went || REFLEXIVE.iter().any(|e| word.ends_with(e)))
 }
 
 /// A place inside a possible headline where the next sentence could start.
@@ -475,6 +542,8 @@ struct Cut<'a> {
     prev: &'a str,
     /// Whether the word before ends in a lower-case letter or a digit.
     prev_lower: bool,
+    /// The word before `prev` (empty at the start).
+    prev2: &'a str,
     /// How many words stand before it.
     words: usize,
 }
@@ -482,14 +551,16 @@ struct Cut<'a> {
 /// The places after the first [`MIN_WORDS`] words of `line` up to the
 /// first punctuation that ends, splits or quotes a sentence (a headline
 /// has none) or past [`MAX_WORDS`] words.
-fn headline_words(line: &str) -> Vec<Cut<'_>> {
+fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
     let mut cuts = Vec::new();
     let mut words = 0;
     let mut prev: Option<&str> = None;
+    let mut prev2 = "";
     // Open «…» or “…” quotations: a headline may quote a name («…программу
     // «Здоровое детство»»), and no sentence starts inside one.
     let mut quoted = 0usize;
-    for (start, token) in tokens(line) {
+    let mut toks = tokens(line).peekable();
+    while let Some((start, token)) = toks.next() {
         if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0) {
             let last = p.trim_end_matches(['»', '”']).chars().next_back();
             cuts.push(Cut {
@@ -497,12 +568,19 @@ fn headline_words(line: &str) -> Vec<Cut<'_>> {
                 token,
                 prev: p,
                 prev_lower: last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+                prev2,
                 words,
             });
         }
         // Anything that ends, splits or quotes a sentence: not a bare
-        // headline ("5,000" and "1.4" are numbers).
+        // headline ("5,000" and "1.4" are numbers). A Russian participial
+        // phrase after a comma belongs to the noun before it («…с
+        // фермерами, пострадавшими от паводка»): a headline may hold one.
+        let participle_next = lang == Lang::Ru
+            && token.ends_with(',')
+            && toks.peek().is_some_and(|&(_, w)| russian_participle(w));
         if !is_number(token)
+            && !participle_next
             && token
                 .chars()
                 .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '"' | '(' | '–' | '—'))
@@ -520,6 +598,7 @@ fn headline_words(line: &str) -> Vec<Cut<'_>> {
         if words > MAX_WORDS {
             break;
         }
+        prev2 = prev.unwrap_or("");
         prev = Some(token);
     }
     cuts
@@ -573,7 +652,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         || lang == Lang::Kk
             && cut.prev_lower
             && capitalised(cut.token)
-            && kazakh_finite(cut.prev)
+            && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
             // an attribution and its subject follows it.
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
@@ -582,7 +661,8 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
 
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
-/// «-ілді», progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
+/// «-ілді» (and «-далды», «-ланды», «-ынды» of verbs in «-да», «-ла» and
+/// in «л», which nouns in the accusative hardly end in), progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
 /// simple past of a verb stem (see [`kazakh_past`]). Kazakh puts the verb
 /// last, so a headline ends with one («…жоспарын мақұлдады»), and a
 /// capitalised word after it starts the next sentence.
@@ -592,6 +672,19 @@ fn kazakh_finite(word: &str) -> bool {
         "еді",
         "ылды",
         "ілді",
+        // The passive of a verb in «-ла», «-да», «-та» («тағайындалды»,
+        // «аяқталды», «талқыланды») and «-ын», «-ін» after «л»
+        // («салынды», «бөлінді»).
+        "лалды",
+        "далды",
+        "талды",
+        "лелді",
+        "делді",
+        "телді",
+        "ланды",
+        "ленді",
+        "ынды",
+        "інді",
         "жатыр",
         "отыр",
         "мақ",
@@ -602,6 +695,26 @@ fn kazakh_finite(word: &str) -> bool {
         "пек",
     ];
     word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e)) || kazakh_past(word)
+}
+
+/// Whether `word` is a Kazakh simple past («жойды», «жеңді») because the
+/// word before it is its direct object in the accusative («айыппұлды
+/// жойды», «Иранды жеңді», «басшысын ұстады»): the accusative of a noun
+/// ends as the past does, but two accusatives do not stand side by side,
+/// so the second is the verb that closes the clause. A present in
+/// «-йды», «-йді» («дәлелдейді») is no object.
+fn kazakh_past_after_object(word: &str, before: &str) -> bool {
+    const PAST: &[&str] = &["ды", "ді", "ты", "ті"];
+    const ACCUSATIVE: &[&str] = &["ны", "ні", "ды", "ді", "ты", "ті", "сын", "сін"];
+    let lower = |w: &str| w.chars().all(char::is_lowercase);
+    word.chars().count() > 3
+        && lower(word)
+        && !before.ends_with("йды")
+        && !before.ends_with("йді")
+        && PAST.iter().any(|e| word.ends_with(e))
+        && before.chars().count() > 3
+        && before.chars().skip(1).all(char::is_lowercase)
+        && ACCUSATIVE.iter().any(|e| before.ends_with(e))
 }
 
 /// The Kazakh simple past «-ды», «-ді», «-ты», «-ті» after a verb stem
