@@ -1,11 +1,11 @@
 #!/bin/sh
 # Measures `tm add` alignment on our own cases (tests/data/align/{tune,heldout})
 # with the alignment kit's score.py, without and with the lexicon. The
-# lexicon's memory never holds the documents measured: for the tune set it is
-# built from the kit's dev sentence pairs, for the held-out set from those and
-# the tune set's gold units.
+# lexicon's memory never holds the documents measured: for a tune set it is
+# built from the kit's dev sentence pairs, for a held-out set from those and
+# the gold units of every tune set (tune, tune2, …).
 #
-#     scripts/align_own.sh tune|heldout [path/to/tm] [OUT_DIR]
+#     scripts/align_own.sh tune|heldout|tune2|heldout2 [path/to/tm] [OUT_DIR]
 set -eu
 cd "$(dirname "$0")/.."
 split=$1
@@ -27,13 +27,13 @@ mem=$out/memory-$split
 rm -rf "$mem"
 quote < "$pairs" > "$out/pairs.tsv"
 "$tm" import --memory "$mem" "$out/pairs.tsv" > /dev/null
-if [ "$split" = heldout ]; then
-    for d in tests/data/align/tune/*/; do
+case $split in heldout*)
+    for d in tests/data/align/tune*/*/; do
         case $d in *-p/) continue ;; esac
         cat "$d/gold.tsv"
     done | quote > "$out/tune.tsv"
     "$tm" import --memory "$mem" "$out/tune.tsv" > /dev/null
-fi
+esac
 for mode in no-lexicon lexicon; do
     if [ $mode = lexicon ]; then flags="--memory $mem"; else flags="--no-lexicon --memory $mem"; fi
     echo "== $split, $mode"

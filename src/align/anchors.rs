@@ -1,7 +1,7 @@
 //! Anchors: things that survive translation and so tie a sentence to its
 //! translation whatever their lengths — numbers, names (Latin words in
-//! Cyrillic text, transliterated capitalised words), question and
-//! exclamation marks, quotations.
+//! Cyrillic text, transliterated capitalised words), international words
+//! (tourism/туризм/туризм), question and exclamation marks, quotations.
 //!
 //! Each segment gets a short list of anchor ids; two anchors with the same id
 //! on the two sides are the same thing. [`bead_cost`] scores a group of
@@ -35,6 +35,10 @@ pub enum Kind {
     /// A word and its translation in the lexicon learned from the memory
     /// ([`super::lexicon`]).
     Lexicon = 5,
+    /// A long lower-case word and its loan in the other language, compared
+    /// by skeleton as names are: the international vocabulary Russian and
+    /// Kazakh share with English (process/процесс/процесті).
+    Cognate = 6,
 }
 
 /// One anchor of a segment.
@@ -59,7 +63,7 @@ pub struct Weight {
 }
 
 /// The weights by [`Kind`] (index = kind as usize).
-pub const WEIGHTS: [Weight; 6] = [
+pub const WEIGHTS: [Weight; 7] = [
     Weight {
         hit: 2.0,
         miss: 1.0,
@@ -85,7 +89,22 @@ pub const WEIGHTS: [Weight; 6] = [
     // word may recur in neighbouring sentences, a translator may render it
     // otherwise), but a sentence has several.
     LEXICON_WEIGHT,
+    COGNATE_WEIGHT,
 ];
+
+/// The weight of an international word (see [`WEIGHTS`]): as a lexicon
+/// word's reward, a single word being weak evidence (one in six of the
+/// matches in the kit's tune documents is the same word in a neighbouring
+/// sentence: president, referendum), and no penalty, as a translator may
+/// use a native word (organisation/ұйым) as often as the loan.
+pub const COGNATE_WEIGHT: Weight = Weight {
+    hit: 0.5,
+    miss: 0.0,
+};
+
+/// The shortest skeleton of an international word: shorter lower-case
+/// words meet by chance (and the short loans are function-like: "status").
+const COGNATE_MIN: usize = 6;
 
 /// The weight of a lexicon word (see [`WEIGHTS`]): a quarter of a number's
 /// reward, and a word whose partner the other version has elsewhere costs
@@ -171,7 +190,26 @@ fn plain_anchors(src: &[&str], tgt: &[&str]) -> (Vec<Vec<Anchor>>, Vec<Vec<Ancho
             out
         })
         .collect();
+    // International words, in their own ids: "c:" + skeleton.
+    let mut src_words: Vec<(String, u32)> = Vec::new();
+    let mut src_out = src_out;
+    for (out, s) in src_out.iter_mut().zip(src) {
+        for word in cognates(s) {
+            let id = intern(&mut ids, format!("c:{word}"));
+            if !src_words.iter().any(|(_, i)| *i == id) {
+                src_words.push((word, id));
+            }
+            if !out.iter().any(|a| a.id == id) {
+                out.push(Anchor {
+                    id,
+                    kind: Kind::Cognate,
+                });
+            }
+        }
+        out.sort_unstable();
+    }
     let mut memo: HashMap<String, Option<u32>> = HashMap::new();
+    let mut word_memo: HashMap<String, Option<u32>> = HashMap::new();
     let tgt_out = tgt
         .iter()
         .map(|s| {
@@ -187,10 +225,32 @@ fn plain_anchors(src: &[&str], tgt: &[&str]) -> (Vec<Vec<Anchor>>, Vec<Vec<Ancho
                     });
                 }
             }
+            for word in cognates(s) {
+                let found = *word_memo
+                    .entry(word.clone())
+                    .or_insert_with(|| best_cognate(&word, &src_words));
+                if let Some(id) = found.filter(|id| !out.iter().any(|a| a.id == *id)) {
+                    out.push(Anchor {
+                        id,
+                        kind: Kind::Cognate,
+                    });
+                }
+            }
             out.sort_unstable();
             out
         })
+        .collect::<Vec<_>>();
+    // A source word no target word matched is no evidence either way: left
+    // out, so that a text without loans aligns as it did before.
+    let matched: std::collections::HashSet<u32> = tgt_out
+        .iter()
+        .flatten()
+        .filter(|a| a.kind == Kind::Cognate)
+        .map(|a| a.id)
         .collect();
+    for out in &mut src_out {
+        out.retain(|a| a.kind != Kind::Cognate || matched.contains(&a.id));
+    }
     (src_out, tgt_out)
 }
 
@@ -348,6 +408,36 @@ fn names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Skeletons of the long lower-case words of `text`, which may be
+/// international words (capitalised ones are [`names`]).
+fn cognates(text: &str) -> Vec<String> {
+    word_spans(text)
+        .map(|(s, e)| &text[s..e])
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        // Loans spell the vowel of "tourism" and the "s" of "organisation"
+        // otherwise: туризм, организация.
+        .map(|w| skeleton(w).replace("ou", "u").replace('z', "s"))
+        .filter(|s| s.len() >= COGNATE_MIN && !s.bytes().all(|b| b.is_ascii_digit()))
+        .collect()
+}
+
+/// The source international word this target word is, if one is alike
+/// enough: compared as names are ([`best_name`]) but on the length of the
+/// shorter, so that Russian and Kazakh endings do not count against it
+/// (turism/turismnin, prosess/prosessti).
+fn best_cognate(word: &str, src: &[(String, u32)]) -> Option<u32> {
+    let first = word.chars().next()?;
+    src.iter()
+        .filter(|(s, _)| s.starts_with(first))
+        .map(|(s, id)| {
+            let n = s.len().min(word.len());
+            (jaro_winkler(&word[..n], &s[..n]), *id)
+        })
+        .filter(|(sim, _)| *sim >= NAME_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
+}
+
 fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04ff}').contains(&c)
 }
@@ -387,6 +477,24 @@ mod tests {
         assert_eq!(bead_cost(&a[..], &b[..]), 0.0);
         // "үшін" (for) is not "үш" (three).
         assert!(number_words("Бұл үшін").is_empty());
+    }
+
+    #[test]
+    fn international_words_meet_across_scripts_and_endings() {
+        let en = [
+            "Perhaps the most common type of tourism is recreation.",
+            "They went to the sea.",
+        ];
+        let kk = [
+            "Мүмкін туризмнің ең көп таралған түрі – демалыс.",
+            "Олар теңізге барды.",
+        ];
+        let (a, b) = pair_anchors(&en, &kk);
+        assert!(bead_cost(&a[0..1], &b[0..1]) < 0.0, "{a:?} {b:?}");
+        assert!(bead_cost(&a[0..1], &b[1..2]) >= 0.0);
+        // Capitalised words are names, not international words; short
+        // words are neither.
+        assert!(cognates("The State of Astana").is_empty());
     }
 
     #[test]

@@ -431,6 +431,17 @@ mod tests {
     }
 
     #[test]
+    fn an_international_word_tells_which_sentence_was_dropped() {
+        // Lengths alone cannot tell which English sentence the Kazakh
+        // lacks: both would fit its one sentence.
+        let en = "The new hall of modern photography opens to visitors in early spring. The festival of tourism posters will be open until the end of the summer.";
+        let kk = "Туризм плакаттарының фестивалі жаздың соңына дейін ашық болады.";
+        let (e, k) = (segment(en, Lang::En), segment(kk, Lang::Kk));
+        let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
+        assert_eq!(beads(align(&e, None, Some(&k))), ["1-0-0", "1-0-1"]);
+    }
+
+    #[test]
     fn a_sentence_both_translations_add_is_not_two_splits() {
         let en = "The ministry opened 12 new schools in 2025. Minister Aliyev visited Shymkent on Monday.";
         let ru = "В 2025 году министерство открыло 12 новых школ. Это рекорд. Министр Алиев посетил Шымкент в понедельник.";
