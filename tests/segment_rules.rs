@@ -426,3 +426,17 @@ fn a_letter_that_names_a_part_ends_a_sentence() {
         ],
     );
 }
+
+#[test]
+fn a_kazakh_verb_of_saying_is_followed_by_its_speaker() {
+    // «деді» looks like a past after an object («ашылады деді»), but the
+    // capitalised name after it is the speaker, not a new sentence.
+    check(
+        "kk",
+        "Биыл облыста үш жаңа мектеп ашылады деді Айгүл Серікқызы. Құрылыс мамыр айында басталады.",
+        &[
+            "Биыл облыста үш жаңа мектеп ашылады деді Айгүл Серікқызы.",
+            "Құрылыс мамыр айында басталады.",
+        ],
+    );
+}

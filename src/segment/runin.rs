@@ -653,11 +653,18 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             && cut.prev_lower
             && capitalised(cut.token)
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
+            // A verb of saying takes its speaker after it («…ашылады деді
+            // Айгүл Серікқызы»): the name is its subject, no new sentence.
+            && !KAZAKH_SAYING.contains(&cut.prev)
             // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
             // an attribution and its subject follows it.
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
         || repeats_headline(&line[..cut.start], rest, lang)
 }
+
+/// Kazakh verbs of saying, which put the speaker after them in reported
+/// speech: the capitalised word after one is the speaker.
+const KAZAKH_SAYING: &[&str] = &["деді", "айтты", "хабарлады", "мәлімдеді", "түсіндірді"];
 
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
