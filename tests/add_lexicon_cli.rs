@@ -1,27 +1,29 @@
 //! `tm add` with the lexicon learned from the memory it adds to: a case
-//! the length model alone gets wrong, aligned right once the memory knows
-//! the words (sentences of our own).
+//! the length model and the hand-written seed get wrong, aligned right once
+//! the memory knows the words (sentences of our own).
 
 mod common;
 
 use common::Env;
 use pretty_assertions::assert_eq;
 
-/// A small memory: river and rain, and a school, each in a few units.
+/// A small memory of bees and hives: words the hand-written seed does not
+/// know, each in a few units.
 const MEMORY: &str = "en\tru\tkk
-The river flooded the village road.\tРека затопила сельскую дорогу.\tӨзен ауыл жолын су басты.
-Heavy rain fell on the river valley.\tСильный дождь прошёл над долиной реки.\tӨзен аңғарына қатты жаңбыр жауды.
-The rain stopped by the evening.\tДождь прекратился к вечеру.\tЖаңбыр кешке қарай тоқтады.
-The school bought new desks.\tШкола купила новые парты.\tМектеп жаңа парталар сатып алды.
-Parents visited the school on Friday.\tРодители посетили школу в пятницу.\tАта-аналар жұма күні мектепке барды.
-The school library was closed.\tШкольная библиотека была закрыта.\tМектеп кітапханасы жабық болды.
+Each hive holds thousands of bees.\tКаждый улей вмещает тысячи пчел.\tӘр ұяда мыңдаған ара бар.
+The beekeeper checked every hive.\tПчеловод проверил каждый улей.\tАрашы әр ұяны тексерді.
+A new hive was built near the garden.\tУ сада построили новый улей.\tБақтың жанына жаңа ұя салынды.
+The bees returned in the evening.\tПчелы вернулись вечером.\tАралар кешке оралды.
+Bees need clean water.\tПчелам нужна чистая вода.\tАраларға таза су керек.
+A swarm of bees settled on the fence.\tРой пчел сел на забор.\tАра үйірі қоршауға қонды.
+The swarm was caught by noon.\tРой поймали к полудню.\tҮйір түске қарай ұсталды.
 ";
 
 /// The Russian translator split the first sentence in two and shortened
 /// the second: by lengths, the second Russian sentence goes with the long
 /// English one.
-const EN: &str = "The river rose fast after the heavy rain. Because of the flooding in the area, the village school was closed for the whole of the following week.\n";
-const RU: &str = "Река быстро поднялась. Причиной стал сильный дождь. Школа была закрыта на всю следующую неделю из-за наводнения в районе.\n";
+const EN: &str = "The bees swarmed fast after the hive broke. Because of the flooding in the area, the village school was closed for the whole of the following week.\n";
+const RU: &str = "Пчелы быстро роились. Причиной стал треснувший улей. Школа была закрыта на всю следующую неделю из-за наводнения в районе.\n";
 
 fn beads(env: &Env, extra: &[&str]) -> Vec<String> {
     let mut args = vec![
@@ -29,9 +31,9 @@ fn beads(env: &Env, extra: &[&str]) -> Vec<String> {
         "tm.json",
         "add",
         "--en",
-        "flood.en.txt",
+        "swarm.en.txt",
         "--ru",
-        "flood.ru.txt",
+        "swarm.ru.txt",
         "--dry-run",
         "--format",
         "json",
@@ -49,15 +51,16 @@ fn beads(env: &Env, extra: &[&str]) -> Vec<String> {
 #[test]
 fn the_learned_lexicon_aligns_what_lengths_alone_get_wrong() {
     let env = Env::new();
-    env.write("flood.en.txt", EN);
-    env.write("flood.ru.txt", RU);
-    // No memory yet: lengths, numbers and names only.
+    env.write("swarm.en.txt", EN);
+    env.write("swarm.ru.txt", RU);
+    // No memory yet: lengths, numbers, names and the seed, which knows
+    // none of these words.
     assert_eq!(beads(&env, &[]), ["1-1-0", "1-2-0"]);
     assert!(!env.path("tm.json.lexicon").exists());
 
     env.write("mem.tsv", MEMORY);
     env.run(&["--memory", "tm.json", "import", "mem.tsv"]).ok();
-    // river/река, rain/дождь, school/школа are learned: the split is found.
+    // bee/пчела and hive/улей are learned: the split is found.
     // A dry run writes nothing, not even the lexicon it learned.
     assert_eq!(beads(&env, &[]), ["1-2-0", "1-1-0"]);
     assert!(!env.path("tm.json.lexicon").exists());
@@ -73,16 +76,16 @@ fn the_learned_lexicon_aligns_what_lengths_alone_get_wrong() {
             "--id",
             release,
             "--en",
-            "flood.en.txt",
+            "swarm.en.txt",
             "--ru",
-            "flood.ru.txt",
+            "swarm.ru.txt",
         ])
         .ok();
     };
-    add("flood");
+    add("swarm");
     assert!(env.path("tm.json.lexicon").exists());
     let before = std::fs::read(env.path("tm.json.lexicon")).unwrap();
-    add("flood-again");
+    add("swarm-again");
     assert_eq!(beads(&env, &[]), ["1-2-0", "1-1-0"]);
     assert_ne!(std::fs::read(env.path("tm.json.lexicon")).unwrap(), before);
 }

@@ -146,15 +146,45 @@ pub fn pair_anchors_with(
     if let Some((lex, sl, tl)) = lexicon.filter(|(l, _, _)| !l.is_empty()) {
         let s: Vec<Vec<u32>> = src.iter().map(|t| lex.concepts(t, sl, tl)).collect();
         let t: Vec<Vec<u32>> = tgt.iter().map(|x| lex.concepts(x, tl, sl)).collect();
-        let everywhere = |side: &[Vec<u32>]| -> std::collections::HashSet<u32> {
-            side.iter().flatten().copied().collect()
-        };
-        let (in_src, in_tgt) = (everywhere(&s), everywhere(&t));
         // Past every other id, so never equal to one.
-        let base = u32::MAX / 2;
-        let add = |out: &mut [Vec<Anchor>],
-                   concepts: &[Vec<u32>],
-                   other: &std::collections::HashSet<u32>| {
+        add_concepts(&mut src_out, &mut tgt_out, &s, &t, u32::MAX / 2);
+    }
+    (src_out, tgt_out)
+}
+
+/// The words of the hand-written seed lexicon ([`super::seed`]) as
+/// anchors of two versions in `sl` and `tl`, added to `src_out` and
+/// `tgt_out` as the learned lexicon's are.
+pub fn add_seed_anchors(
+    src: &[&str],
+    tgt: &[&str],
+    (sl, tl): (Lang, Lang),
+    src_out: &mut [Vec<Anchor>],
+    tgt_out: &mut [Vec<Anchor>],
+) {
+    let seed = super::seed::seed();
+    let s: Vec<Vec<u32>> = src.iter().map(|t| seed.concepts(t, sl)).collect();
+    let t: Vec<Vec<u32>> = tgt.iter().map(|x| seed.concepts(x, tl)).collect();
+    // Between the plain ids (a document's count) and the learned lexicon's.
+    add_concepts(src_out, tgt_out, &s, &t, u32::MAX / 4);
+}
+
+/// Adds each segment's concepts (`src`, `tgt`) as lexicon anchors with ids
+/// from `base` on; only concepts the other version has somewhere count,
+/// so a word the translator rendered otherwise throughout costs nothing.
+fn add_concepts(
+    src_out: &mut [Vec<Anchor>],
+    tgt_out: &mut [Vec<Anchor>],
+    src: &[Vec<u32>],
+    tgt: &[Vec<u32>],
+    base: u32,
+) {
+    let everywhere = |side: &[Vec<u32>]| -> std::collections::HashSet<u32> {
+        side.iter().flatten().copied().collect()
+    };
+    let (in_src, in_tgt) = (everywhere(src), everywhere(tgt));
+    let add =
+        |out: &mut [Vec<Anchor>], concepts: &[Vec<u32>], other: &std::collections::HashSet<u32>| {
             for (o, c) in out.iter_mut().zip(concepts) {
                 o.extend(c.iter().filter(|id| other.contains(id)).map(|&id| Anchor {
                     id: base + id,
@@ -163,10 +193,8 @@ pub fn pair_anchors_with(
                 o.sort_unstable();
             }
         };
-        add(&mut src_out, &s, &in_tgt);
-        add(&mut tgt_out, &t, &in_src);
-    }
-    (src_out, tgt_out)
+    add(src_out, src, &in_tgt);
+    add(tgt_out, tgt, &in_src);
 }
 
 fn plain_anchors(src: &[&str], tgt: &[&str]) -> (Vec<Vec<Anchor>>, Vec<Vec<Anchor>>) {
@@ -495,6 +523,26 @@ mod tests {
         // Capitalised words are names, not international words; short
         // words are neither.
         assert!(cognates("The State of Astana").is_empty());
+    }
+
+    #[test]
+    fn the_seed_ties_common_words_and_only_shared_ones() {
+        let (src, tgt) = (
+            ["The school by the river is closed after the rain."],
+            ["Школа у реки закрыта."],
+        );
+        let (mut a, mut b) = pair_anchors(&src, &tgt);
+        add_seed_anchors(&src, &tgt, (Lang::En, Lang::Ru), &mut a, &mut b);
+        let lex = |v: &[Anchor]| -> Vec<u32> {
+            v.iter()
+                .filter(|x| x.kind == Kind::Lexicon)
+                .map(|x| x.id)
+                .collect()
+        };
+        // school/школа, river/река and close/закрыть meet; rain has no
+        // partner here.
+        assert_eq!(lex(&a[0]).len(), 3, "{a:?}");
+        assert_eq!(lex(&a[0]), lex(&b[0]));
     }
 
     #[test]

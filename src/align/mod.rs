@@ -475,33 +475,33 @@ mod tests {
     }
 
     #[test]
-    fn a_learned_lexicon_finds_a_split_lengths_miss() {
+    fn the_seed_finds_a_split_lengths_miss() {
+        // Lengths alone pair the first English sentence with the first
+        // Russian one; the seed's river/rain/school tell otherwise.
         let en = "The river rose fast after the heavy rain. Because of the flooding in the area, the village school was closed for the whole of the following week.";
         let ru = "Река быстро поднялась. Причиной стал сильный дождь. Школа была закрыта на всю следующую неделю из-за наводнения в районе.";
         let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));
         let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
-        assert_eq!(beads(align(&e, Some(&r), None)), ["1-1-0", "1-2-0"]);
+        assert_eq!(beads(align(&e, Some(&r), None)), ["1-2-0", "1-1-0"]);
+    }
+
+    #[test]
+    fn a_learned_lexicon_finds_a_split_lengths_miss() {
+        // Words the seed does not know (apricot, hive): a learned lexicon
+        // ties the sentences by them, and once there is one the seed steps
+        // aside, so these three words alone must do it.
+        let en = "The apricot trees bloomed early after the warm spring. Because of the late frost in the foothills, the beekeepers moved every hive down to the valley for the whole of the following week.";
+        let ru = "Абрикосы зацвели рано. Причиной стала теплая весна. Пчеловоды на всю следующую неделю перевезли ульи в долину из-за поздних заморозков в предгорьях.";
+        let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));
+        let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
         let w = |t: &str, l| crate::text::words(t, l).remove(0).key;
-        let lex = Lexicon::from_pairs([
-            (
-                Lang::En,
-                Lang::Ru,
-                &*w("river", Lang::En),
-                &*w("река", Lang::Ru),
-            ),
-            (
-                Lang::En,
-                Lang::Ru,
-                &*w("rain", Lang::En),
-                &*w("дождь", Lang::Ru),
-            ),
-            (
-                Lang::En,
-                Lang::Ru,
-                &*w("school", Lang::En),
-                &*w("школа", Lang::Ru),
-            ),
-        ]);
+        let pair = |en: &str, ru: &str| (Lang::En, Lang::Ru, w(en, Lang::En), w(ru, Lang::Ru));
+        let pairs = [
+            pair("apricot", "абрикосы"),
+            pair("spring", "весна"),
+            pair("hive", "ульи"),
+        ];
+        let lex = Lexicon::from_pairs(pairs.iter().map(|(a, b, c, d)| (*a, *b, &**c, &**d)));
         assert_eq!(
             beads(align_with(&e, Some(&r), None, &lex)),
             ["1-2-0", "1-1-0"]

@@ -245,7 +245,21 @@ struct Scorer {
 impl Scorer {
     fn new(src: &Side, tgt: &Side) -> Scorer {
         let lexicon = src.lexicon.or(tgt.lexicon).map(|l| (l, src.lang, tgt.lang));
-        let (src_anchors, tgt_anchors) = pair_anchors_with(&src.texts, &tgt.texts, lexicon);
+        let (mut src_anchors, mut tgt_anchors) = pair_anchors_with(&src.texts, &tgt.texts, lexicon);
+        // Until the memory has taught a lexicon, the hand-written seed's
+        // common words stand in for it. Once it has, the learned lexicon
+        // knows the memory's own wording: the seed beside it gained on
+        // our tuning material and lost on the kit's held-out third
+        // (README, `tm add`).
+        if lexicon.is_none() {
+            super::anchors::add_seed_anchors(
+                &src.texts,
+                &tgt.texts,
+                (src.lang, tgt.lang),
+                &mut src_anchors,
+                &mut tgt_anchors,
+            );
+        }
         let count = |p: &[usize]| p.iter().max().map_or(0, |m| m + 1);
         let trusted = count(&src.paragraphs) == count(&tgt.paragraphs)
             && src.paragraphs.len() == src.texts.len()
