@@ -90,7 +90,7 @@ fn third_tune_set_stays_above_its_floor() {
 
 #[test]
 fn third_held_out_set_stays_above_its_floor() {
-    check("heldout3", [23, 23, 23]);
+    check("heldout3", [23, 23, 24]);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn fourth_held_out_set_stays_above_its_floor() {
 
 #[test]
 fn fifth_tune_set_stays_above_its_floor() {
-    check("tune5", [30, 39, 40]);
+    check("tune5", [32, 40, 40]);
 }
 
 /// Measured once before the rules of this round (13, 14, 18) and once
@@ -115,4 +115,17 @@ fn fifth_tune_set_stays_above_its_floor() {
 #[test]
 fn fifth_held_out_set_stays_above_its_floor() {
     check("heldout5", [14, 17, 18]);
+}
+
+#[test]
+fn sixth_tune_set_stays_above_its_floor() {
+    check("tune6", [18, 22, 19]);
+}
+
+/// Written by a helper who never saw the rules; measured once before the
+/// rules of this round (5, 6, 10) and once after them, tuned on
+/// tune..tune6 and the kit's dev material only.
+#[test]
+fn sixth_held_out_set_stays_above_its_floor() {
+    check("heldout6", [6, 6, 10]);
 }

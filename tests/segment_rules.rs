@@ -440,3 +440,90 @@ fn a_kazakh_verb_of_saying_is_followed_by_its_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_title_case_headline_ends_before_a_word_that_starts_sentences() {
+    check(
+        "en",
+        "Kazakhstan Signs Trade Deal With Vietnam The agreement removes duties on 200 kinds of goods from next year. It was signed in Hanoi.",
+        &[
+            "Kazakhstan Signs Trade Deal With Vietnam",
+            "The agreement removes duties on 200 kinds of goods from next year.",
+            "It was signed in Hanoi.",
+        ],
+    );
+    // A long name in Title Case goes on into its sentence.
+    let name = "The Agency for Civil Service Affairs Deputy Chairman Arman Bekov visited the new service centre in Taraz on Monday.";
+    check("en", name, &[name]);
+}
+
+#[test]
+fn an_english_lede_after_a_place_or_a_street() {
+    check(
+        "en",
+        "UNICEF opens youth centre in Taraz 40 volunteers were trained to run its clubs in the first month. The centre is open daily.",
+        &[
+            "UNICEF opens youth centre in Taraz",
+            "40 volunteers were trained to run its clubs in the first month.",
+            "The centre is open daily.",
+        ],
+    );
+    check(
+        "en",
+        "Road works begin on Abay Avenue Traffic will be closed between the two crossings for a month. Buses take other routes.",
+        &[
+            "Road works begin on Abay Avenue",
+            "Traffic will be closed between the two crossings for a month.",
+            "Buses take other routes.",
+        ],
+    );
+}
+
+#[test]
+fn russian_headlines_with_a_future_a_starter_or_a_date() {
+    check(
+        "ru",
+        "Министерство построит новую больницу в Таразе Строительство начнется весной и продлится почти два года.",
+        &[
+            "Министерство построит новую больницу в Таразе",
+            "Строительство начнется весной и продлится почти два года.",
+        ],
+    );
+    check(
+        "ru",
+        "В Таразе открыта новая библиотека Сегодня, 5 мая, ее посетили первые читатели из трех районов.",
+        &[
+            "В Таразе открыта новая библиотека",
+            "Сегодня, 5 мая, ее посетили первые читатели из трех районов.",
+        ],
+    );
+    check(
+        "ru",
+        "Минфин меняет правила уплаты налогов С 1 июля платить их можно будет только через портал.",
+        &[
+            "Минфин меняет правила уплаты налогов",
+            "С 1 июля платить их можно будет только через портал.",
+        ],
+    );
+}
+
+#[test]
+fn kazakh_headlines_before_a_pronoun() {
+    check(
+        "kk",
+        "Таразда жаңа кітапхана ашылды Ол үш қабатты ғимаратта орналасқан және жүз мың кітапты сақтайды.",
+        &[
+            "Таразда жаңа кітапхана ашылды",
+            "Ол үш қабатты ғимаратта орналасқан және жүз мың кітапты сақтайды.",
+        ],
+    );
+    // The dash inside the quoted name is not the headline's.
+    check(
+        "kk",
+        "«Үздік әкім – 2026» байқауының жеңімпазы – Ерлан Сейітов Ол Жамбыл облысындағы ауданды бес жыл басқарады.",
+        &[
+            "«Үздік әкім – 2026» байқауының жеңімпазы – Ерлан Сейітов",
+            "Ол Жамбыл облысындағы ауданды бес жыл басқарады.",
+        ],
+    );
+}

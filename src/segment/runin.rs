@@ -9,7 +9,9 @@
 //! words, as a lede does; after a speaker's name that closes a headline
 //! after a dash ("… – Gani Beisembayev"); and before a lede's subject
 //! where its own verb follows, unlike the headline's (a second predicate
-//! in Russian, a past or auxiliary verb in English). The headline must be
+//! in Russian, a past or auxiliary verb in English); and in English after
+//! a headline in Title Case, before a word that starts sentences and a
+//! lower-case word ("…Deal With Vietnam The agreement…"). The headline must be
 //! at least three words with no punctuation that ends or splits a
 //! sentence, and never ends in a preposition.
 
@@ -46,7 +48,7 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     // found so ("…from the United Arab Emirates Investors from Abu Dhabi
     // presented…"): an English subject with its verb found earlier wins.
     let english = (lang == Lang::En)
-        .then(|| english_lede(line, rules))
+        .then(|| english_lede(line, rules).or_else(|| title_case_end(line, rules)))
         .flatten();
     match (starts, english) {
         (Some(s), Some(e)) => Some(s.min(e)),
@@ -95,6 +97,55 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
         .map(|i| toks[i].0)
 }
 
+/// English: where a headline in Title Case ("Senate Passes Law on
+/// Protection of Wild Animals") runs into a lede in sentence case ("The law
+/// raises fines…", "More than 1,200 participants…"), the byte offset of
+/// the lede.
+///
+/// Title Case capitalises every word but short function words, so the lede
+/// starts at the first capitalised word that a lower-case content word
+/// follows. That word must be one that starts sentences and is never a
+/// name ("The", "More", "It"): after a long name in Title Case a
+/// capitalised word before a lower-case one is the name's last ("…Bureau
+/// of National Statistics published…"). The headline is at least four
+/// words.
+fn title_case_end(line: &str, rules: &Rules) -> Option<usize> {
+    let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 8).collect();
+    let end = toks
+        .iter()
+        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
+        .unwrap_or(toks.len());
+    let title_word =
+        |w: &str| capitalised(w) || is_number(w) || TITLE_CASE_LOWER.contains(&w) || acronym(w);
+    // Every word of the headline so far in Title Case.
+    let titled = toks[..end]
+        .iter()
+        .take_while(|(_, w)| title_word(w))
+        .count();
+    (MIN_WORDS + 1..titled.min(MAX_WORDS))
+        .find(|&i| {
+            let (word, next) = (toks[i].1, toks.get(i + 1).map_or("", |t| t.1));
+            let lower_content = next.chars().count() > 1
+                && next.chars().all(|c| c.is_ascii_lowercase())
+                && !TITLE_CASE_LOWER.contains(&next)
+                && !FUNCTION_WORDS.contains(&next);
+            lower_content
+                && word.starts_with(char::is_uppercase)
+                && !rules.is_preposition(&word.to_lowercase())
+                && rules.is_starter(&word.to_lowercase())
+                && !TITLE_CASE_LOWER.contains(&toks[i - 1].1)
+                && long_sentence(&line[toks[i].0..])
+        })
+        .map(|i| toks[i].0)
+}
+
+/// Words Title Case leaves in lower case: articles, conjunctions and
+/// short prepositions.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "at", "to", "for", "with", "by",
+    "from", "as", "into", "over", "after", "per", "via", "vs",
+];
+
 /// Whether a noun phrase can start at word `i` of a headline, after the
 /// end of another: a capitalised word after a lower-case noun
 /// ("countries Thirty", "reading Deputies"); a determiner ("Games Our");
@@ -106,6 +157,13 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     let word = toks[i].1;
     let back = |k: usize| i.checked_sub(k).map_or("", |j| toks[j].1);
     let (prev, prev2) = (back(1), back(2));
+    // "…clean air project in Karaganda 15 air quality stations will…": a
+    // number after a one-word place, before a lower-case word, counts
+    // what the lede is about (a date or a distance would be "15 May",
+    // "15 km from"; the lede's verb is asked for after).
+    if is_number(word) && name_word(prev) && rules.is_preposition(prev2) {
+        return lower_after(toks, i, rules);
+    }
     if !capitalised(word) || rules.is_preposition(&prev.to_lowercase()) {
         return false;
     }
@@ -202,6 +260,8 @@ const CLOSING_NOUNS: &[&str] = &[
     "Republic",
     "Federation",
     "Kingdom",
+    "Avenue",
+    "Street",
 ];
 
 /// Titles that open a person's name ("Akim", "Minister") or stand before
@@ -260,7 +320,19 @@ fn english_past(word: &str) -> bool {
 /// so "Kazakhstan – Japan Business Council met…" is left whole.
 fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 6).collect();
-    let dash = toks.iter().position(|(_, w)| is_dash_word(w))?;
+    // The dash outside quotation marks: «Жыл мұғалімі – 2025» is a name.
+    let mut quoted = 0usize;
+    let dash = toks.iter().position(|(_, w)| {
+        let outside = quoted == 0 && is_dash_word(w);
+        for c in w.chars() {
+            match c {
+                '«' | '“' => quoted += 1,
+                '»' | '”' => quoted = quoted.saturating_sub(1),
+                _ => {}
+            }
+        }
+        outside
+    })?;
     let head = &toks[..dash];
     let plain = |w: &str| is_number(w) || !w.contains(HEAD_BREAKS);
     if head.len() < MIN_WORDS
@@ -278,12 +350,17 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
         at += 1;
     }
     let (start, word) = *toks.get(at)?;
-    let opens = capitalised(word) || word.starts_with(|c: char| c.is_ascii_digit());
+    // A pronoun or another word that only starts sentences opens one even
+    // before a name («…– Айгүл Серікбаева Ол Павлодар қаласындағы…»).
+    let starter = word.starts_with(char::is_uppercase)
+        && !rules(lang).is_preposition(&word.to_lowercase())
+        && rules(lang).is_starter(&word.to_lowercase());
+    let opens = capitalised(word) || word.starts_with(|c: char| c.is_ascii_digit()) || starter;
     // A lower-case word, a number or a quotation: no name goes on so.
     let next_lower = toks.get(at + 1).is_some_and(|(_, w)| {
         w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“'))
     });
-    (opens && next_lower && long_sentence(&line[start..])).then_some(start)
+    (opens && (next_lower || starter) && long_sentence(&line[start..])).then_some(start)
 }
 
 /// Punctuation that ends, splits or quotes a sentence: a headline has none.
@@ -415,15 +492,16 @@ fn russian_participle(word: &str) -> bool {
 }
 
 /// Whether the word at `cut` is a capital preposition of one letter before
-/// a lower-case word: «…в лабораторных условиях В результате…» opens a
-/// sentence there (as an initial it would carry a dot).
+/// a lower-case word or a number: «…в лабораторных условиях В
+/// результате…», «…антибиотиков С 1 сентября…» open a sentence there (as
+/// an initial it would carry a dot).
 fn one_letter(line: &str, cut: &Cut, rules: &Rules) -> bool {
     cut.token.chars().count() == 1
         && cut.token.chars().all(char::is_uppercase)
         && rules.is_preposition(&cut.token.to_lowercase())
-        && tokens(&line[cut.start..])
-            .nth(1)
-            .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+        && tokens(&line[cut.start..]).nth(1).is_some_and(|(_, w)| {
+            w.chars().count() > 2 && w.chars().all(char::is_lowercase) || is_number(w)
+        })
 }
 
 /// A capitalised Russian noun in a case no subject takes: the dative
@@ -512,7 +590,7 @@ fn russian_finite(word: &str) -> bool {
     // «планирует»), which no noun ends in, and «-дет» («пойдет», «проведет»,
     // «будет»).
     const PRESENT: &[&str] = &[
-        "ают", "яют", "уют", "еют", "ает", "яет", "ует", "еет", "дет", "дут",
+        "ают", "яют", "уют", "еют", "ает", "яет", "ует", "еет", "оет", "оют", "дет", "дут",
     ];
     let cyrillic = word.chars().count() > 3 && word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
     let present = word.chars().count() > 4 && PRESENT.iter().any(|e| word.ends_with(e));
@@ -529,7 +607,28 @@ fn russian_finite(word: &str) -> bool {
         });
     // «представители», «жители»: plurals of nouns in «-тель».
     let agent = word.ends_with("тели");
-    cyrillic && (past && !agent || present || went || REFLEXIVE.iter().any(|e| word.ends_with(e)))
+    cyrillic
+        && (past && !agent
+            || present
+            || went
+            || perfective_future(word)
+            || REFLEXIVE.iter().any(|e| word.ends_with(e)))
+}
+
+/// The future of a prefixed verb of the second conjugation in «-ит»,
+/// «-ят» («выделит», «построит», «направит», «обсудят»), as a headline
+/// announces what will be done. Nouns in «-ит» («кредит», «визит»,
+/// «депозит», «дефицит») carry no verb prefix, so a prefix of its own and
+/// a word of seven letters or more are asked for.
+fn perfective_future(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "вы", "по", "при", "на", "за", "об", "объ", "от", "пере", "рас", "раз", "под", "пред",
+        "про", "до", "у", "со",
+    ];
+    word.chars().count() >= 7
+        && (word.ends_with("ит") || word.ends_with("ят"))
+        && !word.ends_with("цит")
+        && PREFIXES.iter().any(|p| word.starts_with(p))
 }
 
 /// A place inside a possible headline where the next sentence could start.
@@ -642,16 +741,23 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
                     && repeats_headline(head, rest, lang));
     }
     let one_letter = one_letter(line, cut, rules);
-    if !(capitalised(cut.token) || acronym(cut.token) || one_letter) {
+    // Kazakh puts the verb last: after a finite verb a new sentence may
+    // open with a word of two letters («…жеңіп алды Он алты жасар…»). Not
+    // with a number: a noun in the accusative ends as a verb does, and an
+    // amount follows it («…залалды 300 млн долларға бағалайды»).
+    let kazakh_opening = lang == Lang::Kk && short_capitalised(cut.token);
+    // «Сегодня, 3 октября, …»: the word is taken bare of its comma.
+    let bare = cut.token.trim_end_matches([',', ':']);
+    if !(capitalised(bare) || acronym(cut.token) || one_letter || kazakh_opening) {
         return false;
     }
     let starter = cut.prev_lower
-        && (capitalised(cut.token) || one_letter)
-        && rules.is_starter(&cut.token.to_lowercase());
+        && (capitalised(bare) || one_letter)
+        && rules.is_starter(&bare.to_lowercase());
     starter
         || lang == Lang::Kk
             && cut.prev_lower
-            && capitalised(cut.token)
+            && (capitalised(cut.token) || kazakh_opening)
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // A verb of saying takes its speaker after it («…ашылады деді
             // Айгүл Серікқызы»): the name is its subject, no new sentence.
@@ -804,7 +910,17 @@ fn is_number(token: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
 }
 
-/// A word in sentence case: a capital, then lower case ("Министерство").
+/// A word of two letters, a capital and a lower-case one («Ол», «Он»,
+/// "It"): a pronoun or a number word, too short for [`capitalised`].
+fn short_capitalised(token: &str) -> bool {
+    let mut cs = token.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.next().is_some_and(char::is_lowercase)
+        && cs.next().is_none()
+}
+
+/// A word in sentence case of three letters or more: a capital, then lower
+/// case ("Министерство").
 fn capitalised(token: &str) -> bool {
     let mut cs = token.chars();
     cs.next().is_some_and(char::is_uppercase)
