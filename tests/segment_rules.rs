@@ -527,3 +527,24 @@ fn kazakh_headlines_before_a_pronoun() {
         ],
     );
 }
+
+#[test]
+fn a_headline_with_hyphened_words_or_a_closing_figure() {
+    check(
+        "en",
+        "Kazakhstan and Kyrgyzstan Sign Cross-Border Trade Agreement in Bishkek The agreement simplifies customs checks for small traders from March. It runs for five years.",
+        &[
+            "Kazakhstan and Kyrgyzstan Sign Cross-Border Trade Agreement in Bishkek",
+            "The agreement simplifies customs checks for small traders from March.",
+            "It runs for five years.",
+        ],
+    );
+    check(
+        "kk",
+        "Елдегі жұмыссыздық деңгейі – 4,7% Статистика бюросының мәліметі бойынша, жұмыссыздар саны бір жылда азайды.",
+        &[
+            "Елдегі жұмыссыздық деңгейі – 4,7%",
+            "Статистика бюросының мәліметі бойынша, жұмыссыздар саны бір жылда азайды.",
+        ],
+    );
+}

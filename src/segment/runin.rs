@@ -115,8 +115,14 @@ fn title_case_end(line: &str, rules: &Rules) -> Option<usize> {
         .iter()
         .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
         .unwrap_or(toks.len());
-    let title_word =
-        |w: &str| capitalised(w) || is_number(w) || TITLE_CASE_LOWER.contains(&w) || acronym(w);
+    // "Water-Sharing" is one word in Title Case.
+    let title_word = |w: &str| {
+        capitalised(w)
+            || name_word(w)
+            || is_number(w)
+            || TITLE_CASE_LOWER.contains(&w)
+            || acronym(w)
+    };
     // Every word of the headline so far in Title Case.
     let titled = toks[..end]
         .iter()
@@ -341,11 +347,22 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     {
         return None;
     }
-    let name = toks.get(dash + 1..dash + 3)?;
-    if !name.iter().all(|(_, w)| name_word(w)) {
-        return None;
-    }
-    let mut at = dash + 3;
+    // A figure may close the headline instead of a name («Жылдық
+    // инфляция деңгейі – 8,7%»): a capitalised word after it opens the
+    // lede, as no figure is followed by a name in one sentence.
+    let figure = toks.get(dash + 1).is_some_and(|(_, w)| {
+        let bare = w.trim_end_matches('%');
+        bare.len() < w.len() && is_number(bare)
+    });
+    let mut at = if figure {
+        dash + 2
+    } else {
+        let name = toks.get(dash + 1..dash + 3)?;
+        if !name.iter().all(|(_, w)| name_word(w)) {
+            return None;
+        }
+        dash + 3
+    };
     if toks.get(at).is_some_and(|(_, w)| patronymic(w)) {
         at += 1;
     }
@@ -355,7 +372,9 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     let starter = word.starts_with(char::is_uppercase)
         && !rules(lang).is_preposition(&word.to_lowercase())
         && rules(lang).is_starter(&word.to_lowercase());
-    let opens = capitalised(word) || word.starts_with(|c: char| c.is_ascii_digit()) || starter;
+    // After a figure a number may go on with it («– 8,7% 2024 жылы…»).
+    let opens =
+        capitalised(word) || !figure && word.starts_with(|c: char| c.is_ascii_digit()) || starter;
     // A lower-case word, a number or a quotation: no name goes on so.
     let next_lower = toks.get(at + 1).is_some_and(|(_, w)| {
         w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“'))
