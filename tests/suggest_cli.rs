@@ -409,3 +409,29 @@ fn cache_is_rebuilt_when_the_memory_changes_or_is_damaged() {
     assert_eq!(rebuilt.len(), 1);
     assert_ne!(std::fs::read(&rebuilt[0]).unwrap(), bytes);
 }
+
+#[test]
+fn a_fuzzy_match_names_the_figures_its_translation_still_has() {
+    // Words and a number differ: nothing is adapted, and the check says
+    // which stored figure the translation still carries.
+    let env = env();
+    let out = suggest_json(&env, "In 2025 grain exports fell by 12 percent.\n", &[]);
+    let m = &out["segments"][0]["matches"][0];
+    assert_eq!(m["id"], "unit1");
+    assert_eq!(m["targets"]["ru"], UNITS[1].1, "left as stored");
+    let checks: Vec<&str> = m["check"]["ru"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(checks[0].contains("words differ"), "{checks:?}");
+    assert_eq!(
+        checks[1],
+        "numbers or dates differ too (2024 → 2025): the translation has the stored ones"
+    );
+    // Words differ and the figures are the same: no note about figures.
+    let out = suggest_json(&env, "In 2024 grain exports fell by 12 percent.\n", &[]);
+    let checks = &out["segments"][0]["matches"][0]["check"]["kk"];
+    assert_eq!(checks.as_array().unwrap().len(), 1, "{checks}");
+}

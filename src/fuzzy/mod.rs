@@ -216,6 +216,9 @@ impl Matcher {
         let same_text = old.norm == query.norm;
         let plan =
             (!same_text && s.edits2 == 0).then(|| Plan::new(&old.norm, &query.norm, self.lang));
+        let values = (plan.is_none() && !same_text)
+            .then(|| crate::localise::value_difference(&old.norm, &query.norm, self.lang))
+            .flatten();
         for l in Lang::ALL {
             if l == self.lang {
                 continue;
@@ -243,6 +246,7 @@ impl Matcher {
                         "{}% match: words differ from the stored sentence",
                         s.score
                     ));
+                    reasons.extend(values.clone());
                     t.to_string()
                 }
                 None => t.to_string(),

@@ -237,6 +237,37 @@ fn day_next_to(text: &str, tokens: &[Token], k: usize) -> Option<Value> {
         .map(|n| n.value.clone())
 }
 
+/// For a fuzzy match, whose translation is not adapted: the numbers and
+/// dates of the stored source `old` that the new source `new` does not
+/// have, and those it has instead, as written ("2.4 → 3.1"); `None` when
+/// both hold the same values. A translator who reads only "words differ"
+/// would otherwise keep a stale figure.
+pub fn value_difference(old: &str, new: &str, lang: Lang) -> Option<String> {
+    let (a, b) = (recognise(old, lang), recognise(new, lang));
+    let only = |x: &[Token], y: &[Token], text: &str| -> Vec<String> {
+        x.iter()
+            .filter(|t| !y.iter().any(|u| u.value == t.value))
+            .map(|t| text_of(text, t))
+            .collect()
+    };
+    let (gone, came) = (only(&a, &b, old), only(&b, &a, new));
+    if gone.is_empty() && came.is_empty() {
+        return None;
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "–".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    Some(format!(
+        "numbers or dates differ too ({} → {}): the translation has the stored ones",
+        list(&gone),
+        list(&came)
+    ))
+}
+
 fn text_of(text: &str, t: &Token) -> String {
     let end = t.suffix.map_or(t.end, |(_, e)| e.max(t.end));
     text[t.start..end].to_string()
