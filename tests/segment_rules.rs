@@ -548,3 +548,28 @@ fn a_headline_with_hyphened_words_or_a_closing_figure() {
         ],
     );
 }
+
+#[test]
+fn a_name_and_a_verb_of_saying_after_a_quotation_are_its_attribution() {
+    let one = "“Let the new clinic open on time!” Dr. Saule Ibrayeva told the builders.";
+    check("en", one, &[one]);
+    let one = "“Will the road be ready by May?” Nurlan Sadykov asked.";
+    check("en", one, &[one]);
+    // A pronoun with a capital starts a new sentence.
+    check(
+        "en",
+        "“We are ready.” She said the team had trained for a year.",
+        &[
+            "“We are ready.”",
+            "She said the team had trained for a year.",
+        ],
+    );
+}
+
+#[test]
+fn a_telephone_number_after_tel_in_either_case() {
+    let one = "For details, call the press office, tel. +7 7172 55 01 23.";
+    check("en", one, &[one]);
+    let one = "For details, call the press office, Tel. 8 7172 55 01 23.";
+    check("en", one, &[one]);
+}

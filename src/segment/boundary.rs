@@ -60,6 +60,58 @@ pub fn cluster_end(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
+/// Whether `rest` opens with the attribution of a quotation: maybe a title
+/// ("Mr.", "Dr."), one to three capitalised words of a name, and an English
+/// verb of saying ("…!” Mr. Bekov told…", "…?” Aigerim Seitkali asked.").
+/// A pronoun is no name: "…girls.” He said: …" starts a sentence.
+fn attribution_follows(rest: &str, rules: &Rules) -> bool {
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "asked",
+        "asks",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "stressed",
+        "explained",
+        "declared",
+        "urged",
+        "exclaimed",
+        "replied",
+        "recalled",
+        "emphasised",
+        "emphasized",
+        "concluded",
+    ];
+    let mut words = rest
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .peekable();
+    let title = |w: &str| {
+        w.len() <= 6 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    words.next_if(|w| title(w));
+    let name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_lowercase() || matches!(c, '-' | '\''))
+            && !rules.is_starter(&w.to_lowercase())
+    };
+    let mut names = 0;
+    while words.next_if(|w| name(w)).is_some() {
+        names += 1;
+    }
+    let verb = words
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+    (1..=3).contains(&names) && verb.is_some_and(|v| SAYING.contains(&v))
+}
+
 /// ¹ ² ³ and the other superscript digits of footnote marks, and the
 /// asterisk and daggers that mark a note the same way ("preliminary.*").
 fn is_footnote_mark(c: char) -> bool {
@@ -128,6 +180,12 @@ pub fn decide(
     }
     let word = NextWord::at(text, next, span_end);
     if word.first.is_some_and(char::is_lowercase) {
+        return None;
+    }
+    // "…real change!” Mr. Bekov told the delegates": a name and a verb of
+    // saying after a closed quotation are its attribution, as a lower-case
+    // "said" is.
+    if closed && attribution_follows(&text[next..span_end], rules) {
         return None;
     }
     if question {
