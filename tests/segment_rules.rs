@@ -555,6 +555,15 @@ fn a_name_and_a_verb_of_saying_after_a_quotation_are_its_attribution() {
     check("en", one, &[one]);
     let one = "“Will the road be ready by May?” Nurlan Sadykov asked.";
     check("en", one, &[one]);
+    // A verb of saying that opens a clause of its own starts a sentence.
+    check(
+        "en",
+        "“We will build it.” Deputy Akim Marat Ospanov says the new bridge will open in the autumn of next year.",
+        &[
+            "“We will build it.”",
+            "Deputy Akim Marat Ospanov says the new bridge will open in the autumn of next year.",
+        ],
+    );
     // A pronoun with a capital starts a new sentence.
     check(
         "en",

@@ -95,7 +95,7 @@ fn attribution_follows(rest: &str, rules: &Rules) -> bool {
     let title = |w: &str| {
         w.len() <= 6 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
     };
-    words.next_if(|w| title(w));
+    let titled = usize::from(words.next_if(|w| title(w)).is_some());
     let name = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
@@ -106,10 +106,22 @@ fn attribution_follows(rest: &str, rules: &Rules) -> bool {
     while words.next_if(|w| name(w)).is_some() {
         names += 1;
     }
-    let verb = words
-        .next()
-        .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
-    (1..=3).contains(&names) && verb.is_some_and(|v| SAYING.contains(&v))
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    // The attribution is short ("told the delegates."); a clause after
+    // the verb ("Prime Minister Zaev says NATO membership will bring…")
+    // is a sentence of its own that reports speech.
+    let short = std::iter::once(verb)
+        .chain(
+            rest.split(is_space)
+                .filter(|w| !w.is_empty())
+                .skip(titled + names + 1)
+                .take(4),
+        )
+        .any(|w| w.ends_with(['.', '!', '?', ',', ':']));
+    let bare = verb.trim_end_matches(|c: char| !c.is_alphabetic());
+    (1..=3).contains(&names) && SAYING.contains(&bare) && short
 }
 
 /// ¹ ² ³ and the other superscript digits of footnote marks, and the
