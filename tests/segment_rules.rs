@@ -582,3 +582,16 @@ fn a_telephone_number_after_tel_in_either_case() {
     let one = "For details, call the press office, Tel. 8 7172 55 01 23.";
     check("en", one, &[one]);
 }
+
+#[test]
+fn an_english_lede_counted_by_a_number_may_have_a_long_subject() {
+    check(
+        "en",
+        "Kazakh pupils win medals at chemistry olympiad Three pupils from the Physics and Mathematics Lyceum in Aktobe competed against 300 students. The team returns on Friday.",
+        &[
+            "Kazakh pupils win medals at chemistry olympiad",
+            "Three pupils from the Physics and Mathematics Lyceum in Aktobe competed against 300 students.",
+            "The team returns on Friday.",
+        ],
+    );
+}

@@ -87,9 +87,13 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
         .filter(|&i| sentence_case(&line[..toks[i].0]))
         .filter(|&i| english_subject_start(&toks, i, rules))
         .find(|&i| {
+            // A subject counted by a number ("Four students from the
+            // Nazarbayev Intellectual School in Shymkent competed…") is a
+            // noun phrase, however long: its verb may stand further off.
+            let reach = if number_word(toks[i].1) { 10 } else { 6 };
             let verb = toks[i + 1..]
                 .iter()
-                .take(6)
+                .take(reach)
                 .take_while(|(_, w)| !w.contains(HEAD_BREAKS))
                 .position(|(_, w)| english_past(w));
             verb.is_some() && long_sentence(&line[toks[i].0..])
@@ -151,6 +155,31 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "at", "to", "for", "with", "by",
     "from", "as", "into", "over", "after", "per", "via", "vs",
 ];
+
+/// An English cardinal written as a word ("Four", "Twelve", "Hundreds").
+fn number_word(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundreds",
+        "thousands",
+    ];
+    NUMBERS.contains(&word.to_lowercase().as_str())
+}
 
 /// Whether a noun phrase can start at word `i` of a headline, after the
 /// end of another: a capitalised word after a lower-case noun
