@@ -255,7 +255,7 @@ mod tests {
             crate::concord::rules::Rules::check_built_in,
             crate::text::stem::check_built_in,
             crate::align::length::check_built_in,
-            crate::align::anchors::check_built_in,
+            crate::text::numbers::check_built_in,
             crate::align::seed::check_built_in,
             crate::documents::entities::check_built_in,
         ];

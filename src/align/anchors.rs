@@ -9,14 +9,12 @@
 //! the ones left without a partner.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use strsim::jaro_winkler;
 
 use super::lexicon::Lexicon;
 use super::translit::skeleton;
 use crate::lang::Lang;
-use crate::rules::{built_in, rule_file, RuleError, RuleFile};
 use crate::text::word_spans;
 
 /// What an anchor is; each kind has its own weight in [`WEIGHTS`].
@@ -379,39 +377,12 @@ fn exact_anchors(text: &str, ids: &mut HashMap<String, u32>) -> Vec<Anchor> {
     out
 }
 
-/// The number words of `numbers.txt`: VALUE WORD WORD … a line.
-const NUMBERS: RuleFile<'static> = rule_file!("numbers.txt");
-
-/// Each word of `numbers.txt` with its value.
-fn read_numbers() -> Result<Vec<(String, u64)>, RuleError> {
-    let mut words = Vec::new();
-    for line in NUMBERS.lines(&[]) {
-        let line = line?;
-        let value: u64 = line.number(0)?;
-        if line.fields.len() < 2 {
-            return Err(line.error("expected VALUE WORD WORD …, found no word"));
-        }
-        words.extend(line.fields[1..].iter().map(|w| (w.to_string(), value)));
-    }
-    Ok(words)
-}
-
-/// The number words, read as they are read for use, for the test that
-/// checks all built-in rule files.
-#[cfg(test)]
-pub(crate) fn check_built_in() -> Result<Vec<RuleFile<'static>>, RuleError> {
-    read_numbers()?;
-    Ok(vec![NUMBERS])
-}
-
 /// The values of the number words of `text` (`numbers.txt`), each once.
 fn number_words(text: &str) -> Vec<u64> {
-    static TABLE: OnceLock<HashMap<String, u64>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| built_in(read_numbers()).into_iter().collect());
     let mut out: Vec<u64> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .filter_map(|w| table.get(&w.to_lowercase()).copied())
+        .filter_map(crate::text::numbers::value)
         .collect();
     out.sort_unstable();
     out.dedup();

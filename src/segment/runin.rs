@@ -90,7 +90,8 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
             // A subject counted by a number ("Four students from the
             // Nazarbayev Intellectual School in Shymkent competed…") is a
             // noun phrase, however long: its verb may stand further off.
-            let reach = if number_word(toks[i].1) { 10 } else { 6 };
+            let counted = crate::text::numbers::value(toks[i].1).is_some_and(|v| v > 1);
+            let reach = if counted { 10 } else { 6 };
             let verb = toks[i + 1..]
                 .iter()
                 .take(reach)
@@ -155,31 +156,6 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "at", "to", "for", "with", "by",
     "from", "as", "into", "over", "after", "per", "via", "vs",
 ];
-
-/// An English cardinal written as a word ("Four", "Twelve", "Hundreds").
-fn number_word(word: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundreds",
-        "thousands",
-    ];
-    NUMBERS.contains(&word.to_lowercase().as_str())
-}
 
 /// Whether a noun phrase can start at word `i` of a headline, after the
 /// end of another: a capitalised word after a lower-case noun

@@ -9,6 +9,7 @@
 //! names are recognised by [`crate::localise::token`], which owns them).
 
 pub mod fold;
+pub mod numbers;
 pub mod split;
 pub mod stem;
 pub mod words;
