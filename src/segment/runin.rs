@@ -79,10 +79,7 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
         return None;
     }
     // Up to the first punctuation: a headline has none.
-    let end = toks
-        .iter()
-        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
-        .unwrap_or(toks.len());
+    let end = headline_end(&toks);
     (MIN_WORDS..end.min(MAX_WORDS))
         .filter(|&i| sentence_case(&line[..toks[i].0]))
         .filter(|&i| english_subject_start(&toks, i, rules))
@@ -116,10 +113,7 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
 /// words.
 fn title_case_end(line: &str, rules: &Rules) -> Option<usize> {
     let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 8).collect();
-    let end = toks
-        .iter()
-        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
-        .unwrap_or(toks.len());
+    let end = headline_end(&toks);
     // "Water-Sharing" is one word in Title Case.
     let title_word = |w: &str| {
         capitalised(w)
@@ -141,9 +135,7 @@ fn title_case_end(line: &str, rules: &Rules) -> Option<usize> {
                 && !TITLE_CASE_LOWER.contains(&next)
                 && !FUNCTION_WORDS.contains(&next);
             lower_content
-                && word.starts_with(char::is_uppercase)
-                && !rules.is_preposition(&word.to_lowercase())
-                && rules.is_starter(&word.to_lowercase())
+                && opens_like_a_starter(word, rules)
                 && !TITLE_CASE_LOWER.contains(&toks[i - 1].1)
                 && long_sentence(&line[toks[i].0..])
         })
@@ -335,13 +327,7 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     let mut quoted = 0usize;
     let dash = toks.iter().position(|(_, w)| {
         let outside = quoted == 0 && is_dash_word(w);
-        for c in w.chars() {
-            match c {
-                '«' | '“' => quoted += 1,
-                '»' | '”' => quoted = quoted.saturating_sub(1),
-                _ => {}
-            }
-        }
+        track_quotes(&mut quoted, w);
         outside
     })?;
     let head = &toks[..dash];
@@ -374,9 +360,7 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     let (start, word) = *toks.get(at)?;
     // A pronoun or another word that only starts sentences opens one even
     // before a name («…– Айгүл Серікбаева Ол Павлодар қаласындағы…»).
-    let starter = word.starts_with(char::is_uppercase)
-        && !rules(lang).is_preposition(&word.to_lowercase())
-        && rules(lang).is_starter(&word.to_lowercase());
+    let starter = opens_like_a_starter(word, rules(lang));
     // After a figure a number may go on with it («– 8,7% 2024 жылы…»).
     let opens =
         capitalised(word) || !figure && word.starts_with(|c: char| c.is_ascii_digit()) || starter;
@@ -385,6 +369,36 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
         w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“'))
     });
     (opens && (next_lower || starter) && long_sentence(&line[start..])).then_some(start)
+}
+
+/// How many words of `toks` a headline can hold: those before the first
+/// punctuation that ends, splits or quotes a sentence ("5,000" is a number).
+fn headline_end(toks: &[(usize, &str)]) -> usize {
+    toks.iter()
+        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
+        .unwrap_or(toks.len())
+}
+
+/// Counts the «…» and “…” quotations `token` opens and closes into
+/// `quoted`, the number open: no sentence starts inside one.
+fn track_quotes(quoted: &mut usize, token: &str) {
+    for c in token.chars() {
+        match c {
+            '«' | '“' => *quoted += 1,
+            '»' | '”' => *quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// A capitalised word that starts sentences and is no preposition ("The",
+/// "More", «Ол»): it opens a lede, where a preposition may still be a
+/// capitalised word of a Title Case headline.
+fn opens_like_a_starter(word: &str, rules: &Rules) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && !rules.is_preposition(&lower)
+        && rules.is_starter(&lower)
 }
 
 /// Punctuation that ends, splits or quotes a sentence: a headline has none.
@@ -710,13 +724,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
         {
             break;
         }
-        for c in token.chars() {
-            match c {
-                '«' | '“' => quoted += 1,
-                '»' | '”' => quoted = quoted.saturating_sub(1),
-                _ => {}
-            }
-        }
+        track_quotes(&mut quoted, token);
         words += 1;
         if words > MAX_WORDS {
             break;
