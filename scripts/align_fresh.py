@@ -13,7 +13,8 @@ held-out third is never touched.
 Prints score.py's tiled F1 (en-ru / en-kk) per salt and source (kit, own),
 without a lexicon and with one from a memory that never saw the document
 (kit: the dev pairs of the other folds; own: all dev pairs, as
-align_own.sh does for the tune set).
+align_own.sh does for the tune set), and with `--modes shipped` the
+lexicon of the repository's own small memory.
 """
 import argparse
 import concurrent.futures
@@ -22,7 +23,7 @@ import os
 import subprocess
 import sys
 
-from align_kit import DATA, KIT, align, quote_tsv
+from align_kit import DATA, KIT, SHIPPED, align, quote_tsv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OWN = os.path.join(HERE, "../tests/data/align/tune")
@@ -87,6 +88,8 @@ def main():
                 def flags(d):
                     if mode == "no-lexicon":
                         return ["--no-lexicon"]
+                    if mode == "shipped":
+                        return ["--memory", SHIPPED]
                     return ["--memory", os.path.join(out, f"memory-{fold.get(d[:-2], 'all')}")]
                 pred = os.path.join(out, f"pred-{name}-s{salt}-{mode}")
                 os.makedirs(pred, exist_ok=True)

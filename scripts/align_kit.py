@@ -27,6 +27,9 @@ from tm_align_flags import aligned_lines
 HERE = os.path.dirname(os.path.abspath(__file__))
 KIT = os.environ.get("TM_ALIGN_KIT", os.path.join(HERE, "../../shared/eval/align"))
 DATA = os.environ.get("TM_EVAL_DATA", os.path.join(HERE, "../../shared/data"))
+# The memory the repository ships: what `tm add` run from a checkout uses,
+# a few releases whose lexicon is small.
+SHIPPED = os.path.join(HERE, "../memory")
 
 
 def quote_tsv(rows, path):
@@ -47,7 +50,7 @@ def main():
     ap.add_argument("tm")
     ap.add_argument("out")
     ap.add_argument("--splits", default="all,tune", help="of all, tune, heldout (default all,tune)")
-    ap.add_argument("--modes", default="no-lexicon,other-docs", help="of no-lexicon, other-docs")
+    ap.add_argument("--modes", default="no-lexicon,other-docs", help="of no-lexicon, other-docs, shipped (the repository's memory)")
     args = ap.parse_args()
     tm = os.path.abspath(args.tm)
     out = os.path.abspath(args.out)
@@ -75,6 +78,8 @@ def main():
     def flags(mode, d):
         if mode == "no-lexicon":
             return ["--no-lexicon"]
+        if mode == "shipped":
+            return ["--memory", SHIPPED]
         return ["--memory", os.path.join(out, f"memory-{fold[d]}")]
 
     splits = {

@@ -152,17 +152,25 @@ pub fn pair_anchors_with(
 
 /// The words of the hand-written seed lexicon ([`super::seed`]) as
 /// anchors of two versions in `sl` and `tl`, added to `src_out` and
-/// `tgt_out` as the learned lexicon's are.
+/// `tgt_out` as the learned lexicon's are; a word the learned `lexicon`
+/// pairs is left to it.
 pub fn add_seed_anchors(
     src: &[&str],
     tgt: &[&str],
     (sl, tl): (Lang, Lang),
+    lexicon: Option<&Lexicon>,
     src_out: &mut [Vec<Anchor>],
     tgt_out: &mut [Vec<Anchor>],
 ) {
     let seed = super::seed::seed();
-    let s: Vec<Vec<u32>> = src.iter().map(|t| seed.concepts(t, sl)).collect();
-    let t: Vec<Vec<u32>> = tgt.iter().map(|x| seed.concepts(x, tl)).collect();
+    let side = |texts: &[&str], lang: Lang, other: Lang| -> Vec<Vec<u32>> {
+        let known = |key: &str| lexicon.is_some_and(|l| l.knows_word(key, lang, other));
+        texts
+            .iter()
+            .map(|t| seed.concepts_unless(t, lang, known))
+            .collect()
+    };
+    let (s, t) = (side(src, sl, tl), side(tgt, tl, sl));
     // Between the plain ids (a document's count) and the learned lexicon's.
     add_concepts(src_out, tgt_out, &s, &t, u32::MAX / 4);
 }
@@ -503,7 +511,7 @@ mod tests {
             ["Школа у реки закрыта."],
         );
         let (mut a, mut b) = pair_anchors(&src, &tgt);
-        add_seed_anchors(&src, &tgt, (Lang::En, Lang::Ru), &mut a, &mut b);
+        add_seed_anchors(&src, &tgt, (Lang::En, Lang::Ru), None, &mut a, &mut b);
         let lex = |v: &[Anchor]| -> Vec<u32> {
             v.iter()
                 .filter(|x| x.kind == Kind::Lexicon)
@@ -513,6 +521,26 @@ mod tests {
         // school/школа, river/река and close/закрыть meet; rain has no
         // partner here.
         assert_eq!(lex(&a[0]).len(), 3, "{a:?}");
+        assert_eq!(lex(&a[0]), lex(&b[0]));
+
+        // A learned lexicon that pairs "river" takes it over: the seed
+        // keeps school and close, the lexicon adds its own river.
+        let w = |t: &str, l| crate::text::words(t, l).remove(0).key;
+        let (river, reka) = (w("river", Lang::En), w("реки", Lang::Ru));
+        let learned = Lexicon::from_pairs([(Lang::En, Lang::Ru, &*river, &*reka)]);
+        let (mut a, mut b) = pair_anchors_with(&src, &tgt, Some((&learned, Lang::En, Lang::Ru)));
+        let before = lex(&a[0]);
+        assert_eq!(before.len(), 1, "{a:?}");
+        add_seed_anchors(
+            &src,
+            &tgt,
+            (Lang::En, Lang::Ru),
+            Some(&learned),
+            &mut a,
+            &mut b,
+        );
+        assert_eq!(lex(&a[0]).len(), 3, "{a:?}");
+        assert!(lex(&a[0]).contains(&before[0]));
         assert_eq!(lex(&a[0]), lex(&b[0]));
     }
 

@@ -128,6 +128,16 @@ impl Table {
         (at < self.pairs.len() && self.first(at as u32) == key).then(|| self.concept[at])
     }
 
+    /// The concepts of the stem `key` into `out`: of the first language,
+    /// or of the second when `second`.
+    fn word_concepts(&self, key: &str, second: bool, out: &mut Vec<u32>) {
+        if second {
+            self.second_concepts(key, out);
+        } else if let Some(id) = self.first_concept(key) {
+            out.push(id);
+        }
+    }
+
     /// The concepts of the translations of the second-language stem `key`.
     fn second_concepts(&self, key: &str, out: &mut Vec<u32>) {
         let at = self.by_second.partition_point(|&i| self.second(i) < key);
@@ -280,18 +290,25 @@ impl Lexicon {
         }
         let mut out = Vec::new();
         for w in words(text, lang) {
-            if w.number {
-                continue;
-            }
-            if flipped {
-                table.second_concepts(&w.key, &mut out);
-            } else if let Some(id) = table.first_concept(&w.key) {
-                out.push(id);
+            if !w.number {
+                table.word_concepts(&w.key, flipped, &mut out);
             }
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Whether it pairs the stem `key` in `lang` with any word of `other`:
+    /// where it does, it knows the memory's own rendering of the word, and
+    /// the hand-written seed ([`super::seed`]) steps aside for it.
+    pub fn knows_word(&self, key: &str, lang: Lang, other: Lang) -> bool {
+        let Some((p, flipped)) = pair_index(lang, other) else {
+            return false;
+        };
+        let mut out = Vec::new();
+        self.tables[p].word_concepts(key, flipped, &mut out);
+        !out.is_empty()
     }
 
     /// Learns a lexicon from the confident units of a memory. Each

@@ -483,13 +483,21 @@ mod tests {
         let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));
         let beads = |units: Vec<Aligned>| units.into_iter().map(|u| u.beads).collect::<Vec<_>>();
         assert_eq!(beads(align(&e, Some(&r), None)), ["1-2-0", "1-1-0"]);
+        // A memory of a few releases has learned a few words, none of
+        // these: the seed still speaks for them.
+        let w = |t: &str, l| crate::text::words(t, l).remove(0).key;
+        let (a, b) = (w("apricot", Lang::En), w("абрикосы", Lang::Ru));
+        let small = Lexicon::from_pairs([(Lang::En, Lang::Ru, &*a, &*b)]);
+        assert_eq!(
+            beads(align_with(&e, Some(&r), None, &small)),
+            ["1-2-0", "1-1-0"]
+        );
     }
 
     #[test]
     fn a_learned_lexicon_finds_a_split_lengths_miss() {
         // Words the seed does not know (apricot, hive): a learned lexicon
-        // ties the sentences by them, and once there is one the seed steps
-        // aside, so these three words alone must do it.
+        // ties the sentences by them.
         let en = "The apricot trees bloomed early after the warm spring. Because of the late frost in the foothills, the beekeepers moved every hive down to the valley for the whole of the following week.";
         let ru = "Абрикосы зацвели рано. Причиной стала теплая весна. Пчеловоды на всю следующую неделю перевезли ульи в долину из-за поздних заморозков в предгорьях.";
         let (e, r) = (segment(en, Lang::En), segment(ru, Lang::Ru));

@@ -246,20 +246,19 @@ impl Scorer {
     fn new(src: &Side, tgt: &Side) -> Scorer {
         let lexicon = src.lexicon.or(tgt.lexicon).map(|l| (l, src.lang, tgt.lang));
         let (mut src_anchors, mut tgt_anchors) = pair_anchors_with(&src.texts, &tgt.texts, lexicon);
-        // Until the memory has taught a lexicon, the hand-written seed's
-        // common words stand in for it. Once it has, the learned lexicon
-        // knows the memory's own wording: the seed beside it gained on
-        // our tuning material and lost on the kit's held-out third
-        // (README, `tm add`).
-        if lexicon.is_none() {
-            super::anchors::add_seed_anchors(
-                &src.texts,
-                &tgt.texts,
-                (src.lang, tgt.lang),
-                &mut src_anchors,
-                &mut tgt_anchors,
-            );
-        }
+        // The hand-written seed's common words stand in for the words the
+        // memory has not taught yet: a few releases teach a few words, and
+        // the seed stepping aside for all of them lost (README, `tm add`).
+        // A word the learned lexicon knows is left to it: it knows the
+        // memory's own wording.
+        super::anchors::add_seed_anchors(
+            &src.texts,
+            &tgt.texts,
+            (src.lang, tgt.lang),
+            lexicon.map(|(l, _, _)| l),
+            &mut src_anchors,
+            &mut tgt_anchors,
+        );
         let count = |p: &[usize]| p.iter().max().map_or(0, |m| m + 1);
         let trusted = count(&src.paragraphs) == count(&tgt.paragraphs)
             && src.paragraphs.len() == src.texts.len()

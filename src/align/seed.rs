@@ -67,9 +67,20 @@ pub struct Seed {
 impl Seed {
     /// The concepts of the words of `text` in `lang`: sorted, each once.
     pub fn concepts(&self, text: &str, lang: Lang) -> Vec<u32> {
+        self.concepts_unless(text, lang, |_| false)
+    }
+
+    /// [`Seed::concepts`] of the words whose stem `known` does not claim
+    /// (those a learned lexicon knows better).
+    pub fn concepts_unless(
+        &self,
+        text: &str,
+        lang: Lang,
+        known: impl Fn(&str) -> bool,
+    ) -> Vec<u32> {
         let mut out: Vec<u32> = words(text, lang)
             .into_iter()
-            .filter(|w| !w.number)
+            .filter(|w| !w.number && !known(&w.key))
             .filter_map(|w| self.concepts.get(&(lang, w.key)))
             .flatten()
             .copied()
