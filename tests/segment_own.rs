@@ -70,7 +70,7 @@ fn first_tune_set_stays_above_its_floor() {
 
 #[test]
 fn first_held_out_set_stays_above_its_floor() {
-    check("heldout", [22, 24, 23]);
+    check("heldout", [22, 24, 24]);
 }
 
 #[test]
@@ -114,12 +114,12 @@ fn fifth_tune_set_stays_above_its_floor() {
 /// after them, tuned on tune..tune5 and the kit's dev material only.
 #[test]
 fn fifth_held_out_set_stays_above_its_floor() {
-    check("heldout5", [14, 17, 18]);
+    check("heldout5", [14, 17, 19]);
 }
 
 #[test]
 fn sixth_tune_set_stays_above_its_floor() {
-    check("tune6", [20, 22, 20]);
+    check("tune6", [20, 22, 21]);
 }
 
 /// Written by a helper who never saw the rules; measured once before the
@@ -141,4 +141,19 @@ fn seventh_tune_set_stays_above_its_floor() {
 #[test]
 fn seventh_held_out_set_stays_above_its_floor() {
     check("heldout7", [10, 9, 10]);
+}
+
+#[test]
+fn eighth_tune_set_stays_above_its_floor() {
+    check("tune8", [20, 20, 20]);
+}
+
+/// Thirty cases a language in the kit's release style (every kind the
+/// kit has, half of them the hard kinds), written by a helper who never
+/// saw the rules or the earlier sets; measured once before the rules of
+/// this round (9, 8, 9) and once after them (the same: what it misses is
+/// run-in headlines the tune cases do not show).
+#[test]
+fn eighth_held_out_set_stays_above_its_floor() {
+    check("heldout8", [9, 8, 9]);
 }

@@ -47,8 +47,14 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     // A lede that repeats the headline may still begin before the word
     // found so ("…from the United Arab Emirates Investors from Abu Dhabi
     // presented…"): an English subject with its verb found earlier wins.
+    // Of the two English signs, the earlier cut: a Title Case headline's
+    // lede may itself hold a number after a noun ("…Since 2021 More than
+    // 1,200 participants from 30 countries registered…").
     let english = (lang == Lang::En)
-        .then(|| english_lede(line, rules).or_else(|| title_case_end(line, rules)))
+        .then(|| {
+            let (lede, title) = (english_lede(line, rules), title_case_end(line, rules));
+            lede.into_iter().chain(title).min()
+        })
         .flatten();
     match (starts, english) {
         (Some(s), Some(e)) => Some(s.min(e)),
@@ -167,6 +173,31 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     if is_number(word) && name_word(prev) && rules.is_preposition(prev2) {
         return lower_after(toks, i, rules);
     }
+    // "…reports record grain harvest 2.4 million tonnes of wheat were
+    // harvested…": a number after a headline's last noun counts the
+    // lede's subject when its own verb follows with no clause opener
+    // between ("…grew 15 percent as prices were rising" is one sentence,
+    // and a past verb before the number is the sentence's own).
+    // The number is no object of a present verb ("…indicates 111 people
+    // have died", "…exceeds 17 million tonnes"), nor counted by a word
+    // before it ("More than 1,200"); the words up to the verb are the
+    // number's own, in lower case.
+    if is_number(word) {
+        let verb_in_s = prev.ends_with('s') && !prev.ends_with("ss");
+        return headline_noun(prev)
+            && !rules.is_preposition(prev)
+            && !verb_in_s
+            && !english_past(prev)
+            && !QUANTIFIERS.contains(&prev)
+            && lower_after(toks, i, rules)
+            && {
+                let phrase = toks[i + 1..].iter().map(|(_, w)| *w);
+                let up_to_verb: Vec<&str> = phrase.take_while(|w| !english_past(w)).collect();
+                up_to_verb.iter().all(|w| {
+                    w.chars().all(|c| c.is_ascii_lowercase()) && !CLAUSE_OPENERS.contains(w)
+                })
+            };
+    }
     if !capitalised(word) || rules.is_preposition(&prev.to_lowercase()) {
         return false;
     }
@@ -174,11 +205,7 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     // a number word, which a lower-case word other than a preposition
     // follows: "deputy attorney general Rod Rosenstein", "such as Iowa
     // that…" and "to deny Jacobs before…" go on.
-    let lower_noun = prev.chars().count() > 3
-        && prev.chars().all(|c| c.is_ascii_lowercase())
-        && !FUNCTION_WORDS.contains(&prev)
-        && !prev.ends_with("ed")
-        && lower_after(toks, i, rules);
+    let lower_noun = headline_noun(prev) && lower_after(toks, i, rules);
     // "…in Kosshy Akim of…", "…with Uzbekistan Senators unanimously…":
     // a place after a preposition is one word before a title or a noun
     // that a lower-case word (no preposition) follows. Where the verb
@@ -197,6 +224,43 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
         || after_place
         || after_person
 }
+
+/// Whether `word` may be the last word of a sentence-case headline before
+/// a lede's subject: a lower-case word of four letters or more, no
+/// function word and no past participle ("…in the sector", "…reports
+/// record grain harvest").
+fn headline_noun(word: &str) -> bool {
+    word.chars().count() > 3
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !FUNCTION_WORDS.contains(&word)
+        && !word.ends_with("ed")
+}
+
+/// Words that open a clause of their own: a verb after one belongs to
+/// that clause, not to the phrase before it.
+const CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "when", "because", "after", "before", "since", "and", "but", "that", "which",
+    "who", "where", "if", "than", "until",
+];
+
+/// Words that count the number after them ("more than 1,200", "about
+/// 40"): the number goes on their phrase.
+const QUANTIFIERS: &[&str] = &[
+    "than",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "least",
+    "only",
+    "just",
+    "roughly",
+    "approximately",
+    "exactly",
+];
 
 /// Whether `head` ends in a run of capitalised words opened by "the":
 /// one name, which a capitalised word may go on ("…from the United |
@@ -463,7 +527,14 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .iter()
         .rev()
         .filter(|c| c.start > first && c.start < verb.0)
-        .filter(|c| capitalised(c.token) || acronym(c.token) || one_letter(line, c, rules))
+        // Or with a number that counts it («…рекорд по сбору зерна 2,4 млн
+        // тонн пшеницы намолочено…»), after a lower-case word.
+        .filter(|c| {
+            capitalised(c.token)
+                || acronym(c.token)
+                || one_letter(line, c, rules)
+                || is_number(c.token) && c.prev_lower
+        })
         .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
     // A subject is in the nominative, and nothing before it agrees with
     // it: «…разработанные Министерством юстиции правила…» is one phrase.
@@ -471,7 +542,12 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         return None;
     }
     let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
+    // The verb is the subject's own only within its sentence: a footnote
+    // mark after the full stop («…1,4 млн человек.⁴ Второй этап
+    // начнется…») hides the end from the clause.
+    let ends = |w: &&str| !is_number(w) && w.contains(['.', '!', '?', '…', ';']);
     (subject.len() <= 6
+        && !subject.iter().any(ends)
         && !subject.last().is_some_and(|w| joined(w))
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
@@ -774,13 +850,31 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     }
     let one_letter = one_letter(line, cut, rules);
     // Kazakh puts the verb last: after a finite verb a new sentence may
-    // open with a word of two letters («…жеңіп алды Он алты жасар…»). Not
-    // with a number: a noun in the accusative ends as a verb does, and an
-    // amount follows it («…залалды 300 млн долларға бағалайды»).
+    // open with a word of two letters («…жеңіп алды Он алты жасар…»). With
+    // a number only after an ending no noun has: a noun in the accusative
+    // ends as the simple past does, and an amount follows it («…залалды
+    // 300 млн долларға бағалайды»).
     let kazakh_opening = lang == Lang::Kk && short_capitalised(cut.token);
     // «Сегодня, 3 октября, …»: the word is taken bare of its comma.
     let bare = cut.token.trim_end_matches([',', ':']);
-    if !(capitalised(bare) || acronym(cut.token) || one_letter || kazakh_opening) {
+    // After a Kazakh finite verb, which closes its sentence, a quoted name
+    // may open the next («…су құбыры тартылды «Жамбыл Су Арнасы» ЖШС…»);
+    // elsewhere a quotation after a noun names it («программу «Здоровое
+    // детство»»).
+    let unquoted = bare.trim_start_matches(['«', '“', '"']);
+    let kazakh_quoted = lang == Lang::Kk && capitalised(unquoted) && kazakh_finite(cut.prev);
+    // A number after a verb by an ending no case ending shares opens one
+    // too («…рекордтық өнім жинады 2,4 млн тонна бидай…»); after the
+    // simple past it may be an amount after an accusative (see above).
+    let kazakh_number = lang == Lang::Kk
+        && is_number(cut.token)
+        && KAZAKH_VERB_ONLY.iter().any(|e| cut.prev.ends_with(e))
+        && cut.prev.chars().count() > 4
+        && !KAZAKH_SAYING.contains(&cut.prev);
+    if kazakh_number {
+        return true;
+    }
+    if !(capitalised(bare) || acronym(cut.token) || one_letter || kazakh_opening || kazakh_quoted) {
         return false;
     }
     let starter = cut.prev_lower
@@ -789,7 +883,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     starter
         || lang == Lang::Kk
             && cut.prev_lower
-            && (capitalised(cut.token) || kazakh_opening)
+            && (capitalised(unquoted) || kazakh_opening)
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // A verb of saying takes its speaker after it («…ашылады деді
             // Айгүл Серікқызы»): the name is its subject, no new sentence.
@@ -799,6 +893,11 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
         || repeats_headline(&line[..cut.start], rest, lang)
 }
+
+/// Kazakh endings of a finite verb that no noun has in any case: not
+/// even a noun whose stem ends as a verb's («залал-ды», accusative, ends
+/// as the passive «-лалды» does).
+const KAZAKH_VERB_ONLY: &[&str] = &["ады", "еді", "ылды", "ілді", "жатыр", "отыр"];
 
 /// Kazakh verbs of saying, which put the speaker after them in reported
 /// speech: the capitalised word after one is the speaker.
