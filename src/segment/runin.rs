@@ -541,6 +541,12 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     if oblique(cut.token) || full_adjective(cut.prev) {
         return None;
     }
+    // A subject counted by a number takes a plural or a neuter predicate
+    // («…погибли», «…намолочено»); a word in «-л» or «-ла» after one is a
+    // noun («…открыло 12 новых школ.» is one sentence).
+    if is_number(cut.token) && !counted_predicate(verb.1) {
+        return None;
+    }
     let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
     // The verb is the subject's own only within its sentence: a footnote
     // mark after the full stop («…1,4 млн человек.⁴ Второй этап
@@ -551,6 +557,18 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         && !subject.last().is_some_and(|w| joined(w))
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
+}
+
+/// A Russian predicate that agrees with a subject counted by a number: a
+/// plural or neuter past («получили», «прошло»), a plural present
+/// («работают», «ожидаются») or a neuter or plural short participle
+/// («намолочено», «зарегистрированы»).
+fn counted_predicate(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ли", "ло", "лось", "лись", "ют", "ят", "ут", "ат", "ются", "ятся", "утся", "атся", "но",
+        "ны", "то", "ты",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The words of the clause of `line` that follows the word at byte

@@ -851,3 +851,59 @@ fn a_kazakh_present_in_yd_is_no_object() {
         &["Бұл шешім соттың тәуелсіз екенін дәлелдейді деді Асқар Бекұлы, құқық қорғау ұйымының өкілі."],
     );
 }
+
+#[test]
+fn a_number_opens_a_lede_only_with_a_predicate_of_its_own() {
+    // The lede's subject is counted: its verb agrees with the number.
+    check(
+        Lang::Ru,
+        "Фермеры Павлодарской области завершили сев пшеницы 1,2 млн гектаров засеяно за три недели. Это на неделю быстрее, чем в прошлом году.",
+        &[
+            "Фермеры Павлодарской области завершили сев пшеницы",
+            "1,2 млн гектаров засеяно за три недели.",
+            "Это на неделю быстрее, чем в прошлом году.",
+        ],
+    );
+    // A genitive plural in «-л» is no predicate: the number is an object.
+    check(
+        Lang::Ru,
+        "В 2025 году министерство открыло 12 новых школ. Это рекорд.",
+        &[
+            "В 2025 году министерство открыло 12 новых школ.",
+            "Это рекорд.",
+        ],
+    );
+    check(
+        Lang::En,
+        "Pavlodar farmers finish sowing wheat 1.2 million hectares were sown in three weeks. That is a week faster than last year.",
+        &[
+            "Pavlodar farmers finish sowing wheat",
+            "1.2 million hectares were sown in three weeks.",
+            "That is a week faster than last year.",
+        ],
+    );
+    // A number after a present verb is its object.
+    check(
+        Lang::En,
+        "Survey of rural districts indicates 40 schools were short of teachers in the autumn.",
+        &["Survey of rural districts indicates 40 schools were short of teachers in the autumn."],
+    );
+    check(
+        Lang::Kk,
+        "Павлодар диқандары бидай егісін аяқтады 1,2 млн гектар жерге үш аптада тұқым себілді. Бұл былтырғыдан бір апта жылдам.",
+        &[
+            "Павлодар диқандары бидай егісін аяқтады",
+            "1,2 млн гектар жерге үш аптада тұқым себілді.",
+            "Бұл былтырғыдан бір апта жылдам.",
+        ],
+    );
+    // An accusative before an amount is no verb.
+    check(
+        Lang::Kk,
+        "Сарапшылар жылдық залалды 300 млн долларға бағалайды. Жоба үш жылға созылады.",
+        &[
+            "Сарапшылар жылдық залалды 300 млн долларға бағалайды.",
+            "Жоба үш жылға созылады.",
+        ],
+    );
+}
