@@ -102,7 +102,7 @@ fn fourth_tune_set_stays_above_its_floor() {
 /// after them, tuned on tune..tune4 and the kit's dev material only.
 #[test]
 fn fourth_held_out_set_stays_above_its_floor() {
-    check("heldout4", [25, 25, 26]);
+    check("heldout4", [25, 26, 26]);
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn sixth_tune_set_stays_above_its_floor() {
 /// tune..tune6 and the kit's dev material only.
 #[test]
 fn sixth_held_out_set_stays_above_its_floor() {
-    check("heldout6", [6, 6, 10]);
+    check("heldout6", [6, 7, 10]);
 }
 
 #[test]
@@ -156,4 +156,18 @@ fn eighth_tune_set_stays_above_its_floor() {
 #[test]
 fn eighth_held_out_set_stays_above_its_floor() {
     check("heldout8", [9, 8, 9]);
+}
+
+#[test]
+fn ninth_tune_set_stays_above_its_floor() {
+    check("tune9", [17, 13, 14]);
+}
+
+/// Headlines run into their ledes, 27 a language (five with no headline
+/// at all), written by a helper who never saw the rules or the earlier
+/// sets; measured once before the rules of this round (4, 6, 9 of 9) and
+/// once after them.
+#[test]
+fn ninth_held_out_set_stays_above_its_floor() {
+    check("heldout9", [5, 6, 9]);
 }

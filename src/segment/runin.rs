@@ -40,10 +40,25 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     if let Some(c) = dateline {
         return Some(c.start);
     }
-    let starts = heads
+    let mut starts = heads
         .iter()
         .find(|c| sentence_starts(line, c, lang, rules))
         .map(|c| c.start);
+    // Kazakh ends its headline with the verb: where a later place after a
+    // finite verb opens a lede that repeats the headline, the earlier one
+    // was inside the headline («Денсаулық сақтау министрлігі | Жамбыл
+    // облысында … амбулатория ашты | Денсаулық сақтау министрі…»).
+    if let (Lang::Kk, Some(first)) = (lang, starts) {
+        let later = heads.iter().find(|c| {
+            c.start > first
+                && kazakh_finite(c.prev)
+                && repeats_headline(&line[..c.start], &line[c.start..], lang)
+                && sentence_starts(line, c, lang, rules)
+        });
+        if let Some(c) = later {
+            starts = Some(c.start);
+        }
+    }
     // A lede that repeats the headline may still begin before the word
     // found so ("…from the United Arab Emirates Investors from Abu Dhabi
     // presented…"): an English subject with its verb found earlier wins.
@@ -93,8 +108,15 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
             // A subject counted by a number ("Four students from the
             // Nazarbayev Intellectual School in Shymkent competed…") is a
             // noun phrase, however long: its verb may stand further off.
-            let counted = crate::text::numbers::value(toks[i].1).is_some_and(|v| v > 1);
-            let reach = if counted { 10 } else { 6 };
+            // So is one opened by a title ("Deputy Akim of Akmola region
+            // Nurlan Abenov said…").
+            let tens = toks[i].1.split('-').next().unwrap_or(toks[i].1);
+            let counted = crate::text::numbers::value(tens).is_some_and(|v| v > 1);
+            let reach = if counted || TITLES.contains(&toks[i].1) {
+                10
+            } else {
+                6
+            };
             let verb = toks[i + 1..]
                 .iter()
                 .take(reach)
@@ -140,12 +162,28 @@ fn title_case_end(line: &str, rules: &Rules) -> Option<usize> {
                 && next.chars().all(|c| c.is_ascii_lowercase())
                 && !TITLE_CASE_LOWER.contains(&next)
                 && !FUNCTION_WORDS.contains(&next);
-            lower_content
+            let starter = lower_content
                 && opens_like_a_starter(word, rules)
-                && !TITLE_CASE_LOWER.contains(&toks[i - 1].1)
-                && long_sentence(&line[toks[i].0..])
+                && !TITLE_CASE_LOWER.contains(&toks[i - 1].1);
+            // "…Clinics in Zhambyl Region Minister Aida Balayeva attended…":
+            // after a noun that closes a name, a name of its own and then
+            // a lede's verb.
+            let subject = CLOSING_NOUNS.contains(&toks[i - 1].1) && name_then_verb(&toks, i);
+            (starter || subject) && long_sentence(&line[toks[i].0..])
         })
         .map(|i| toks[i].0)
+}
+
+/// Whether the words of `toks` from `i` are a name of one to three words
+/// (maybe opened by a title) and then at once a lede's verb ("Kazakhstan
+/// Temir Zholy signed", "Minister Aida Balayeva attended").
+fn name_then_verb(toks: &[(usize, &str)], i: usize) -> bool {
+    let name = toks[i..]
+        .iter()
+        .take(4)
+        .take_while(|(_, w)| name_word(w))
+        .count();
+    (1..=4).contains(&name) && toks.get(i + name).is_some_and(|(_, w)| english_past(w))
 }
 
 /// Words Title Case leaves in lower case: articles, conjunctions and
@@ -198,6 +236,17 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
                 })
             };
     }
+    // "…grants from UNDP Forty-two women entrepreneurs received…": a
+    // capitalised number word counts the lede's subject; inside a
+    // sentence it is written in lower case.
+    let tens = word.split('-').next().unwrap_or(word);
+    if word.starts_with(char::is_uppercase)
+        && crate::text::numbers::value(tens).is_some_and(|v| v > 1)
+        && !rules.is_preposition(&prev.to_lowercase())
+        && !FUNCTION_WORDS.contains(&prev)
+    {
+        return true;
+    }
     if !capitalised(word) || rules.is_preposition(&prev.to_lowercase()) {
         return false;
     }
@@ -218,7 +267,15 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
         && name_word(prev2)
         && !TITLES.contains(&prev2)
         && TITLES.contains(&back(3));
+    // "…orders 120 new passenger carriages Kazakhstan Temir Zholy signed…":
+    // a name after a plural noun, its verb right after it.
+    let plural = prev.len() > 3
+        && prev.ends_with('s')
+        && !prev.ends_with("ss")
+        && prev.chars().all(|c| c.is_ascii_lowercase())
+        && !FUNCTION_WORDS.contains(&prev);
     lower_noun
+        || plural && name_then_verb(toks, i)
         || rules.is_starter(&word.to_lowercase()) && !FUNCTION_WORDS.contains(&prev)
         || CLOSING_NOUNS.contains(&prev)
         || after_place
@@ -409,30 +466,54 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
         let bare = w.trim_end_matches('%');
         bare.len() < w.len() && is_number(bare)
     });
-    let mut at = if figure {
-        dash + 2
-    } else {
-        let name = toks.get(dash + 1..dash + 3)?;
-        if !name.iter().all(|(_, w)| name_word(w)) {
-            return None;
+    let lede_at = |mut at: usize| -> Option<usize> {
+        if toks.get(at).is_some_and(|(_, w)| patronymic(w)) {
+            at += 1;
         }
-        dash + 3
+        let (start, word) = *toks.get(at)?;
+        // A pronoun or another word that only starts sentences opens one even
+        // before a name («…– Айгүл Серікбаева Ол Павлодар қаласындағы…»), and
+        // so does a Russian preposition in capitals («…– Минздрав По данным…»).
+        let rules = rules(lang);
+        let starter = opens_like_a_starter(word, rules)
+            || lang == Lang::Ru
+                && short_capitalised(word)
+                && rules.is_preposition(&word.to_lowercase());
+        // After a figure a number may go on with it («– 8,7% 2024 жылы…»).
+        let opens = capitalised(word)
+            || !figure && word.starts_with(|c: char| c.is_ascii_digit())
+            || starter;
+        // A lower-case word, a number or a quotation: no name goes on so.
+        let next_lower = toks.get(at + 1).is_some_and(|(_, w)| {
+            w.starts_with(|c: char| {
+                c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“')
+            })
+        });
+        (opens && (next_lower || starter) && long_sentence(&line[start..])).then_some(start)
     };
-    if toks.get(at).is_some_and(|(_, w)| patronymic(w)) {
-        at += 1;
+    if figure {
+        return lede_at(dash + 2);
     }
-    let (start, word) = *toks.get(at)?;
-    // A pronoun or another word that only starts sentences opens one even
-    // before a name («…– Айгүл Серікбаева Ол Павлодар қаласындағы…»).
-    let starter = opens_like_a_starter(word, rules(lang));
-    // After a figure a number may go on with it («– 8,7% 2024 жылы…»).
-    let opens =
-        capitalised(word) || !figure && word.starts_with(|c: char| c.is_ascii_digit()) || starter;
-    // A lower-case word, a number or a quotation: no name goes on so.
-    let next_lower = toks.get(at + 1).is_some_and(|(_, w)| {
-        w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '«' | '“'))
-    });
-    (opens && (next_lower || starter) && long_sentence(&line[start..])).then_some(start)
+    let name = toks.get(dash + 1..dash + 3)?;
+    if name.iter().all(|(_, w)| name_word(w)) {
+        if let Some(start) = lede_at(dash + 3) {
+            return Some(start);
+        }
+    }
+    // A speaker of one word, an organisation («…снизилась на 40% –
+    // Минздрав По данным ведомства…», «…грант алды – БҰҰДБ Алты
+    // ауданның…»).
+    // A capitalised word after a capitalised speaker may be a surname
+    // ("– Gani Beisembayev said"): only a word that starts sentences
+    // opens the lede there; after an acronym any capitalised word does.
+    let (_, speaker) = toks[dash + 1];
+    let after = toks.get(dash + 2).map_or("", |(_, w)| *w);
+    let rules = rules(lang);
+    let starts = opens_like_a_starter(after, rules)
+        || short_capitalised(after) && rules.is_preposition(&after.to_lowercase());
+    (acronym(speaker) || name_word(speaker) && starts)
+        .then(|| lede_at(dash + 2))
+        .flatten()
 }
 
 /// How many words of `toks` a headline can hold: those before the first
@@ -528,14 +609,26 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .rev()
         .filter(|c| c.start > first && c.start < verb.0)
         // Or with a number that counts it («…рекорд по сбору зерна 2,4 млн
-        // тонн пшеницы намолочено…»), after a lower-case word.
+        // тонн пшеницы намолочено…»), after a lower-case word or an
+        // acronym («…получили гранты ПРООН 42 предпринимательницы…»).
         .filter(|c| {
             capitalised(c.token)
                 || acronym(c.token)
                 || one_letter(line, c, rules)
-                || is_number(c.token) && c.prev_lower
+                || is_number(c.token) && (c.prev_lower || acronym(c.prev))
         })
         .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
+    // A title a few words before opens the subject with the name it
+    // stands before («…в Жамбылской области Министр здравоохранения Аида
+    // Балаева приняла…»), not the name's last word.
+    let cut = heads
+        .iter()
+        .rev()
+        .filter(|c| c.start > first && c.start < cut.start)
+        .take(3)
+        .find(|c| RUSSIAN_TITLES.contains(&c.token) && c.prev_lower && !joined(c.prev))
+        .filter(|c| !rules.is_preposition(&c.prev.to_lowercase()))
+        .unwrap_or(cut);
     // A subject is in the nominative, and nothing before it agrees with
     // it: «…разработанные Министерством юстиции правила…» is one phrase.
     if oblique(cut.token) || full_adjective(cut.prev) {
@@ -558,6 +651,29 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
 }
+
+/// Russian titles that open a person's name as a subject («Министр
+/// здравоохранения Аида Балаева», «Аким области Ерлан Нуров»).
+const RUSSIAN_TITLES: &[&str] = &[
+    "Министр",
+    "Вице-министр",
+    "Премьер-министр",
+    "Аким",
+    "Президент",
+    "Глава",
+    "Председатель",
+    "Посол",
+    "Директор",
+    "Ректор",
+    "Губернатор",
+    "Мэр",
+    "Заместитель",
+    "Руководитель",
+    "Депутат",
+    "Сенатор",
+    "Спикер",
+    "Судья",
+];
 
 /// A Russian predicate that agrees with a subject counted by a number: a
 /// plural or neuter past («получили», «прошло»), a plural present
@@ -790,15 +906,20 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
     // Open «…» or “…” quotations: a headline may quote a name («…программу
     // «Здоровое детство»»), and no sentence starts inside one.
     let mut quoted = 0usize;
+    // Straight quotation marks open and close alike: a name in them
+    // ("Akimat extends "Digital Village" programme…") is inside while
+    // their count is odd.
+    let mut straight = false;
     let mut toks = tokens(line).peekable();
     while let Some((start, token)) = toks.next() {
-        if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0) {
+        if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0 && !straight) {
             let last = p.trim_end_matches(['»', '”']).chars().next_back();
             cuts.push(Cut {
                 start,
                 token,
                 prev: p,
-                prev_lower: last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+                prev_lower: last
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '%'),
                 prev2,
                 words,
             });
@@ -814,11 +935,14 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
             && !participle_next
             && token
                 .chars()
-                .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '"' | '(' | '–' | '—'))
+                .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '(' | '–' | '—'))
         {
             break;
         }
         track_quotes(&mut quoted, token);
+        if token.matches('"').count() % 2 == 1 {
+            straight = !straight;
+        }
         words += 1;
         if words > MAX_WORDS {
             break;
@@ -850,7 +974,10 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     // Кызылорде» is one phrase.
     // Nor in an article or a conjunction ("…investors from the United
     // Arab Emirates").
-    if rules.is_preposition(&cut.prev.to_lowercase()) || FUNCTION_WORDS.contains(&cut.prev) {
+    if rules.is_preposition(&cut.prev.to_lowercase())
+        || FUNCTION_WORDS.contains(&cut.prev)
+        || lang == Lang::Kk && KAZAKH_POSTPOSITIONS.contains(&cut.prev)
+    {
         return false;
     }
     if lang == Lang::En {
@@ -867,6 +994,19 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
                     && repeats_headline(head, rest, lang));
     }
     let one_letter = one_letter(line, cut, rules);
+    // A Russian preposition of two letters in capitals before a lower-case
+    // word opens a sentence («…вырос на 12% За первое полугодие…»):
+    // inside one it is written in lower case.
+    if lang == Lang::Ru
+        && cut.prev_lower
+        && short_capitalised(cut.token)
+        && rules.is_preposition(&cut.token.to_lowercase())
+        && tokens(rest)
+            .nth(1)
+            .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+    {
+        return true;
+    }
     // Kazakh puts the verb last: after a finite verb a new sentence may
     // open with a word of two letters («…жеңіп алды Он алты жасар…»). With
     // a number only after an ending no noun has: a noun in the accusative
@@ -888,6 +1028,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         && is_number(cut.token)
         && KAZAKH_VERB_ONLY.iter().any(|e| cut.prev.ends_with(e))
         && cut.prev.chars().count() > 4
+        && !KAZAKH_NOUNS_LIKE_VERBS.contains(&cut.prev)
         && !KAZAKH_SAYING.contains(&cut.prev);
     if kazakh_number {
         return true;
@@ -912,10 +1053,46 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         || repeats_headline(&line[..cut.start], rest, lang)
 }
 
-/// Kazakh endings of a finite verb that no noun has in any case: not
-/// even a noun whose stem ends as a verb's («залал-ды», accusative, ends
-/// as the passive «-лалды» does).
-const KAZAKH_VERB_ONLY: &[&str] = &["ады", "еді", "ылды", "ілді", "жатыр", "отыр"];
+/// Kazakh endings of a finite verb that no noun has in any case (but a
+/// few listed in [`KAZAKH_NOUNS_LIKE_VERBS`]): not even a noun whose stem
+/// ends as a verb's («залал-ды», accusative, ends as the passive «-лалды»
+/// does), so a number after one opens a sentence.
+const KAZAKH_VERB_ONLY: &[&str] = &[
+    "ады",
+    "еді",
+    "ылды",
+    "ілді",
+    "жатыр",
+    "отыр",
+    "мақ",
+    "мек",
+    "бақ",
+    "бек",
+    "пақ",
+    "пек",
+];
+
+/// Common nouns that end as the intention «-мақ», «-мек» does («тамақ»,
+/// «көмек»): no verb before a number.
+const KAZAKH_NOUNS_LIKE_VERBS: &[&str] = &["тамақ", "көмек", "табақ", "қабақ", "тақпақ", "шапақ"];
+
+/// Kazakh postpositions: a phrase that ends in one («1 шілдеден бастап»,
+/// «жоба бойынша») goes on in the same clause, as a Russian preposition's
+/// noun does.
+const KAZAKH_POSTPOSITIONS: &[&str] = &[
+    "бастап",
+    "дейін",
+    "шейін",
+    "кейін",
+    "бойы",
+    "бойынша",
+    "туралы",
+    "арқылы",
+    "үшін",
+    "сияқты",
+    "қарай",
+    "бері",
+];
 
 /// Kazakh verbs of saying, which put the speaker after them in reported
 /// speech: the capitalised word after one is the speaker.

@@ -907,3 +907,46 @@ fn a_number_opens_a_lede_only_with_a_predicate_of_its_own() {
         ],
     );
 }
+
+#[test]
+fn run_in_headlines_with_a_quoted_name_a_speaker_or_a_title() {
+    // A name in straight quotes is inside the headline.
+    check(
+        Lang::En,
+        "Akimat widens \"Clean Yard\" campaign to 40 more districts The campaign, started in May, pays residents to sort their waste.",
+        &[
+            "Akimat widens \"Clean Yard\" campaign to 40 more districts",
+            "The campaign, started in May, pays residents to sort their waste.",
+        ],
+    );
+    // A speaker of one word after the dash: an acronym, or a word before
+    // a capital preposition; a two-word name stays a name.
+    check(
+        Lang::Ru,
+        "Число ДТП в Астане снизилось на 15% – Минтранс По данным ведомства, за год погибли 48 человек.",
+        &[
+            "Число ДТП в Астане снизилось на 15% – Минтранс",
+            "По данным ведомства, за год погибли 48 человек.",
+        ],
+    );
+    check(
+        Lang::En,
+        "Ministry of Education to open 200 new schools – Gani Beisembayev said the schools would open in 2027.",
+        &["Ministry of Education to open 200 new schools – Gani Beisembayev said the schools would open in 2027."],
+    );
+    // A title opens the subject, not the name's last word.
+    check(
+        Lang::Ru,
+        "Минэнерго открыло подстанцию в Кокшетау Министр энергетики Ерлан Сатыбалдин принял участие в церемонии.",
+        &[
+            "Минэнерго открыло подстанцию в Кокшетау",
+            "Министр энергетики Ерлан Сатыбалдин принял участие в церемонии.",
+        ],
+    );
+    // A Kazakh postposition goes on with its clause.
+    check(
+        Lang::Kk,
+        "Алматы дәріханаларына жаңа ереже 1 наурыздан бастап Алматыдағы барлық дәріханалар жаңа ереже бойынша жұмыс істейді.",
+        &["Алматы дәріханаларына жаңа ереже 1 наурыздан бастап Алматыдағы барлық дәріханалар жаңа ереже бойынша жұмыс істейді."],
+    );
+}
