@@ -518,10 +518,26 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
 
 /// How many words of `toks` a headline can hold: those before the first
 /// punctuation that ends, splits or quotes a sentence ("5,000" is a number).
+///
+/// A name in straight quotes closed within the headline ("Akimat opens
+/// "Green Yard" centre in Taraz") does not end it; a quotation that opens
+/// the line, or one left open, does ("It was a good point for us because
+/// Villarreal…" is speech, not a headline).
 fn headline_end(toks: &[(usize, &str)]) -> usize {
-    toks.iter()
-        .position(|(_, w)| !is_number(w) && w.contains(HEAD_BREAKS))
-        .unwrap_or(toks.len())
+    let mut open: Option<usize> = None;
+    for (i, (_, w)) in toks.iter().enumerate() {
+        let bare = w.replace('"', "");
+        if !is_number(w) && bare.contains(HEAD_BREAKS) {
+            return open.unwrap_or(i);
+        }
+        if w.matches('"').count() % 2 == 1 {
+            if i == 0 {
+                return 0;
+            }
+            open = if open.is_some() { None } else { Some(i) };
+        }
+    }
+    open.unwrap_or(toks.len())
 }
 
 /// Counts the «…» and “…” quotations `token` opens and closes into
@@ -1022,12 +1038,14 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     let unquoted = bare.trim_start_matches(['«', '“', '"']);
     let kazakh_quoted = lang == Lang::Kk && capitalised(unquoted) && kazakh_finite(cut.prev);
     // A number after a verb by an ending no case ending shares opens one
-    // too («…рекордтық өнім жинады 2,4 млн тонна бидай…»); after the
-    // simple past it may be an amount after an accusative (see above).
+    // too («…рекордтық өнім жинады 2,4 млн тонна бидай…»), and after the
+    // simple past of a listed verb stem («…орталығын ашты 1200 тұрғын…»);
+    // after any other word in «-ды» it may be an amount after an
+    // accusative (see above).
     let kazakh_number = lang == Lang::Kk
         && is_number(cut.token)
-        && KAZAKH_VERB_ONLY.iter().any(|e| cut.prev.ends_with(e))
-        && cut.prev.chars().count() > 4
+        && (KAZAKH_VERB_ONLY.iter().any(|e| cut.prev.ends_with(e)) && cut.prev.chars().count() > 4
+            || kazakh_past(cut.prev))
         && !KAZAKH_NOUNS_LIKE_VERBS.contains(&cut.prev)
         && !KAZAKH_SAYING.contains(&cut.prev);
     if kazakh_number {

@@ -950,3 +950,31 @@ fn run_in_headlines_with_a_quoted_name_a_speaker_or_a_title() {
         &["Алматы дәріханаларына жаңа ереже 1 наурыздан бастап Алматыдағы барлық дәріханалар жаңа ереже бойынша жұмыс істейді."],
     );
 }
+
+#[test]
+fn a_release_headline_with_a_quoted_name_runs_into_a_counted_lede() {
+    check(
+        Lang::En,
+        "Akimat opens \"Green Yard\" centre in Taraz 1,200 residents visited the new recycling centre on its first day, the akimat said.",
+        &[
+            "Akimat opens \"Green Yard\" centre in Taraz",
+            "1,200 residents visited the new recycling centre on its first day, the akimat said.",
+        ],
+    );
+    // Speech in straight quotes is no headline.
+    check(
+        Lang::En,
+        "\"It was a good week for us because Aktobe are a strong side,\" said the 31-year-old.",
+        &["\"It was a good week for us because Aktobe are a strong side,\" said the 31-year-old."],
+    );
+    // The simple past of a listed verb stem ends a Kazakh headline before
+    // a number.
+    check(
+        Lang::Kk,
+        "Әкімдік Таразда «Жасыл аула» орталығын ашты 1200 тұрғын жаңа орталыққа алғашқы күні келді.",
+        &[
+            "Әкімдік Таразда «Жасыл аула» орталығын ашты",
+            "1200 тұрғын жаңа орталыққа алғашқы күні келді.",
+        ],
+    );
+}
