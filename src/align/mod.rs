@@ -442,6 +442,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_dropped_beside_a_merge_is_not_a_three_to_one() {
+        // The Kazakh drops the second sentence and joins the third and the
+        // fourth: one sentence left out and a merge, not three English
+        // sentences for one Kazakh.
+        let en = "UNICEF presented a national survey of child nutrition in Astana on Monday. The survey covered 7,200 households. It found that 9.4 per cent of young children are stunted and 4.8 per cent are overweight. Only 41 per cent of infants are breastfed up to six months.";
+        let ru = "ЮНИСЕФ представил в понедельник в Астане национальное исследование питания детей. Исследование охватило 7 200 домохозяйств. Выяснилось, что 9,4 процента детей отстают в росте и 4,8 процента имеют избыточный вес. Лишь 41 процент младенцев находятся на грудном вскармливании до шести месяцев.";
+        let kk = "ЮНИСЕФ дүйсенбі күні Астанада балалардың тамақтануы туралы ұлттық зерттеуді таныстырды. Балалардың 9,4 пайызы бойының өсуінен қалып отырғаны, 4,8 пайызының салмағы артық екені анықталды; тек 41 пайыз сәби алты айға дейін емшек сүтімен қоректенеді.";
+        let [e, r, k] = sentences(en, ru, kk);
+        let units = align(&e, Some(&r), Some(&k));
+        assert_eq!(beads(&units), vec!["1-1-1", "1-1-0", "2-2-1"]);
+    }
+
+    #[test]
     fn a_sentence_both_translations_add_is_not_two_splits() {
         let en = "The ministry opened 12 new schools in 2025. Minister Aliyev visited Shymkent on Monday.";
         let ru = "В 2025 году министерство открыло 12 новых школ. Это рекорд. Министр Алиев посетил Шымкент в понедельник.";
