@@ -174,7 +174,7 @@ fn title_case_end(line: &str, rules: &Rules) -> Option<usize> {
         .map(|i| toks[i].0)
 }
 
-/// Whether the words of `toks` from `i` are a name of one to three words
+/// Whether the words of `toks` from `i` are a name of one to four words
 /// (maybe opened by a title) and then at once a lede's verb ("Kazakhstan
 /// Temir Zholy signed", "Minister Aida Balayeva attended").
 fn name_then_verb(toks: &[(usize, &str)], i: usize) -> bool {
@@ -502,10 +502,10 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     }
     // A speaker of one word, an organisation («…снизилась на 40% –
     // Минздрав По данным ведомства…», «…грант алды – БҰҰДБ Алты
-    // ауданның…»).
-    // A capitalised word after a capitalised speaker may be a surname
-    // ("– Gani Beisembayev said"): only a word that starts sentences
-    // opens the lede there; after an acronym any capitalised word does.
+    // ауданның…»). A capitalised word after a capitalised speaker may be
+    // a surname ("– Gani Beisembayev said"): only a word that starts
+    // sentences opens the lede there; after an acronym any capitalised
+    // word does.
     let (_, speaker) = toks[dash + 1];
     let after = toks.get(dash + 2).map_or("", |(_, w)| *w);
     let rules = rules(lang);
