@@ -110,8 +110,7 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
             // noun phrase, however long: its verb may stand further off.
             // So is one opened by a title ("Deputy Akim of Akmola region
             // Nurlan Abenov said…").
-            let tens = toks[i].1.split('-').next().unwrap_or(toks[i].1);
-            let counted = crate::text::numbers::value(tens).is_some_and(|v| v > 1);
+            let counted = counts_many(toks[i].1);
             let reach = if counted || TITLES.contains(&toks[i].1) {
                 10
             } else {
@@ -221,10 +220,9 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     // before it ("More than 1,200"); the words up to the verb are the
     // number's own, in lower case.
     if is_number(word) {
-        let verb_in_s = prev.ends_with('s') && !prev.ends_with("ss");
         return headline_noun(prev)
             && !rules.is_preposition(prev)
-            && !verb_in_s
+            && !ends_in_s(prev)
             && !english_past(prev)
             && !QUANTIFIERS.contains(&prev)
             && lower_after(toks, i, rules)
@@ -239,9 +237,8 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     // "…grants from UNDP Forty-two women entrepreneurs received…": a
     // capitalised number word counts the lede's subject; inside a
     // sentence it is written in lower case.
-    let tens = word.split('-').next().unwrap_or(word);
     if word.starts_with(char::is_uppercase)
-        && crate::text::numbers::value(tens).is_some_and(|v| v > 1)
+        && counts_many(word)
         && !rules.is_preposition(&prev.to_lowercase())
         && !FUNCTION_WORDS.contains(&prev)
     {
@@ -269,17 +266,26 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
         && TITLES.contains(&back(3));
     // "…orders 120 new passenger carriages Kazakhstan Temir Zholy signed…":
     // a name after a plural noun, its verb right after it.
-    let plural = prev.len() > 3
-        && prev.ends_with('s')
-        && !prev.ends_with("ss")
-        && prev.chars().all(|c| c.is_ascii_lowercase())
-        && !FUNCTION_WORDS.contains(&prev);
+    let plural = headline_noun(prev) && ends_in_s(prev);
     lower_noun
         || plural && name_then_verb(toks, i)
         || rules.is_starter(&word.to_lowercase()) && !FUNCTION_WORDS.contains(&prev)
         || CLOSING_NOUNS.contains(&prev)
         || after_place
         || after_person
+}
+
+/// Whether `word` is a number word above one, or its tens before a hyphen
+/// ("Four", "Forty-two"): it counts a noun phrase.
+fn counts_many(word: &str) -> bool {
+    let tens = word.split('-').next().unwrap_or(word);
+    crate::text::numbers::value(tens).is_some_and(|v| v > 1)
+}
+
+/// Whether `word` ends in a single "-s": a plural noun or a present verb
+/// ("carriages", "indicates"), not "progress".
+fn ends_in_s(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
 }
 
 /// Whether `word` may be the last word of a sentence-case headline before
@@ -466,19 +472,18 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
         let bare = w.trim_end_matches('%');
         bare.len() < w.len() && is_number(bare)
     });
+    let rules = rules(lang);
+    // A pronoun or another word that only starts sentences opens one even
+    // before a name («…– Айгүл Серікбаева Ол Павлодар қаласындағы…»), and
+    // so does a Russian preposition in capitals («…– Минздрав По данным…»).
+    let starter =
+        |word: &str| opens_like_a_starter(word, rules) || capital_preposition(word, lang, rules);
     let lede_at = |mut at: usize| -> Option<usize> {
         if toks.get(at).is_some_and(|(_, w)| patronymic(w)) {
             at += 1;
         }
         let (start, word) = *toks.get(at)?;
-        // A pronoun or another word that only starts sentences opens one even
-        // before a name («…– Айгүл Серікбаева Ол Павлодар қаласындағы…»), and
-        // so does a Russian preposition in capitals («…– Минздрав По данным…»).
-        let rules = rules(lang);
-        let starter = opens_like_a_starter(word, rules)
-            || lang == Lang::Ru
-                && short_capitalised(word)
-                && rules.is_preposition(&word.to_lowercase());
+        let starter = starter(word);
         // After a figure a number may go on with it («– 8,7% 2024 жылы…»).
         let opens = capitalised(word)
             || !figure && word.starts_with(|c: char| c.is_ascii_digit())
@@ -508,10 +513,7 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     // word does.
     let (_, speaker) = toks[dash + 1];
     let after = toks.get(dash + 2).map_or("", |(_, w)| *w);
-    let rules = rules(lang);
-    let starts = opens_like_a_starter(after, rules)
-        || short_capitalised(after) && rules.is_preposition(&after.to_lowercase());
-    (acronym(speaker) || name_word(speaker) && starts)
+    (acronym(speaker) || name_word(speaker) && starter(after))
         .then(|| lede_at(dash + 2))
         .flatten()
 }
@@ -526,8 +528,8 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
 fn headline_end(toks: &[(usize, &str)]) -> usize {
     let mut open: Option<usize> = None;
     for (i, (_, w)) in toks.iter().enumerate() {
-        let bare = w.replace('"', "");
-        if !is_number(w) && bare.contains(HEAD_BREAKS) {
+        let breaks = w.chars().any(|c| c != '"' && HEAD_BREAKS.contains(&c));
+        if !is_number(w) && breaks {
             return open.unwrap_or(i);
         }
         if w.matches('"').count() % 2 == 1 {
@@ -560,6 +562,12 @@ fn opens_like_a_starter(word: &str, rules: &Rules) -> bool {
     word.starts_with(char::is_uppercase)
         && !rules.is_preposition(&lower)
         && rules.is_starter(&lower)
+}
+
+/// A Russian preposition of two letters in capitals («По», «За»): inside
+/// a sentence it is written in lower case, so it opens one.
+fn capital_preposition(word: &str, lang: Lang, rules: &Rules) -> bool {
+    lang == Lang::Ru && short_capitalised(word) && rules.is_preposition(&word.to_lowercase())
 }
 
 /// Punctuation that ends, splits or quotes a sentence: a headline has none.
@@ -1013,10 +1021,8 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     // A Russian preposition of two letters in capitals before a lower-case
     // word opens a sentence («…вырос на 12% За первое полугодие…»):
     // inside one it is written in lower case.
-    if lang == Lang::Ru
-        && cut.prev_lower
-        && short_capitalised(cut.token)
-        && rules.is_preposition(&cut.token.to_lowercase())
+    if cut.prev_lower
+        && capital_preposition(cut.token, lang, rules)
         && tokens(rest)
             .nth(1)
             .is_some_and(|(_, w)| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
