@@ -138,6 +138,19 @@ impl Table {
         }
     }
 
+    /// Whether the stem `key` (of the second language when `second`) has
+    /// any pair: [`Table::word_concepts`] without collecting them.
+    fn has_word(&self, key: &str, second: bool) -> bool {
+        if second {
+            let at = self.by_second.partition_point(|&i| self.second(i) < key);
+            self.by_second
+                .get(at)
+                .is_some_and(|&i| self.second(i) == key)
+        } else {
+            self.first_concept(key).is_some()
+        }
+    }
+
     /// The concepts of the translations of the second-language stem `key`.
     fn second_concepts(&self, key: &str, out: &mut Vec<u32>) {
         let at = self.by_second.partition_point(|&i| self.second(i) < key);
@@ -306,9 +319,7 @@ impl Lexicon {
         let Some((p, flipped)) = pair_index(lang, other) else {
             return false;
         };
-        let mut out = Vec::new();
-        self.tables[p].word_concepts(key, flipped, &mut out);
-        !out.is_empty()
+        self.tables[p].has_word(key, flipped)
     }
 
     /// Learns a lexicon from the confident units of a memory. Each
