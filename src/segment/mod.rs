@@ -9,7 +9,8 @@
 //! sentence-ending punctuation and bullets, past a `dateline`; `boundary`
 //! decides each candidate from the token before it (`token`) and the word
 //! after it, with the per-language abbreviation and sentence-starter lists
-//! of `rules` (data files under `src/segment/rules/`).
+//! of `rules` (data files under `src/segment/rules/`); `runin` (with
+//! `speech`) finds a headline run into its lede on one line.
 
 mod boundary;
 mod chars;
@@ -18,6 +19,7 @@ mod engine;
 mod lines;
 pub(crate) mod rules;
 mod runin;
+mod speech;
 mod token;
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! Ministry of Health opened…"), as text copied from a web page often is.
 //!
 //! A headline is cut off only where the evidence is plain: before a
-//! dateline ("… in Semey SEMEY, 12 June 2026 – The akimat…"); before a
+//! dateline ("… in Semey SEMEY, 12 June 2026 – The akimat…"); before
+//! direct speech with its attribution (see [`super::speech`]); before a
 //! capitalised word that starts sentences and is never a name ("The",
 //! "When", «Согласно»); or before a sentence that repeats the headline's
 //! words, as a lede does; after a speaker's name that closes a headline
@@ -18,12 +19,13 @@
 use super::chars::is_space;
 use super::dateline::dateline_end;
 use super::rules::{rules, Rules};
+use super::speech::speech_end;
 use crate::lang::Lang;
 
 /// The fewest words a headline has.
-const MIN_WORDS: usize = 3;
+pub(super) const MIN_WORDS: usize = 3;
 /// The most words a headline has.
-const MAX_WORDS: usize = 20;
+pub(super) const MAX_WORDS: usize = 20;
 
 /// If `line` (a span's text, from its start) opens with a headline run into
 /// a sentence, the byte offset where the sentence starts.
@@ -39,6 +41,9 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
         .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some());
     if let Some(c) = dateline {
         return Some(c.start);
+    }
+    if let Some(at) = speech_end(line, lang) {
+        return Some(at);
     }
     let mut starts = heads
         .iter()
@@ -661,7 +666,13 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     // A subject counted by a number takes a plural or a neuter predicate
     // («…погибли», «…намолочено»); a word in «-л» or «-ла» after one is a
     // noun («…открыло 12 новых школ.» is one sentence).
-    if is_number(cut.token) && !counted_predicate(verb.1) {
+    // A number before a month is a date, no count: the lede opens with
+    // when («…паллиативной помощи | 3 февраля приказ министра
+    // зарегистрирован…»), and its subject follows.
+    let date = tokens(&line[cut.start..])
+        .nth(1)
+        .is_some_and(|(_, w)| crate::localise::token::month_word(w, Lang::Ru, false).is_some());
+    if is_number(cut.token) && !date && !counted_predicate(verb.1) {
         return None;
     }
     let subject: Vec<&str> = tokens(&line[cut.start..verb.0]).map(|(_, w)| w).collect();
@@ -674,6 +685,44 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         && !subject.last().is_some_and(|w| joined(w))
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
+}
+
+/// Russian: whether the lede at `cut` opens with its verb («…прошел
+/// форум по кибербезопасности | Открыл форум заместитель председателя…»,
+/// «…одобрил поправки | Поддержали законопроект 42 сенатора…»), as
+/// Russian puts the verb first to keep the new (the subject) last.
+///
+/// Inside a sentence a past verb is never capitalised, and a name that
+/// ends as one («Михаил», «Сеул») comes before another name or a verb, not
+/// before the lower-case word a verb takes; so the word is a capitalised
+/// past («-л», «-ла», «-ли», «-ло», reflexive too) before a lower-case word
+/// or a number, after a headline with its own finite verb. Nouns that end
+/// as a past and stand capitalised in official names («Правила приема…»)
+/// are listed apart.
+fn verb_first_lede(line: &str, cut: &Cut) -> bool {
+    const NOUNS_LIKE_PAST: &[&str] = &[
+        "правила",
+        "школа",
+        "сила",
+        "стела",
+        "скала",
+        "шкала",
+        "вилла",
+    ];
+    let lower = cut.token.to_lowercase();
+    let past = ["л", "ла", "ли", "ло", "лся", "лась", "лись", "лось"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    let next_lower = tokens(&line[cut.start..])
+        .nth(1)
+        .is_some_and(|(_, w)| is_number(w) || w.chars().next().is_some_and(char::is_lowercase));
+    capitalised(cut.token)
+        && past
+        && lower.chars().count() > 4
+        && russian_finite(&lower)
+        && !NOUNS_LIKE_PAST.contains(&lower.as_str())
+        && next_lower
+        && tokens(&line[..cut.start]).any(|(_, w)| russian_finite(w))
 }
 
 /// Russian titles that open a person's name as a subject («Министр
@@ -936,7 +985,11 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
     let mut straight = false;
     let mut toks = tokens(line).peekable();
     while let Some((start, token)) = toks.next() {
-        if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0 && !straight) {
+        // A month after a number is the date's own word ("…extended to 15
+        // May Yesterday the Ministry…").
+        let date = prev.is_some_and(is_number)
+            && crate::localise::token::month_word(token, lang, false).is_some();
+        if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0 && !straight && !date) {
             let last = p.trim_end_matches(['»', '”']).chars().next_back();
             cuts.push(Cut {
                 start,
@@ -955,8 +1008,13 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
         let participle_next = lang == Lang::Ru
             && token.ends_with(',')
             && toks.peek().is_some_and(|&(_, w)| russian_participle(w));
+        // A dash standing alone between two noun phrases is a Russian or
+        // Kazakh copula («Жаңа президенті – академик Ерлан Сәрсенов»): a
+        // headline may hold one.
+        let copula = lang != Lang::En && matches!(token, "–" | "—");
         if !is_number(token)
             && !participle_next
+            && !copula
             && token
                 .chars()
                 .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ',' | '(' | '–' | '—'))
@@ -1012,6 +1070,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         return cut.words > MIN_WORDS
             && sentence_case(head)
             && (RUNIN_STARTERS.contains(&cut.token)
+                || (cut.prev_lower || acronym(cut.prev)) && english_opener(line, cut, rules)
                 || cut.prev_lower
                     && capitalised(cut.token)
                     && !after_the(head)
@@ -1064,9 +1123,10 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         && (capitalised(bare) || one_letter)
         && rules.is_starter(&bare.to_lowercase());
     starter
+        || lang == Lang::Ru && cut.prev_lower && verb_first_lede(line, cut)
         || lang == Lang::Kk
             && cut.prev_lower
-            && (capitalised(unquoted) || kazakh_opening)
+            && (capitalised(unquoted) || kazakh_opening || acronym(cut.token))
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // A verb of saying takes its speaker after it («…ашылады деді
             // Айгүл Серікқызы»): the name is its subject, no new sentence.
@@ -1157,6 +1217,11 @@ fn kazakh_finite(word: &str) -> bool {
         "пақ",
         "пек",
     ];
+    // A capitalised word is a name, however it ends («Әлібек», «Нұрбек»
+    // end as the intention «-бек» does).
+    if word.starts_with(char::is_uppercase) {
+        return false;
+    }
     word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e)) || kazakh_past(word)
 }
 
@@ -1234,7 +1299,7 @@ fn kazakh_past(word: &str) -> bool {
 
 /// The words of `line` between spaces (any Unicode space tm knows), with
 /// their byte offsets.
-fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = line.char_indices().peekable();
     std::iter::from_fn(move || {
         while rest.next_if(|&(_, c)| is_space(c)).is_some() {}
@@ -1279,9 +1344,10 @@ fn capitalised(token: &str) -> bool {
 }
 
 /// An acronym in capitals, of two letters or more, maybe with a case
-/// ending after a hyphen («БҰҰ», «ЕҚЫҰ-ның», "UNDP").
+/// ending after a hyphen or a second one after a slash («БҰҰ»,
+/// «ЕҚЫҰ-ның», «ЕҚЫҰ/ДИАҚБ», "UNDP").
 fn acronym(token: &str) -> bool {
-    let head = token.split('-').next().unwrap_or("");
+    let head = token.split(['-', '/']).next().unwrap_or("");
     head.chars().count() >= 2 && head.chars().all(char::is_uppercase)
 }
 
@@ -1310,6 +1376,47 @@ fn repeats_headline(head: &str, rest: &str, lang: Lang) -> bool {
     let mut head_keys = content(head);
     head_keys.dedup();
     head_keys.iter().filter(|k| later.contains(k)).count() >= 3
+}
+
+/// English: whether the lede at `cut`, after a lower-case word, opens with
+/// an adverbial that a comma closes ("Earlier this month, 48 paramedics…",
+/// "Speaking at the plenary session, Minister…", "Donated by the Government
+/// of Japan, the equipment…").
+///
+/// Such an opener is a word that starts sentences, a participle in
+/// "-ing" or a past participle before "by", then lower-case words up to
+/// the comma; a name in the headline's last words ("…thanked ambassador
+/// Fleming for…") has no comma that closes a phrase of its own.
+fn english_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
+    let word = cut.token.trim_end_matches(',');
+    if !capitalised(word) {
+        return false;
+    }
+    let rest: Vec<&str> = tokens(&line[cut.start..]).take(9).map(|(_, w)| w).collect();
+    let lower = word.to_lowercase();
+    // A participle takes a complement before its comma ("Speaking at…,"),
+    // where a place in "-ing" stands alone or in a list ("…recognized
+    // Beijing, with…", "Beijing and Taipei").
+    let complement =
+        !cut.token.ends_with(',') && rest.get(1).is_some_and(|w| !["and", "or"].contains(w));
+    let participle = complement
+        && (lower.len() > 5 && lower.ends_with("ing")
+            || lower.len() > 4 && lower.ends_with("ed") && rest.get(1) == Some(&"by"));
+    let opener = participle || rules.is_starter(&lower) && !rules.is_preposition(&lower);
+    // The comma closes the phrase within a few words, none capitalised
+    // but a name after "of", "by", "at" or "the" ("Speaking at Wednesday's
+    // plenary session,").
+    let comma = rest.iter().position(|w| w.ends_with(','));
+    opener
+        && comma.is_some_and(|c| {
+            (1..=c).all(|k| {
+                let w = rest[k];
+                !w.starts_with(char::is_uppercase)
+                    || rules.is_preposition(&rest[k - 1].to_lowercase())
+                    || FUNCTION_WORDS.contains(&rest[k - 1])
+                    || is_number(w.trim_end_matches(','))
+            })
+        })
 }
 
 /// English words that start the first sentence after a headline; few, as

@@ -978,3 +978,135 @@ fn a_release_headline_with_a_quoted_name_runs_into_a_counted_lede() {
         ],
     );
 }
+
+#[test]
+fn a_headline_runs_into_direct_speech_with_its_attribution() {
+    check(
+        Lang::Ru,
+        "Министр посетил новую школу в Косшы «Здесь будут учиться тысяча двести детей», – сказал министр на открытии.",
+        &[
+            "Министр посетил новую школу в Косшы",
+            "«Здесь будут учиться тысяча двести детей», – сказал министр на открытии.",
+        ],
+    );
+    check(
+        Lang::En,
+        "Akim opens new library in Kosshy “Every village deserves a place to read,” the akim said at the opening.",
+        &[
+            "Akim opens new library in Kosshy",
+            "“Every village deserves a place to read,” the akim said at the opening.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Жаңа кітапхана – ауыл жастарына „Бұл кітапхана бәріміз үшін ашылды“, – деді әкім салтанатты шарада.",
+        &[
+            "Жаңа кітапхана – ауыл жастарына",
+            "„Бұл кітапхана бәріміз үшін ашылды“, – деді әкім салтанатты шарада.",
+        ],
+    );
+    // A quoted name with no attribution after it stays in its sentence,
+    // and so does speech that a verb of saying introduces.
+    check(
+        Lang::Ru,
+        "Акимат запустил программу «Чистый двор» в трех районах города с начала мая.",
+        &["Акимат запустил программу «Чистый двор» в трех районах города с начала мая."],
+    );
+    check(
+        Lang::En,
+        "The minister told “We will open three schools this year,” adding that funds were set aside.",
+        &["The minister told “We will open three schools this year,” adding that funds were set aside."],
+    );
+    // Speech inside speech is no lede.
+    check(
+        Lang::Ru,
+        "«Я тогда сказал ему «Подожди, мы еще успеем», – вспоминает ветеран.",
+        &["«Я тогда сказал ему «Подожди, мы еще успеем», – вспоминает ветеран."],
+    );
+}
+
+#[test]
+fn a_russian_lede_may_open_with_its_verb_or_a_date() {
+    check(
+        Lang::Ru,
+        "В Таразе прошла ярмарка вакансий Приняли участие 60 работодателей из пяти отраслей региона.",
+        &[
+            "В Таразе прошла ярмарка вакансий",
+            "Приняли участие 60 работодателей из пяти отраслей региона.",
+        ],
+    );
+    // «Правила» ends as a past does and is a document's name.
+    check(
+        Lang::Ru,
+        "Министерство утвердило Правила приема документов на гранты для молодых ученых.",
+        &["Министерство утвердило Правила приема документов на гранты для молодых ученых."],
+    );
+    check(
+        Lang::Ru,
+        "Акимат утвердил план ремонта дорог 12 марта документ был опубликован на сайте акимата.",
+        &[
+            "Акимат утвердил план ремонта дорог",
+            "12 марта документ был опубликован на сайте акимата.",
+        ],
+    );
+    // A number before a noun it counts needs a plural predicate.
+    check(
+        Lang::Ru,
+        "Акимат открыл 12 новых школ в районах области за прошлый год.",
+        &["Акимат открыл 12 новых школ в районах области за прошлый год."],
+    );
+}
+
+#[test]
+fn an_english_lede_may_open_with_an_adverbial_and_its_comma() {
+    check(
+        Lang::En,
+        "Regional hospital gets new scanners Speaking at the handover ceremony, the akim thanked the donors for their support.",
+        &[
+            "Regional hospital gets new scanners",
+            "Speaking at the handover ceremony, the akim thanked the donors for their support.",
+        ],
+    );
+    check(
+        Lang::En,
+        "New vaccination campaign starts in Taraz Earlier this week, 30 mobile teams received their first doses of vaccine.",
+        &[
+            "New vaccination campaign starts in Taraz",
+            "Earlier this week, 30 mobile teams received their first doses of vaccine.",
+        ],
+    );
+    // A place in "-ing" is no participle, and a month after a number is
+    // the date's own word.
+    check(
+        Lang::En,
+        "The delegation had already visited Beijing, with talks on trade and transport.",
+        &["The delegation had already visited Beijing, with talks on trade and transport."],
+    );
+    check(
+        Lang::En,
+        "Deadline for grant applications extended to 20 June Yesterday the foundation announced that grant applications for the deadline will be accepted for two more weeks.",
+        &[
+            "Deadline for grant applications extended to 20 June",
+            "Yesterday the foundation announced that grant applications for the deadline will be accepted for two more weeks.",
+        ],
+    );
+}
+
+#[test]
+fn a_kazakh_name_ending_as_a_verb_is_no_headline_end() {
+    // «Нұрбек» ends as the intention «-бек» does.
+    check(
+        Lang::Kk,
+        "Білім министрінің орынбасары Нұрбек Оспанов пен Жапония елшісі Кэндзи Сато кездесті.",
+        &["Білім министрінің орынбасары Нұрбек Оспанов пен Жапония елшісі Кэндзи Сато кездесті."],
+    );
+    // An acronym after a slash opens a lede after a finite verb.
+    check(
+        Lang::Kk,
+        "Миссия аралық есебін жариялады ЕҚЫҰ/ДИАҚБ байқаушылары үгіт науқанының барысын сипаттады.",
+        &[
+            "Миссия аралық есебін жариялады",
+            "ЕҚЫҰ/ДИАҚБ байқаушылары үгіт науқанының барысын сипаттады.",
+        ],
+    );
+}

@@ -1,0 +1,173 @@
+//! A headline run into a lede that opens with direct speech, with no
+//! punctuation between them («Аким встретился с представителями бизнеса
+//! «Ни одна жалоба не должна остаться без ответа», – заявил аким…»).
+//!
+//! Direct speech that an attribution follows («…», – заявил он; “…,” the
+//! minister said) always opens its sentence: Russian and Kazakh punctuation
+//! put the dash of the attribution after a quotation that starts the
+//! sentence, and English puts the comma inside the quotes for the same
+//! reason. A quotation inside a sentence names something («программу
+//! «Здоровое детство»») or is introduced by a colon or a verb of saying.
+//! So a capitalised quotation that closes with a comma, ! or ? and then a
+//! dash or an English verb of saying ends the headline before it, if the
+//! words before it could be one.
+
+use super::chars::is_space;
+use super::runin::{tokens, MAX_WORDS, MIN_WORDS};
+use crate::lang::Lang;
+
+/// The fewest words of the speech: a name in quotes is shorter.
+const MIN_SPEECH_WORDS: usize = 3;
+
+/// English verbs that attribute speech after it ("…,” the Commissioner
+/// said), within a few words of the closing quote.
+const ENGLISH_SAYING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stressed",
+    "told",
+    "stated",
+    "explained",
+    "emphasised",
+    "emphasized",
+    "underlined",
+    "remarked",
+    "declared",
+    "announced",
+    "according",
+];
+
+/// Verbs of saying that, before a quotation, introduce it inside the
+/// sentence ("He said “We…”"): no headline ends with one.
+const INTRODUCING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "сказал",
+    "сказала",
+    "заявил",
+    "заявила",
+    "отметил",
+    "отметила",
+    "подчеркнул",
+    "подчеркнула",
+    "добавил",
+    "добавила",
+    "деді",
+    "айтты",
+];
+
+/// If `line` opens with a headline (a few words with no punctuation that
+/// ends or splits a sentence) run into direct speech, the byte offset where
+/// the speech starts.
+pub(super) fn speech_end(line: &str, lang: Lang) -> Option<usize> {
+    let mut prev = "";
+    for (words, (start, word)) in tokens(line).enumerate() {
+        if words >= MIN_WORDS
+            && headline_end_word(prev)
+            && quotes_closed(&line[..start])
+            && opens_speech(&line[start..], lang)
+        {
+            return Some(start);
+        }
+        // A headline has no punctuation that ends or splits a sentence; a
+        // dash may stand in it («Жаңа бастама – «Ауыл жастары»»), and a
+        // quoted name.
+        if word.contains(['.', '!', '?', '…', ';', ',', ':', '(', ')']) || words >= MAX_WORDS {
+            return None;
+        }
+        prev = word;
+    }
+    None
+}
+
+/// Whether every quotation opened in `head` is closed: speech inside
+/// another («Я не мог сказать ему «Пап, …», — рассказывает…») is no lede.
+fn quotes_closed(head: &str) -> bool {
+    let count = |c: char| head.matches(c).count();
+    // “ closes „ in Russian and Kazakh and opens ” in English.
+    let low = count('„');
+    count('«') == count('»')
+        && count('“') >= low
+        && count('“') - low == count('”')
+        && count('"') % 2 == 0
+}
+
+/// Whether a headline can end with `word`: a lower-case letter, a digit
+/// or a closing quote ends it, and no verb of saying that would introduce
+/// the quotation.
+fn headline_end_word(word: &str) -> bool {
+    let last = word
+        .trim_end_matches(['»', '”', '“', '"'])
+        .chars()
+        .next_back();
+    last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && !INTRODUCING.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `rest` opens with a capitalised quotation of a few words that
+/// closes with a comma, ! or ? (or «.» before a dash) and then an
+/// attribution: a dash in Russian and Kazakh, a verb of saying within four
+/// words in English.
+fn opens_speech(rest: &str, lang: Lang) -> bool {
+    let mut cs = rest.chars();
+    let Some(open) = cs.next() else {
+        return false;
+    };
+    let close = match open {
+        '«' => '»',
+        '“' => '”',
+        '„' => '“',
+        '"' => '"',
+        _ => return false,
+    };
+    if !cs.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let body = &rest[open.len_utf8()..];
+    let Some(end) = closing(body, open, close) else {
+        return false;
+    };
+    let speech = &body[..end];
+    if tokens(speech).count() < MIN_SPEECH_WORDS {
+        return false;
+    }
+    // English puts the comma inside the quotes, Russian and Kazakh after;
+    // ! ? and … stand inside in all three.
+    let after = &body[end + close.len_utf8()..];
+    let (comma_after, after) = match after.strip_prefix(',') {
+        Some(a) => (true, a),
+        None => (false, after),
+    };
+    if !comma_after && !speech.ends_with([',', '!', '?', '…']) {
+        return false;
+    }
+    let after = after.trim_start_matches(is_space);
+    match lang {
+        Lang::En => tokens(after)
+            .take(4)
+            .any(|(_, w)| ENGLISH_SAYING.contains(&w.trim_end_matches([',', '.']))),
+        Lang::Ru | Lang::Kk => after.starts_with(['–', '—', '-']),
+    }
+}
+
+/// The byte offset in `body` of the quote mark that closes the quotation
+/// opened by `open`, quotations nested inside skipped («…«Нұр Отан»…»).
+fn closing(body: &str, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices() {
+        if c == close && (open != close || depth == 0) {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        } else if c == open && open != close {
+            depth += 1;
+        }
+    }
+    None
+}
