@@ -75,6 +75,9 @@ pub struct Rules {
     starters: HashSet<String>,
     /// The prepositions among them.
     prepositions: HashSet<String>,
+    /// Verbs of saying, which attribute speech ("said", «заявил», «деді»):
+    /// not starters, but the words that tell speech from a sentence.
+    saying: HashSet<String>,
     /// The longest abbreviation key in characters, to bound look-ups.
     longest: usize,
 }
@@ -149,12 +152,20 @@ impl Rules {
                 rules.abbrevs.entry(k).or_insert(abbrev);
             }
         }
-        for (word, preposition) in parse_words(starters)? {
+        for (word, section) in parse_words(starters)? {
             let word = word.to_lowercase();
-            if preposition {
-                rules.prepositions.insert(word.clone());
+            match section {
+                Some("saying") => {
+                    rules.saying.insert(word);
+                }
+                Some("prepositions") => {
+                    rules.prepositions.insert(word.clone());
+                    rules.starters.insert(word);
+                }
+                _ => {
+                    rules.starters.insert(word);
+                }
             }
-            rules.starters.insert(word);
         }
         Ok(rules)
     }
@@ -178,16 +189,20 @@ impl Rules {
     pub fn is_preposition(&self, lower: &str) -> bool {
         self.prepositions.contains(lower)
     }
+
+    /// Whether `lower` (a lower-case word) is a verb of saying.
+    pub fn is_saying(&self, lower: &str) -> bool {
+        self.saying.contains(lower)
+    }
 }
 
-/// The words of a starter file, each with whether it stands in the
-/// `[prepositions]` section: every field of every line.
-fn parse_words<'a>(file: RuleFile<'a>) -> Result<Vec<(&'a str, bool)>, RuleError> {
+/// The words of a starter file, each with the section it stands in
+/// (`[prepositions]`, `[saying]` or none): every field of every line.
+fn parse_words<'a>(file: RuleFile<'a>) -> Result<Vec<(&'a str, Option<&'a str>)>, RuleError> {
     let mut words = Vec::new();
-    for line in file.lines(&["prepositions"]) {
+    for line in file.lines(&["prepositions", "saying"]) {
         let line = line?;
-        let prepositions = line.section == Some("prepositions");
-        words.extend(line.fields.iter().map(|&w| (w, prepositions)));
+        words.extend(line.fields.iter().map(|&w| (w, line.section)));
     }
     Ok(words)
 }
@@ -294,5 +309,8 @@ mod tests {
         assert!(ru.is_starter("его") && !ru.is_preposition("его"));
         assert!(rules(Lang::En).is_starter("the"));
         assert!(!rules(Lang::En).is_starter("department"));
+        // Verbs of saying are a list of their own, no starters.
+        assert!(rules(Lang::En).is_saying("said") && !rules(Lang::En).is_starter("said"));
+        assert!(kk.is_saying("деді") && ru.is_saying("заявил"));
     }
 }

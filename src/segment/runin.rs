@@ -1112,7 +1112,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         && (KAZAKH_VERB_ONLY.iter().any(|e| cut.prev.ends_with(e)) && cut.prev.chars().count() > 4
             || kazakh_past(cut.prev))
         && !KAZAKH_NOUNS_LIKE_VERBS.contains(&cut.prev)
-        && !KAZAKH_SAYING.contains(&cut.prev);
+        && !rules.is_saying(cut.prev);
     if kazakh_number {
         return true;
     }
@@ -1130,7 +1130,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // A verb of saying takes its speaker after it («…ашылады деді
             // Айгүл Серікқызы»): the name is its subject, no new sentence.
-            && !KAZAKH_SAYING.contains(&cut.prev)
+            && !rules.is_saying(cut.prev)
             // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
             // an attribution and its subject follows it.
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
@@ -1177,10 +1177,6 @@ const KAZAKH_POSTPOSITIONS: &[&str] = &[
     "қарай",
     "бері",
 ];
-
-/// Kazakh verbs of saying, which put the speaker after them in reported
-/// speech: the capitalised word after one is the speaker.
-const KAZAKH_SAYING: &[&str] = &["деді", "айтты", "хабарлады", "мәлімдеді", "түсіндірді"];
 
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,

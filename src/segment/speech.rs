@@ -13,64 +13,24 @@
 //! words before it could be one.
 
 use super::chars::is_space;
+use super::rules::{rules, Rules};
 use super::runin::{tokens, MAX_WORDS, MIN_WORDS};
 use crate::lang::Lang;
 
 /// The fewest words of the speech: a name in quotes is shorter.
 const MIN_SPEECH_WORDS: usize = 3;
 
-/// English verbs that attribute speech after it ("…,” the Commissioner
-/// said), within a few words of the closing quote.
-const ENGLISH_SAYING: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "noted",
-    "stressed",
-    "told",
-    "stated",
-    "explained",
-    "emphasised",
-    "emphasized",
-    "underlined",
-    "remarked",
-    "declared",
-    "announced",
-    "according",
-];
-
-/// Verbs of saying that, before a quotation, introduce it inside the
-/// sentence ("He said “We…”"): no headline ends with one.
-const INTRODUCING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "сказал",
-    "сказала",
-    "заявил",
-    "заявила",
-    "отметил",
-    "отметила",
-    "подчеркнул",
-    "подчеркнула",
-    "добавил",
-    "добавила",
-    "деді",
-    "айтты",
-];
-
 /// If `line` opens with a headline (a few words with no punctuation that
 /// ends or splits a sentence) run into direct speech, the byte offset where
 /// the speech starts.
 pub(super) fn speech_end(line: &str, lang: Lang) -> Option<usize> {
+    let rules = rules(lang);
     let mut prev = "";
     for (words, (start, word)) in tokens(line).enumerate() {
         if words >= MIN_WORDS
-            && headline_end_word(prev)
+            && headline_end_word(prev, rules)
             && quotes_closed(&line[..start])
-            && opens_speech(&line[start..], lang)
+            && opens_speech(&line[start..], lang, rules)
         {
             return Some(start);
         }
@@ -99,21 +59,21 @@ fn quotes_closed(head: &str) -> bool {
 
 /// Whether a headline can end with `word`: a lower-case letter, a digit
 /// or a closing quote ends it, and no verb of saying that would introduce
-/// the quotation.
-fn headline_end_word(word: &str) -> bool {
+/// the quotation ("He said “We…”").
+fn headline_end_word(word: &str, rules: &Rules) -> bool {
     let last = word
         .trim_end_matches(['»', '”', '“', '"'])
         .chars()
         .next_back();
     last.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-        && !INTRODUCING.contains(&word.to_lowercase().as_str())
+        && !rules.is_saying(&word.to_lowercase())
 }
 
 /// Whether `rest` opens with a capitalised quotation of a few words that
 /// closes with a comma, ! or ? (or «.» before a dash) and then an
 /// attribution: a dash in Russian and Kazakh, a verb of saying within four
 /// words in English.
-fn opens_speech(rest: &str, lang: Lang) -> bool {
+fn opens_speech(rest: &str, lang: Lang, rules: &Rules) -> bool {
     let mut cs = rest.chars();
     let Some(open) = cs.next() else {
         return false;
@@ -150,7 +110,7 @@ fn opens_speech(rest: &str, lang: Lang) -> bool {
     match lang {
         Lang::En => tokens(after)
             .take(4)
-            .any(|(_, w)| ENGLISH_SAYING.contains(&w.trim_end_matches([',', '.']))),
+            .any(|(_, w)| rules.is_saying(w.trim_end_matches([',', '.']))),
         Lang::Ru | Lang::Kk => after.starts_with(['–', '—', '-']),
     }
 }
