@@ -204,8 +204,10 @@ pub fn decide(
         Before::Marker => false,
         // "…перенесен на 2027 г. 15 мая пройдут…": a clause that ends in
         // a year is a sentence, and a number after it starts the next one,
-        // unless it is the day of a Kazakh date («2014 ж. 10 маусым»).
-        Before::Abbrev(_, start) if year && word.is_number() => {
+        // unless it is the day of a Kazakh date («2014 ж. 10 маусым»). A
+        // sign is no such number: «…от 20 октября 2020 г. № 142…» is a
+        // document's date and number, and goes on.
+        Before::Abbrev(_, start) if year && word.is_number() && !word.is_sign() => {
             clause(&text[seg_start..start], rules) == Phrase::Sentence
                 && !kazakh_date_follows(&text[next..span_end])
         }
@@ -553,6 +555,11 @@ impl<'a> NextWord<'a> {
             || is_roman(self.text)
                 && !self.after.is_some_and(char::is_alphanumeric)
                 && self.text != "I"
+    }
+
+    /// A sign before a number ("№ 2", "$15").
+    fn is_sign(&self) -> bool {
+        self.first.is_some_and(is_number_sign)
     }
 
     /// A registry code: capitals run into digits or a hyphen and digits

@@ -1116,14 +1116,26 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     if kazakh_number {
         return true;
     }
-    if !(capitalised(bare) || acronym(cut.token) || one_letter || kazakh_opening || kazakh_quoted) {
+    // A Russian pronoun of two letters («Он», «Мы») is written in capitals
+    // only where it opens a sentence; a preposition's own check is above.
+    let russian_pronoun =
+        lang == Lang::Ru && short_capitalised(bare) && !rules.is_preposition(&bare.to_lowercase());
+    if !(capitalised(bare)
+        || acronym(cut.token)
+        || one_letter
+        || kazakh_opening
+        || kazakh_quoted
+        || russian_pronoun)
+    {
         return false;
     }
     let starter = cut.prev_lower
-        && (capitalised(bare) || one_letter)
+        && (capitalised(bare) || one_letter || russian_pronoun)
         && rules.is_starter(&bare.to_lowercase());
     starter
-        || lang == Lang::Ru && cut.prev_lower && verb_first_lede(line, cut)
+        || lang == Lang::Ru
+            && cut.prev_lower
+            && (verb_first_lede(line, cut) || russian_adverb_opener(line, cut, rules))
         || lang == Lang::Kk
             && cut.prev_lower
             && (capitalised(unquoted) || kazakh_opening || acronym(cut.token))
@@ -1399,20 +1411,45 @@ fn english_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
         && (lower.len() > 5 && lower.ends_with("ing")
             || lower.len() > 4 && lower.ends_with("ed") && rest.get(1) == Some(&"by"));
     let opener = participle || rules.is_starter(&lower) && !rules.is_preposition(&lower);
-    // The comma closes the phrase within a few words, none capitalised
-    // but a name after "of", "by", "at" or "the" ("Speaking at Wednesday's
-    // plenary session,").
+    opener && closed_by_comma(&rest, rules)
+}
+
+/// Whether the phrase that opens `rest` (its words from the first) is
+/// closed by a comma within them, with no capitalised word inside but a
+/// name after a preposition or a function word ("Speaking at Wednesday's
+/// plenary session,", «Воспользовавшись государственными субсидиями,»):
+/// an adverbial that opens a sentence, where a name in a headline's last
+/// words has no comma of its own.
+fn closed_by_comma(rest: &[&str], rules: &Rules) -> bool {
     let comma = rest.iter().position(|w| w.ends_with(','));
-    opener
-        && comma.is_some_and(|c| {
-            (1..=c).all(|k| {
-                let w = rest[k];
-                !w.starts_with(char::is_uppercase)
-                    || rules.is_preposition(&rest[k - 1].to_lowercase())
-                    || FUNCTION_WORDS.contains(&rest[k - 1])
-                    || is_number(w.trim_end_matches(','))
-            })
+    comma.is_some_and(|c| {
+        (1..=c).all(|k| {
+            let w = rest[k];
+            !w.starts_with(char::is_uppercase)
+                || rules.is_preposition(&rest[k - 1].to_lowercase())
+                || FUNCTION_WORDS.contains(&rest[k - 1])
+                || is_number(w.trim_end_matches(','))
         })
+    })
+}
+
+/// Russian: whether the lede at `cut` opens with a verbal adverb and its
+/// phrase closed by a comma («…на капельное орошение | Воспользовавшись
+/// государственными субсидиями, более 300 хозяйств…», «Подписав
+/// соглашение, стороны…»). A capitalised perfective adverb in «-вшись»,
+/// «-вши», «-ав», «-ив», «-ыв» or an imperfective in «-ясь», «-аясь» is no
+/// name (but given names in «-слав»), and the comma tells it from one.
+fn russian_adverb_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
+    const ENDINGS: &[&str] = &["вшись", "вши", "ав", "ив", "ыв", "ясь"];
+    if !capitalised(cut.token) || cut.token.ends_with(',') {
+        return false;
+    }
+    let lower = cut.token.to_lowercase();
+    let adverb = lower.chars().count() >= 7
+        && ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !lower.ends_with("слав");
+    let rest: Vec<&str> = tokens(&line[cut.start..]).take(9).map(|(_, w)| w).collect();
+    adverb && closed_by_comma(&rest, rules)
 }
 
 /// English words that start the first sentence after a headline; few, as
