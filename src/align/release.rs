@@ -140,6 +140,26 @@ mod tests {
     }
 
     #[test]
+    fn a_run_in_headline_is_cut_where_another_version_splits_its_lede_again() {
+        // The English headline runs into a lede the segmenter cannot tell
+        // from a name ("…robotics championship Promoted…"); the Russian and
+        // the Kazakh have the headline on a line of its own and the lede in
+        // two sentences each.
+        let en = "Young engineers from Karaganda win national robotics championship Promoted to the final only last week, the team from Karaganda beat 40 rivals from 12 regions in Astana on Saturday and received a grant of 5 million tenge.";
+        let ru = "Молодые инженеры из Караганды выиграли национальный кубок по робототехнике\nКоманда из Караганды, вышедшая в финал лишь на прошлой неделе, в субботу в Астане обошла 40 соперников из 12 регионов. Она получила грант в 5 млн тенге.";
+        let kk = "Қарағандылық жас инженерлер робототехникадан ұлттық кубокты жеңіп алды\nӨткен аптада ғана финалға шыққан Қарағанды командасы сенбі күні Астанада 12 өңірден келген 40 қарсыласын жеңді. Команда 5 млн теңге грант алды.";
+        assert_eq!(
+            segment(en, Lang::En).len(),
+            1,
+            "the segmenter finds no headline"
+        );
+        let units = align_release(en, Some(ru), Some(kk), Cut::Sentences).unwrap();
+        let beads: Vec<&str> = units.iter().map(|u| u.beads.as_str()).collect();
+        assert_eq!(beads, ["1-1-1", "1-2-2"], "{units:?}");
+        assert!(units[0].en.ends_with("robotics championship"), "{units:?}");
+    }
+
+    #[test]
     fn lines_keep_paragraphs() {
         let s = lines("One. Two.\nThree\n\n\n  Four\n");
         let got: Vec<_> = s.iter().map(|s| (s.paragraph, s.text.as_str())).collect();

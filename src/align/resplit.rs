@@ -6,10 +6,10 @@
 //!
 //! The segmenter cannot tell these apart from a name or an initial inside
 //! a sentence; the translations can. Where a unit has one segment in one
-//! language and two in another, each place in the single segment that
-//! could end a sentence is tried: it is cut where its two parts match the
-//! other version's two segments (lengths and anchors) clearly better than
-//! the whole matches both.
+//! language and two or three in another, each place in the single segment
+//! that could end a sentence is tried: it is cut where its two parts match
+//! the other version's first segment and the rest (lengths and anchors)
+//! clearly better than the whole matches them all.
 
 use crate::lang::Lang;
 use crate::segment::Segment;
@@ -128,16 +128,21 @@ pub fn resplit(
             if bounds.is_empty() {
                 continue;
             }
-            // The versions with two segments in this unit.
-            let refs: Vec<(Lang, [&str; 2])> = (0..3)
-                .filter(|&o| o != l && u.ranges[o].len() == 2)
+            // The versions with two or three segments in this unit, each
+            // as its first segment and the rest: a headline run into a lede
+            // that the other version splits again is cut where the other's
+            // headline ends («…secured victory Promoted Livingston…»
+            // against a Russian headline and two sentences).
+            let refs: Vec<(Lang, [String; 2], usize)> = (0..3)
+                .filter(|&o| o != l && (2..=3).contains(&u.ranges[o].len()))
                 .filter_map(|o| {
                     let s = versions[o]?;
                     let r = &u.ranges[o];
-                    Some((
-                        LANGS[o],
-                        [s[r.start].text.as_str(), s[r.start + 1].text.as_str()],
-                    ))
+                    let rest: Vec<&str> = s[r.start + 1..r.end]
+                        .iter()
+                        .map(|x| x.text.as_str())
+                        .collect();
+                    Some((LANGS[o], [s[r.start].text.clone(), rest.join(" ")], r.len()))
                 })
                 .collect();
             if refs.is_empty() {
@@ -147,15 +152,17 @@ pub fn resplit(
             for &(at, marked) in &bounds {
                 let (a, b) = (&seg.text[..at], &seg.text[at..]);
                 let mut gain = if marked { 0.0 } else { -RUN_IN_COST };
-                for (other, r) in &refs {
+                for (other, r, n) in &refs {
                     let model = LengthModel::for_pair(*other, lang);
                     let lex = lexicon.map(|x| (x, *other, lang));
                     let parts = [a.trim_end(), b];
-                    let (ra, pa) = pair_anchors_with(r, &parts, lex);
-                    let whole = prior(2, 1)
+                    let r = [r[0].as_str(), r[1].as_str()];
+                    let (ra, pa) = pair_anchors_with(&r, &parts, lex);
+                    let whole = prior(*n, 1)
                         + model.cost(text_len(r[0]) + text_len(r[1]), text_len(&seg.text))
                         + bead_cost(&ra, &pa);
-                    let cut = 2.0 * prior(1, 1)
+                    let cut = prior(1, 1)
+                        + prior(n - 1, 1)
                         + RESPLIT_COST
                         + model.cost(text_len(r[0]), text_len(parts[0]))
                         + model.cost(text_len(r[1]), text_len(parts[1]))
