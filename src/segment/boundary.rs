@@ -23,6 +23,7 @@ use super::chars::{
 };
 use super::rules::{starts_with_capital, Class, Rules};
 use super::token::{classify, is_initials, is_roman, phrase, Before, Phrase};
+use crate::lang::Lang;
 
 /// The char at byte `i` of `text` (which must be a char boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -100,7 +101,7 @@ fn attribution_follows(rest: &str, rules: &Rules) -> bool {
         .any(|w| w.ends_with(['.', '!', '?', ',', ':']));
     let bare = verb.trim_end_matches(|c: char| !c.is_alphabetic());
     // The order is English: Russian and Kazakh put a dash before theirs.
-    (1..=3).contains(&names) && super::rules::rules(crate::lang::Lang::En).is_saying(bare) && short
+    (1..=3).contains(&names) && super::rules::rules(Lang::En).is_saying(bare) && short
 }
 
 /// ¹ ² ³ and the other superscript digits of footnote marks, and the
@@ -289,7 +290,7 @@ fn designation(head: &str, rules: &Rules) -> bool {
     let dash = |t: &str| t.chars().count() == 1 && t.chars().all(is_dash);
     let word = noun.chars().count() > 2
         && noun.chars().all(is_letter)
-        && !super::runin::TITLES.contains(&noun)
+        && !super::rules::rules(Lang::En).is_title(noun)
         && !rules.is_preposition(&noun.to_lowercase());
     let place =
         dash(noun) || word && (rules.is_preposition(&before.to_lowercase()) || dash(before));
@@ -323,26 +324,13 @@ fn after_surname(head: &str) -> bool {
 /// Шольц») ends in «-ии», «-еи» and is no surname, nor is a title
 /// («подписал Президент К. Тоқаев»).
 fn foreign_name(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "Президент",
-        "Министр",
-        "Аким",
-        "Әкім",
-        "Посол",
-        "Елші",
-        "Председатель",
-        "Төраға",
-        "Депутат",
-        "Сенатор",
-        "Профессор",
-        "Директор",
-        "Генерал",
-    ];
     let mut cs = word.chars();
     cs.next().is_some_and(char::is_uppercase)
         && cs.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
         && !["ии", "еи", "ия"].iter().any(|e| word.ends_with(e))
-        && !TITLES.contains(&word)
+        && ![Lang::Ru, Lang::Kk]
+            .iter()
+            .any(|&l| super::rules::rules(l).is_title(word))
 }
 
 /// A capitalised word with the ending of a Russian or Kazakh surname, in

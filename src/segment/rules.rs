@@ -78,6 +78,9 @@ pub struct Rules {
     /// Verbs of saying, which attribute speech ("said", «заявил», «деді»):
     /// not starters, but the words that tell speech from a sentence.
     saying: HashSet<String>,
+    /// Titles that open a person's name ("Minister", «Аким», «Әкім»), as
+    /// written (capitalised): no starters, and no names of their own.
+    titles: HashSet<String>,
     /// The longest abbreviation key in characters, to bound look-ups.
     longest: usize,
 }
@@ -153,17 +156,20 @@ impl Rules {
             }
         }
         for (word, section) in parse_words(starters)? {
-            let word = word.to_lowercase();
             match section {
                 Some("saying") => {
-                    rules.saying.insert(word);
+                    rules.saying.insert(word.to_lowercase());
+                }
+                Some("titles") => {
+                    rules.titles.insert(word.to_string());
                 }
                 Some("prepositions") => {
+                    let word = word.to_lowercase();
                     rules.prepositions.insert(word.clone());
                     rules.starters.insert(word);
                 }
                 _ => {
-                    rules.starters.insert(word);
+                    rules.starters.insert(word.to_lowercase());
                 }
             }
         }
@@ -194,13 +200,19 @@ impl Rules {
     pub fn is_saying(&self, lower: &str) -> bool {
         self.saying.contains(lower)
     }
+
+    /// Whether `word` (as written) is a title that opens a person's name.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
 }
 
 /// The words of a starter file, each with the section it stands in
-/// (`[prepositions]`, `[saying]` or none): every field of every line.
+/// (`[prepositions]`, `[saying]`, `[titles]` or none): every field of
+/// every line.
 fn parse_words<'a>(file: RuleFile<'a>) -> Result<Vec<(&'a str, Option<&'a str>)>, RuleError> {
     let mut words = Vec::new();
-    for line in file.lines(&["prepositions", "saying"]) {
+    for line in file.lines(&["prepositions", "saying", "titles"]) {
         let line = line?;
         words.extend(line.fields.iter().map(|&w| (w, line.section)));
     }
@@ -312,5 +324,8 @@ mod tests {
         // Verbs of saying are a list of their own, no starters.
         assert!(rules(Lang::En).is_saying("said") && !rules(Lang::En).is_starter("said"));
         assert!(kk.is_saying("деді") && ru.is_saying("заявил"));
+        // Titles keep their case and are no starters.
+        assert!(rules(Lang::En).is_title("Minister") && !rules(Lang::En).is_title("minister"));
+        assert!(ru.is_title("Аким") && kk.is_title("Әкім") && !ru.is_starter("аким"));
     }
 }

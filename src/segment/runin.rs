@@ -116,7 +116,7 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
             // So is one opened by a title ("Deputy Akim of Akmola region
             // Nurlan Abenov said…").
             let counted = counts_many(toks[i].1);
-            let reach = if counted || TITLES.contains(&toks[i].1) {
+            let reach = if counted || rules.is_title(toks[i].1) {
                 10
             } else {
                 6
@@ -264,11 +264,9 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     let verb_next = toks.get(i + 1).is_some_and(|t| english_past(t.1));
     let after_place = name_word(prev)
         && rules.is_preposition(prev2)
-        && (TITLES.contains(&word) || lower_after(toks, i, rules) && !verb_next);
-    let after_person = name_word(prev)
-        && name_word(prev2)
-        && !TITLES.contains(&prev2)
-        && TITLES.contains(&back(3));
+        && (rules.is_title(word) || lower_after(toks, i, rules) && !verb_next);
+    let after_person =
+        name_word(prev) && name_word(prev2) && !rules.is_title(prev2) && rules.is_title(back(3));
     // "…orders 120 new passenger carriages Kazakhstan Temir Zholy signed…":
     // a name after a plural noun, its verb right after it.
     let plural = headline_noun(prev) && ends_in_s(prev);
@@ -397,32 +395,6 @@ const CLOSING_NOUNS: &[&str] = &[
     "Kingdom",
     "Avenue",
     "Street",
-];
-
-/// Titles that open a person's name ("Akim", "Minister") or stand before
-/// one: a capital letter after one is an initial ("Judge K. Abenova").
-pub(super) const TITLES: &[&str] = &[
-    "Akim",
-    "Regional",
-    "Minister",
-    "Deputy",
-    "Governor",
-    "Mayor",
-    "Head",
-    "Chairman",
-    "President",
-    "Ambassador",
-    "Director",
-    "Representative",
-    "Secretary",
-    "Commissioner",
-    "Envoy",
-    "Vice",
-    "Judge",
-    "Professor",
-    "Doctor",
-    "Senator",
-    "General",
 ];
 
 /// A finite English verb of a lede: past ("approved", "took") or an
@@ -655,7 +627,7 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .rev()
         .filter(|c| c.start > first && c.start < cut.start)
         .take(3)
-        .find(|c| RUSSIAN_TITLES.contains(&c.token) && c.prev_lower && !joined(c.prev))
+        .find(|c| rules.is_title(c.token) && c.prev_lower && !joined(c.prev))
         .filter(|c| !rules.is_preposition(&c.prev.to_lowercase()))
         .unwrap_or(cut);
     // A subject is in the nominative, and nothing before it agrees with
@@ -724,29 +696,6 @@ fn verb_first_lede(line: &str, cut: &Cut) -> bool {
         && next_lower
         && tokens(&line[..cut.start]).any(|(_, w)| russian_finite(w))
 }
-
-/// Russian titles that open a person's name as a subject («Министр
-/// здравоохранения Аида Балаева», «Аким области Ерлан Нуров»).
-const RUSSIAN_TITLES: &[&str] = &[
-    "Министр",
-    "Вице-министр",
-    "Премьер-министр",
-    "Аким",
-    "Президент",
-    "Глава",
-    "Председатель",
-    "Посол",
-    "Директор",
-    "Ректор",
-    "Губернатор",
-    "Мэр",
-    "Заместитель",
-    "Руководитель",
-    "Депутат",
-    "Сенатор",
-    "Спикер",
-    "Судья",
-];
 
 /// A Russian predicate that agrees with a subject counted by a number: a
 /// plural or neuter past («получили», «прошло»), a plural present
