@@ -228,13 +228,13 @@ fn twelfth_held_out_set_stays_above_its_floor() {
 /// as a check of those rules on text they were not made on, then tuned on.
 #[test]
 fn thirteenth_tune_set_stays_above_its_floor() {
-    check("tune13", [15, 13, 12]);
+    check("tune13", [15, 13, 13]);
 }
 
 /// Measured before the eleventh set's rules (7, 7, 7 of 10), after them
-/// (the same) and after the rules tuned on the thirteenth set's own tune
-/// cases (the same).
+/// (the same), after the Russian rules tuned on the thirteenth set's own
+/// tune cases (the same) and after the Kazakh present continuous (7, 7, 8).
 #[test]
 fn thirteenth_held_out_set_stays_above_its_floor() {
-    check("heldout13", [7, 7, 7]);
+    check("heldout13", [7, 7, 8]);
 }

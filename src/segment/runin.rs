@@ -1142,7 +1142,8 @@ const KAZAKH_POSTPOSITIONS: &[&str] = &[
 /// A Kazakh finite verb of the third person, by an ending that no case
 /// ending shares: present-future «-ады», «-еді», past passive «-ылды»,
 /// «-ілді» (and «-далды», «-ланды», «-ынды» of verbs in «-да», «-ла» and
-/// in «л», which nouns in the accusative hardly end in), progressive «жатыр», «отыр», intention «-мақ», «-мек»; or the
+/// in «л», which nouns in the accusative hardly end in), progressive
+/// «жатыр», «отыр», «-уда», «-уде», intention «-мақ», «-мек»; or the
 /// simple past of a verb stem (see [`kazakh_past`]). Kazakh puts the verb
 /// last, so a headline ends with one («…жоспарын мақұлдады»), and a
 /// capitalised word after it starts the next sentence.
@@ -1167,6 +1168,13 @@ fn kazakh_finite(word: &str) -> bool {
         "інді",
         "жатыр",
         "отыр",
+        // The present continuous of news headlines («…тамшылатып суаруға
+        // көшуде», «…баға өсуде»): a verbal noun's locative ends alike
+        // («оқуда»), but no headline ends with one.
+        "уда",
+        "уде",
+        "юда",
+        "юде",
         "мақ",
         "мек",
         "бақ",
