@@ -618,7 +618,14 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
                 || one_letter(line, c, rules)
                 || is_number(c.token) && (c.prev_lower || acronym(c.prev))
         })
-        .find(|c| !rules.is_preposition(&c.prev.to_lowercase()) && !joined(c.prev))?;
+        // A lede is a long sentence: a capitalised name too close to the
+        // verb closes the subject's noun phrase («…терминал международного
+        // аэропорта Астаны принял…»), which opens further back.
+        .find(|c| {
+            !rules.is_preposition(&c.prev.to_lowercase())
+                && !joined(c.prev)
+                && long_sentence(&line[c.start..])
+        })?;
     // A title a few words before opens the subject with the name it
     // stands before («…в Жамбылской области Министр здравоохранения Аида
     // Балаева приняла…»), not the name's last word.
@@ -632,7 +639,13 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .unwrap_or(cut);
     // A subject is in the nominative, and nothing before it agrees with
     // it: «…разработанные Министерством юстиции правила…» is one phrase.
-    if oblique(cut.token) || full_adjective(cut.prev) {
+    // An adjective that opens the subject agrees with an adjective before
+    // it only in the same ending: «…выросла вдвое | Новый терминал…»
+    // parts, «…казахстанская Национальная компания…» does not.
+    let ending = |w: &str| w.chars().rev().take(2).collect::<String>();
+    let agrees = full_adjective(cut.prev)
+        && !(full_adjective(&cut.token.to_lowercase()) && ending(cut.prev) != ending(cut.token));
+    if oblique(cut.token) || agrees {
         return None;
     }
     // A subject counted by a number takes a plural or a neuter predicate
@@ -864,11 +877,29 @@ fn russian_finite(word: &str) -> bool {
     ];
     let cyrillic = word.chars().count() > 3 && word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
     let present = word.chars().count() > 4 && PRESENT.iter().any(|e| word.ends_with(e));
-    // «пришли», «прошла», «нашло»: the past of «-йти» verbs.
+    // «пришли», «прошла», «нашло»: the past of «-йти» verbs; «выросла»,
+    // «возросли», «смогли», «достигли», «привезли»: of verbs in «-сти»,
+    // «-чь», «-зти», whose stem ends in a consonant (their masculine
+    // «вырос» ends as nouns do, «вопрос»).
     let went = word.chars().count() > 4
-        && ["шли", "шла", "шло", "шел", "шёл"]
-            .iter()
-            .any(|e| word.ends_with(e));
+        && [
+            "шли",
+            "шла",
+            "шло",
+            "шел",
+            "шёл",
+            "росла",
+            "росли",
+            "росло",
+            "могла",
+            "могли",
+            "стигла",
+            "стигли",
+            "везла",
+            "везли",
+        ]
+        .iter()
+        .any(|e| word.ends_with(e));
     let past = PAST
         .iter()
         .find_map(|e| word.strip_suffix(e))

@@ -1170,3 +1170,25 @@ fn a_kazakh_headline_may_end_in_the_present_continuous() {
         ],
     );
 }
+
+#[test]
+fn a_russian_lede_after_a_verb_in_sti_and_an_adverb_in_oe() {
+    // «выросла» is the past of «вырасти», its stem ends in a consonant; the
+    // adverb «вдвое» ends as a neuter adjective does, but «Новый» does not
+    // agree with it; and «Астаны», too near the verb for a lede of its
+    // own, closes the subject's noun phrase.
+    check(
+        Lang::Ru,
+        "Пропускная способность выросла вдвое Новый пассажирский терминал международного аэропорта Астаны принял первых пассажиров.",
+        &[
+            "Пропускная способность выросла вдвое",
+            "Новый пассажирский терминал международного аэропорта Астаны принял первых пассажиров.",
+        ],
+    );
+    // An adjective before a name of the same ending agrees with it.
+    check(
+        Lang::Ru,
+        "Делегацию приняла казахстанская Национальная компания по развитию туризма в своем офисе в Астане.",
+        &["Делегацию приняла казахстанская Национальная компания по развитию туризма в своем офисе в Астане."],
+    );
+}
