@@ -70,9 +70,9 @@ fn headline_end_word(word: &str, rules: &Rules) -> bool {
 }
 
 /// Whether `rest` opens with a capitalised quotation of a few words that
-/// closes with a comma, ! or ? (or «.» before a dash) and then an
-/// attribution: a dash in Russian and Kazakh, a verb of saying within four
-/// words in English.
+/// closes with a comma (inside or after the quote mark), !, ? or … and
+/// then an attribution: a dash in Russian and Kazakh, a verb of saying
+/// within four words in English.
 fn opens_speech(rest: &str, lang: Lang, rules: &Rules) -> bool {
     let mut cs = rest.chars();
     let Some(open) = cs.next() else {
