@@ -1424,18 +1424,36 @@ fn closed_by_comma(rest: &[&str], rules: &Rules) -> bool {
 /// Russian: whether the lede at `cut` opens with a verbal adverb and its
 /// phrase closed by a comma («…на капельное орошение | Воспользовавшись
 /// государственными субсидиями, более 300 хозяйств…», «Подписав
-/// соглашение, стороны…»). A capitalised perfective adverb in «-вшись»,
-/// «-вши», «-ав», «-ив», «-ыв» or an imperfective in «-ясь», «-аясь» is no
-/// name (but given names in «-слав»), and the comma tells it from one.
+/// соглашение, стороны…», «Выступая на заседании, министр…»). A
+/// capitalised perfective adverb in «-вшись», «-вши», «-ав», «-ив», «-ыв»
+/// or an imperfective in «-ясь», «-уя» or of a listed verb is no name (but
+/// given names in «-слав»), and the comma tells it from one.
 fn russian_adverb_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
-    const ENDINGS: &[&str] = &["вшись", "вши", "ав", "ив", "ыв", "ясь"];
+    const ENDINGS: &[&str] = &["вшись", "вши", "ав", "ив", "ыв", "ясь", "уя"];
+    // Imperfective adverbs in «-я» after a vowel end as feminine adjectives
+    // do («Национальная»): the common ones of news are listed.
+    const IMPERFECTIVE: &[&str] = &[
+        "выступая",
+        "отвечая",
+        "открывая",
+        "подводя",
+        "говоря",
+        "учитывая",
+        "подчеркивая",
+        "отмечая",
+        "оценивая",
+        "представляя",
+        "давая",
+        "обсуждая",
+    ];
     if !capitalised(cut.token) || cut.token.ends_with(',') {
         return false;
     }
     let lower = cut.token.to_lowercase();
     let adverb = lower.chars().count() >= 7
         && ENDINGS.iter().any(|e| lower.ends_with(e))
-        && !lower.ends_with("слав");
+        && !lower.ends_with("слав")
+        || IMPERFECTIVE.contains(&lower.as_str());
     let rest: Vec<&str> = tokens(&line[cut.start..]).take(9).map(|(_, w)| w).collect();
     adverb && closed_by_comma(&rest, rules)
 }

@@ -1129,6 +1129,14 @@ fn a_russian_lede_may_open_with_a_pronoun_or_a_verbal_adverb() {
             "Получив гранты акимата, 40 хозяйств закупили семена.",
         ],
     );
+    check(
+        Lang::Ru,
+        "Мажилис принял закон о библиотеках Отвечая на вопросы депутатов, министр назвал сроки его исполнения.",
+        &[
+            "Мажилис принял закон о библиотеках",
+            "Отвечая на вопросы депутатов, министр назвал сроки его исполнения.",
+        ],
+    );
     // A given name in «-слав» is no verbal adverb, and with no comma of
     // its own a capitalised word stays in its sentence.
     check(
