@@ -505,8 +505,7 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
 fn headline_end(toks: &[(usize, &str)]) -> usize {
     let mut open: Option<usize> = None;
     for (i, (_, w)) in toks.iter().enumerate() {
-        let breaks = w.chars().any(|c| c != '"' && HEAD_BREAKS.contains(&c));
-        if !is_number(w) && breaks {
+        if !is_number(w) && breaks_headline(w) {
             return open.unwrap_or(i);
         }
         if w.matches('"').count() % 2 == 1 {
@@ -545,6 +544,12 @@ fn opens_like_a_starter(word: &str, rules: &Rules) -> bool {
 /// a sentence it is written in lower case, so it opens one.
 fn capital_preposition(word: &str, lang: Lang, rules: &Rules) -> bool {
     lang == Lang::Ru && short_capitalised(word) && rules.is_preposition(&word.to_lowercase())
+}
+
+/// Whether `word` holds punctuation that ends or splits a sentence, which
+/// no headline holds; a straight quote mark may open or close a name in one.
+pub(super) fn breaks_headline(word: &str) -> bool {
+    word.chars().any(|c| c != '"' && HEAD_BREAKS.contains(&c))
 }
 
 /// Punctuation that ends, splits or quotes a sentence: a headline has none.
@@ -656,7 +661,7 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     // зарегистрирован…»), and its subject follows.
     let date = tokens(&line[cut.start..])
         .nth(1)
-        .is_some_and(|(_, w)| crate::localise::token::month_word(w, Lang::Ru, false).is_some());
+        .is_some_and(|(_, w)| date_words(cut.token, w, Lang::Ru));
     if is_number(cut.token) && !date && !counted_predicate(verb.1) {
         return None;
     }
@@ -967,8 +972,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
     while let Some((start, token)) = toks.next() {
         // A month after a number is the date's own word ("…extended to 15
         // May Yesterday the Ministry…").
-        let date = prev.is_some_and(is_number)
-            && crate::localise::token::month_word(token, lang, false).is_some();
+        let date = prev.is_some_and(|p| date_words(p, token, lang));
         if let Some(p) = prev.filter(|_| words >= MIN_WORDS && quoted == 0 && !straight && !date) {
             let last = p.trim_end_matches(['»', '”']).chars().next_back();
             cuts.push(Cut {
@@ -1179,11 +1183,8 @@ const KAZAKH_POSTPOSITIONS: &[&str] = &[
 /// last, so a headline ends with one («…жоспарын мақұлдады»), and a
 /// capitalised word after it starts the next sentence.
 fn kazakh_finite(word: &str) -> bool {
+    // Beside the endings no noun has at all ([`KAZAKH_VERB_ONLY`]).
     const ENDINGS: &[&str] = &[
-        "ады",
-        "еді",
-        "ылды",
-        "ілді",
         // The passive of a verb in «-ла», «-да», «-та» («тағайындалды»,
         // «аяқталды», «талқыланды») and «-ын», «-ін» after «л»
         // («салынды», «бөлінді»).
@@ -1197,8 +1198,6 @@ fn kazakh_finite(word: &str) -> bool {
         "ленді",
         "ынды",
         "інді",
-        "жатыр",
-        "отыр",
         // The present continuous of news headlines («…тамшылатып суаруға
         // көшуде», «…баға өсуде»): a verbal noun's locative ends alike
         // («оқуда»), but no headline ends with one.
@@ -1206,19 +1205,18 @@ fn kazakh_finite(word: &str) -> bool {
         "уде",
         "юда",
         "юде",
-        "мақ",
-        "мек",
-        "бақ",
-        "бек",
-        "пақ",
-        "пек",
     ];
     // A capitalised word is a name, however it ends («Әлібек», «Нұрбек»
     // end as the intention «-бек» does).
     if word.starts_with(char::is_uppercase) {
         return false;
     }
-    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e)) || kazakh_past(word)
+    word.chars().count() > 4
+        && KAZAKH_VERB_ONLY
+            .iter()
+            .chain(ENDINGS)
+            .any(|e| word.ends_with(e))
+        || kazakh_past(word)
 }
 
 /// Whether `word` is a Kazakh simple past («жойды», «жеңді») because the
@@ -1319,6 +1317,12 @@ fn is_number(token: &str) -> bool {
         && token
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+}
+
+/// Whether `number` and `word` are a day and its month ("15 May", «3
+/// февраля»): one date, never parted.
+fn date_words(number: &str, word: &str, lang: Lang) -> bool {
+    is_number(number) && crate::localise::token::month_word(word, lang, false).is_some()
 }
 
 /// A word of two letters, a capital and a lower-case one («Ол», «Он»,

@@ -14,7 +14,7 @@
 
 use super::chars::is_space;
 use super::rules::{rules, Rules};
-use super::runin::{tokens, MAX_WORDS, MIN_WORDS};
+use super::runin::{breaks_headline, tokens, MAX_WORDS, MIN_WORDS};
 use crate::lang::Lang;
 
 /// The fewest words of the speech: a name in quotes is shorter.
@@ -37,7 +37,7 @@ pub(super) fn speech_end(line: &str, lang: Lang) -> Option<usize> {
         // A headline has no punctuation that ends or splits a sentence; a
         // dash may stand in it («Жаңа бастама – «Ауыл жастары»»), and a
         // quoted name.
-        if word.contains(['.', '!', '?', '…', ';', ',', ':', '(', ')']) || words >= MAX_WORDS {
+        if breaks_headline(word) || words >= MAX_WORDS {
             return None;
         }
         prev = word;
