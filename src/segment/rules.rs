@@ -81,6 +81,12 @@ pub struct Rules {
     /// Titles that open a person's name ("Minister", «Аким», «Әкім»), as
     /// written (capitalised): no starters, and no names of their own.
     titles: HashSet<String>,
+    /// Verbal adverbs that open a sentence with their phrase («выступая»)
+    /// but end as other words do, so no ending finds them.
+    adverbs: HashSet<String>,
+    /// Nouns that end as a past verb («правила», «школа») and stand
+    /// capitalised in names, so that a capital and the ending are no verb.
+    past_like: HashSet<String>,
     /// The longest abbreviation key in characters, to bound look-ups.
     longest: usize,
 }
@@ -163,6 +169,12 @@ impl Rules {
                 Some("titles") => {
                     rules.titles.insert(word.to_string());
                 }
+                Some("adverbs") => {
+                    rules.adverbs.insert(word.to_lowercase());
+                }
+                Some("past-like") => {
+                    rules.past_like.insert(word.to_lowercase());
+                }
                 Some("prepositions") => {
                     let word = word.to_lowercase();
                     rules.prepositions.insert(word.clone());
@@ -205,14 +217,25 @@ impl Rules {
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
     }
+
+    /// Whether `lower` (a lower-case word) is a listed verbal adverb.
+    pub fn is_adverb(&self, lower: &str) -> bool {
+        self.adverbs.contains(lower)
+    }
+
+    /// Whether `lower` (a lower-case word) is a noun that ends as a past
+    /// verb.
+    pub fn is_past_like(&self, lower: &str) -> bool {
+        self.past_like.contains(lower)
+    }
 }
 
 /// The words of a starter file, each with the section it stands in
-/// (`[prepositions]`, `[saying]`, `[titles]` or none): every field of
-/// every line.
+/// (`[prepositions]`, `[saying]`, `[titles]`, `[adverbs]`, `[past-like]`
+/// or none): every field of every line.
 fn parse_words<'a>(file: RuleFile<'a>) -> Result<Vec<(&'a str, Option<&'a str>)>, RuleError> {
     let mut words = Vec::new();
-    for line in file.lines(&["prepositions", "saying", "titles"]) {
+    for line in file.lines(&["prepositions", "saying", "titles", "adverbs", "past-like"]) {
         let line = line?;
         words.extend(line.fields.iter().map(|&w| (w, line.section)));
     }
@@ -327,5 +350,8 @@ mod tests {
         // Titles keep their case and are no starters.
         assert!(rules(Lang::En).is_title("Minister") && !rules(Lang::En).is_title("minister"));
         assert!(ru.is_title("Аким") && kk.is_title("Әкім") && !ru.is_starter("аким"));
+        // Adverbs and nouns like a past verb are lists of their own.
+        assert!(ru.is_adverb("выступая") && !ru.is_starter("выступая"));
+        assert!(ru.is_past_like("правила") && !ru.is_adverb("правила"));
     }
 }

@@ -688,17 +688,8 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
 /// past («-л», «-ла», «-ли», «-ло», reflexive too) before a lower-case word
 /// or a number, after a headline with its own finite verb. Nouns that end
 /// as a past and stand capitalised in official names («Правила приема…»)
-/// are listed apart.
-fn verb_first_lede(line: &str, cut: &Cut) -> bool {
-    const NOUNS_LIKE_PAST: &[&str] = &[
-        "правила",
-        "школа",
-        "сила",
-        "стела",
-        "скала",
-        "шкала",
-        "вилла",
-    ];
+/// are listed apart (`[past-like]` in the starter file).
+fn verb_first_lede(line: &str, cut: &Cut, rules: &Rules) -> bool {
     let lower = cut.token.to_lowercase();
     let past = ["л", "ла", "ли", "ло", "лся", "лась", "лись", "лось"]
         .iter()
@@ -710,7 +701,7 @@ fn verb_first_lede(line: &str, cut: &Cut) -> bool {
         && past
         && lower.chars().count() > 4
         && russian_finite(&lower)
-        && !NOUNS_LIKE_PAST.contains(&lower.as_str())
+        && !rules.is_past_like(&lower)
         && next_lower
         && tokens(&line[..cut.start]).any(|(_, w)| russian_finite(w))
 }
@@ -1119,7 +1110,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     starter
         || lang == Lang::Ru
             && cut.prev_lower
-            && (verb_first_lede(line, cut) || russian_adverb_opener(line, cut, rules))
+            && (verb_first_lede(line, cut, rules) || russian_adverb_opener(line, cut, rules))
         || lang == Lang::Kk
             && cut.prev_lower
             && (capitalised(unquoted) || kazakh_opening || acronym(cut.token))
@@ -1430,26 +1421,12 @@ fn closed_by_comma(rest: &[&str], rules: &Rules) -> bool {
 /// государственными субсидиями, более 300 хозяйств…», «Подписав
 /// соглашение, стороны…», «Выступая на заседании, министр…»). A
 /// capitalised perfective adverb in «-вшись», «-вши», «-ав», «-ив», «-ыв»
-/// or an imperfective in «-ясь», «-уя» or of a listed verb is no name (but
-/// given names in «-слав»), and the comma tells it from one.
+/// or an imperfective in «-ясь», «-уя» or listed (`[adverbs]` in the
+/// starter file: in «-я» after a vowel they end as feminine adjectives do,
+/// «Национальная») is no name (but given names in «-слав»), and the comma
+/// tells it from one.
 fn russian_adverb_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
     const ENDINGS: &[&str] = &["вшись", "вши", "ав", "ив", "ыв", "ясь", "уя"];
-    // Imperfective adverbs in «-я» after a vowel end as feminine adjectives
-    // do («Национальная»): the common ones of news are listed.
-    const IMPERFECTIVE: &[&str] = &[
-        "выступая",
-        "отвечая",
-        "открывая",
-        "подводя",
-        "говоря",
-        "учитывая",
-        "подчеркивая",
-        "отмечая",
-        "оценивая",
-        "представляя",
-        "давая",
-        "обсуждая",
-    ];
     if !capitalised(cut.token) || cut.token.ends_with(',') {
         return false;
     }
@@ -1457,7 +1434,7 @@ fn russian_adverb_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
     let adverb = lower.chars().count() >= 7
         && ENDINGS.iter().any(|e| lower.ends_with(e))
         && !lower.ends_with("слав")
-        || IMPERFECTIVE.contains(&lower.as_str());
+        || rules.is_adverb(&lower);
     let rest: Vec<&str> = tokens(&line[cut.start..]).take(9).map(|(_, w)| w).collect();
     adverb && closed_by_comma(&rest, rules)
 }
