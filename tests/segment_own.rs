@@ -249,7 +249,41 @@ fn fourteenth_tune_set_stays_above_its_floor() {
     check("tune14", [28, 29, 30]);
 }
 
+/// After the datelines with a full stop or an agency tag that the
+/// fifteenth set's tune cases showed (15, 15, 13).
 #[test]
 fn fourteenth_held_out_set_stays_above_its_floor() {
-    check("heldout14", [15, 14, 12]);
+    check("heldout14", [15, 15, 13]);
+}
+
+/// The fifteenth set: 45 cases a language in the kit's release style, the
+/// issue's kinds and the technical ones mixed, by a helper who never saw
+/// the rules. Twelve answers kept a run-in headline with its lede; they
+/// were corrected to the kit's convention (each case says so). Read once
+/// then: tune 27/30, 27/30, 27/30, held out 14/15, 14/15, 15/15. After
+/// the datelines ended by a full stop, or with a place in title case and
+/// an agency tag («Астана, 5 мамыр. /ҚазАқпарат/ –»), and English speech
+/// attributed after a longer speaker: tune 28, 29, 30; held out 14, 15, 15.
+#[test]
+fn fifteenth_tune_set_stays_above_its_floor() {
+    check("tune15", [28, 29, 30]);
+}
+
+#[test]
+fn fifteenth_held_out_set_stays_above_its_floor() {
+    check("heldout15", [14, 15, 15]);
+}
+
+/// The sixteenth set: 30 run-in headlines a language (verbless ones,
+/// subheadlines, ledes that open with a number, initials or a quotation,
+/// and one-sentence controls full of names), by a helper who never saw
+/// the rules. Read once: tune 13, 13, 12 of 20, held out 6, 6, 5 of 10.
+#[test]
+fn sixteenth_tune_set_stays_above_its_floor() {
+    check("tune16", [14, 13, 12]);
+}
+
+#[test]
+fn sixteenth_held_out_set_stays_above_its_floor() {
+    check("heldout16", [6, 6, 5]);
 }

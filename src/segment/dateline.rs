@@ -3,18 +3,33 @@
 //! first sentence, whatever full stops it holds.
 
 use super::chars::{is_dash, is_space};
+use crate::lang::Lang;
+use crate::localise::token::month_word;
 
 /// At most this many words stand before a dateline's dash.
 const MAX_WORDS: usize = 8;
 
-/// If `line` opens with a dateline, the byte offset just past its dash.
+/// If `line` opens with a dateline, the byte offset just past its dash,
+/// or past the full stop that ends it where no dash follows ("АСТАНА, 3
+/// марта. В Казахстане…", "Ақтау, 7 шілде /Kazinform/. Маңғыстау…").
 ///
 /// A dateline starts with a place in capitals ("ASTANA", "НҰР-СҰЛТАН"),
 /// holds a number (the day or year), has only short words, numbers and
 /// agency tags before a dash that stands between spaces, and is short.
+/// A place in title case ("Астана,") opens one only with an agency tag in
+/// slashes or brackets ("Астана, 5 мамыр. /ҚазАқпарат/ –"): without one,
+/// "…held in Astana, 12 March." is a sentence's place and date. A full
+/// stop ends a dateline only after its date or agency tag.
 pub fn dateline_end(line: &str) -> Option<usize> {
     let mut words = 0;
     let mut has_number = false;
+    let mut capitals = false;
+    let mut agency = false;
+    // Where a full stop after the date or the agency ends the dateline, if
+    // no dash follows; only while every word after the place is a date's,
+    // an agency's or in capitals ("UNICEF is valid until 2026." is none).
+    let mut stop = None;
+    let mut dates_only = true;
     let mut pos = 0;
     for token in line.split(is_space) {
         let start = pos;
@@ -24,33 +39,72 @@ pub fn dateline_end(line: &str) -> Option<usize> {
         }
         if token.chars().all(is_dash) {
             // The place, a number and the dash: a dateline.
-            return (words >= 2 && has_number).then_some(start + token.len());
+            return (words >= 2 && has_number && (capitals || agency))
+                .then_some(start + token.len())
+                .or(stop);
         }
         words += 1;
         if words > MAX_WORDS {
-            return None;
+            return stop;
         }
         let core = token.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | '/' | ':'));
-        if words == 1 && !is_place(core) {
-            return None;
+        if words == 1 {
+            capitals = is_place(core);
+            if !(capitals || title_place(core) && token.ends_with(',')) {
+                return None;
+            }
         }
-        if core.chars().any(|c| c.is_ascii_digit()) {
+        let date_part = if core.chars().any(|c| c.is_ascii_digit()) {
             has_number = true;
             if !core
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-'))
             {
-                return None;
+                return stop;
             }
+            true
         } else if core.chars().count() > 14
             || !core
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
         {
-            return None;
+            return stop;
+        } else {
+            let tag = token.starts_with(['/', '(']) && core.chars().count() >= 3;
+            agency |= tag;
+            let date = tag || words > 1 && is_month(core);
+            // An agency's further words («/Пресс-служба акимата/») follow its
+            // tag's opening.
+            dates_only &= date || words == 1 || is_place(core) || agency;
+            date
+        };
+        if words >= 2
+            && date_part
+            && dates_only
+            && has_number
+            && token.ends_with('.')
+            && (capitals || agency)
+        {
+            stop = Some(start + token.len());
         }
     }
-    None
+    stop
+}
+
+/// A place name in title case: a capital and lower-case letters ("Астана",
+/// "Ақтау", "Ust-Kamenogorsk").
+fn title_place(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && cs.all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Whether `word` names a month in English, Russian or Kazakh.
+fn is_month(word: &str) -> bool {
+    [Lang::En, Lang::Ru, Lang::Kk]
+        .into_iter()
+        .any(|lang| month_word(word, lang, false).is_some())
 }
 
 /// A place name in capitals, possibly hyphenated: "ASTANA", "НҰР-СҰЛТАН".
@@ -82,7 +136,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_stop_after_the_date_or_agency_ends_a_dateline_without_dash() {
+        assert_eq!(
+            rest("АСТАНА, 3 марта. В Казахстане начался учёт."),
+            Some("В Казахстане начался учёт.")
+        );
+        assert_eq!(
+            rest("Ақтау, 7 шілде /Kazinform/. Маңғыстау облысында"),
+            Some("Маңғыстау облысында")
+        );
+        assert_eq!(
+            rest("Астана, 5 мамыр. /ҚазАқпарат/ – Елорданың"),
+            Some("Елорданың")
+        );
+        // With a dash later on, the dash ends it.
+        assert_eq!(rest("АСТАНА. 10 июня. КАЗИНФОРМ – Глава"), Some("Глава"));
+    }
+
+    #[test]
     fn ignores_lines_that_are_no_datelines() {
+        // A place in title case with no agency tag is a sentence's own.
+        assert_eq!(rest("Astana, 12 March. The forum opened."), None);
+        assert_eq!(rest("Astana, 12 March – the day the forum opened."), None);
+        // No full stop after a date: the capitals are an acronym.
+        assert_eq!(rest("USA. 2015 was a year of growth."), None);
+        assert_eq!(rest("UNICEF is valid until 2026. 20,000 children"), None);
         assert_eq!(rest("The OSCE. 2015 – a year"), None);
         assert_eq!(rest("ОБСЕ – организация"), None);
         assert_eq!(

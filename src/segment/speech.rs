@@ -19,6 +19,9 @@ use crate::lang::Lang;
 
 /// The fewest words of the speech: a name in quotes is shorter.
 const MIN_SPEECH_WORDS: usize = 3;
+/// The most words of an English speaker before the verb of saying ("the
+/// newly appointed chairman Arman Seitov told").
+const SPEAKER_WORDS: usize = 7;
 
 /// If `line` opens with a headline (a few words with no punctuation that
 /// ends or splits a sentence) run into direct speech, the byte offset where
@@ -72,7 +75,7 @@ fn headline_end_word(word: &str, rules: &Rules) -> bool {
 /// Whether `rest` opens with a capitalised quotation of a few words that
 /// closes with a comma (inside or after the quote mark), !, ? or … and
 /// then an attribution: a dash in Russian and Kazakh, a verb of saying
-/// within four words in English.
+/// after at most [`SPEAKER_WORDS`] words of one phrase in English.
 fn opens_speech(rest: &str, lang: Lang, rules: &Rules) -> bool {
     let mut cs = rest.chars();
     let Some(open) = cs.next() else {
@@ -108,9 +111,18 @@ fn opens_speech(rest: &str, lang: Lang, rules: &Rules) -> bool {
     }
     let after = after.trim_start_matches(is_space);
     match lang {
-        Lang::En => tokens(after)
-            .take(4)
-            .any(|(_, w)| rules.is_saying(w.trim_end_matches([',', '.']))),
+        // The speaker may come first, with a title of a few words ("the
+        // newly appointed chairman Arman Seitov told…"), but within one
+        // phrase: no punctuation before the verb.
+        Lang::En => {
+            let mut phrase = tokens(after)
+                .take(SPEAKER_WORDS + 1)
+                .map(|(_, w)| w)
+                .take_while(|w| {
+                    rules.is_saying(w.trim_end_matches([',', '.'])) || !breaks_headline(w)
+                });
+            phrase.any(|w| rules.is_saying(w.trim_end_matches([',', '.'])))
+        }
         Lang::Ru | Lang::Kk => after.starts_with(['–', '—', '-']),
     }
 }

@@ -1005,6 +1005,15 @@ fn a_headline_runs_into_direct_speech_with_its_attribution() {
             "„Бұл кітапхана бәріміз үшін ашылды“, – деді әкім салтанатты шарада.",
         ],
     );
+    // An English speaker may come first with a title of a few words.
+    check(
+        Lang::En,
+        "Akim opens new library in Kosshy “Every village deserves a place to read,” the newly elected district akim Dana Serikova told guests.",
+        &[
+            "Akim opens new library in Kosshy",
+            "“Every village deserves a place to read,” the newly elected district akim Dana Serikova told guests.",
+        ],
+    );
     // A quoted name with no attribution after it stays in its sentence,
     // and so does speech that a verb of saying introduces.
     check(
