@@ -648,6 +648,29 @@ fn a_registry_code_after_a_reference_abbreviation_ends_nothing() {
 }
 
 #[test]
+fn tonnes_after_a_number_and_its_thousands_end_a_sentence() {
+    check(
+        Lang::Ru,
+        "На элеваторы поступило 85 тыс. т. Приемка зерна продолжится до ноября, в т. 2 отчета приведены детали.",
+        &[
+            "На элеваторы поступило 85 тыс. т.",
+            "Приемка зерна продолжится до ноября, в т. 2 отчета приведены детали.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Биыл облыста 1,3 млн т. Күздік бидай егісі де ұлғайды.",
+        &["Биыл облыста 1,3 млн т.", "Күздік бидай егісі де ұлғайды."],
+    );
+    // Before a number it is a volume («т. 3»), ending nothing.
+    check(
+        Lang::Ru,
+        "Данные приведены в т. 3 Сборника статистики за 2024 год.",
+        &["Данные приведены в т. 3 Сборника статистики за 2024 год."],
+    );
+}
+
+#[test]
 fn a_headline_naming_its_speaker_after_a_dash_ends_after_the_name() {
     check(
         Lang::En,

@@ -164,12 +164,25 @@ pub fn phrase(text: &str, rules: &Rules) -> Phrase {
 /// Whether the text just before an abbreviation ends in a number
 /// ("2014 г.", "10.06.2014 ж.", "11.00 ч.", "5 млн.").
 fn follows_number(before: &str) -> bool {
-    before
-        .trim_end_matches(is_space)
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit())
+    let ends_in_digit = |s: &str| {
+        s.trim_end_matches(is_space)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let before = before.trim_end_matches(is_space);
+    // A number's word for thousands or millions is part of it: «90 тыс.
+    // т.», «1,4 млн т.», "2.5 bn".
+    let (head, last) = before.rsplit_once(is_space).unwrap_or(("", before));
+    ends_in_digit(before)
+        || MULTIPLIERS.contains(&last.trim_end_matches('.').to_lowercase().as_str())
+            && ends_in_digit(head)
 }
+
+/// Words for thousands, millions and more written after a number.
+const MULTIPLIERS: &[&str] = &[
+    "тыс", "млн", "млрд", "трлн", "мың", "mln", "bn", "thousand", "million", "billion",
+];
 
 /// A list marker: up to three digits (or dotted groups of them, "1.2"),
 /// a Roman numeral, or a single letter.
