@@ -112,9 +112,11 @@ fn fifth_tune_set_stays_above_its_floor() {
 
 /// Measured once before the rules of this round (13, 14, 18) and once
 /// after them, tuned on tune..tune5 and the kit's dev material only.
+/// A percentage that ends a headline, found on the sixteenth set, carried
+/// over to it (14, 18, 20).
 #[test]
 fn fifth_held_out_set_stays_above_its_floor() {
-    check("heldout5", [14, 17, 19]);
+    check("heldout5", [14, 18, 20]);
 }
 
 #[test]
@@ -166,10 +168,10 @@ fn ninth_tune_set_stays_above_its_floor() {
 /// Headlines run into their ledes, 27 a language (five with no headline
 /// at all), written by a helper who never saw the rules or the earlier
 /// sets; measured once before the rules of this round (4, 6, 9 of 9) and
-/// once after them.
+/// once after them. The percentage of the sixteenth set: 6, 7, 9.
 #[test]
 fn ninth_held_out_set_stays_above_its_floor() {
-    check("heldout9", [5, 6, 9]);
+    check("heldout9", [6, 7, 9]);
 }
 
 /// The tenth set's tune two thirds: thirty cases a language of every
@@ -192,7 +194,7 @@ fn tenth_held_out_set_stays_above_its_floor() {
 
 #[test]
 fn eleventh_tune_set_stays_above_its_floor() {
-    check("tune11", [16, 15, 16]);
+    check("tune11", [17, 15, 17]);
 }
 
 /// Headlines run into ledes that open with a date, a verb, direct speech,
@@ -228,7 +230,7 @@ fn twelfth_held_out_set_stays_above_its_floor() {
 /// as a check of those rules on text they were not made on, then tuned on.
 #[test]
 fn thirteenth_tune_set_stays_above_its_floor() {
-    check("tune13", [15, 13, 13]);
+    check("tune13", [15, 13, 14]);
 }
 
 /// Measured before the eleventh set's rules (7, 7, 7 of 10), after them
@@ -236,7 +238,7 @@ fn thirteenth_tune_set_stays_above_its_floor() {
 /// tune cases (the same) and after the Kazakh present continuous (7, 7, 8).
 #[test]
 fn thirteenth_held_out_set_stays_above_its_floor() {
-    check("heldout13", [7, 7, 8]);
+    check("heldout13", [8, 7, 8]);
 }
 
 /// The fourteenth set: 45 cases a language in the kit's release style with
@@ -280,9 +282,11 @@ fn fifteenth_held_out_set_stays_above_its_floor() {
 /// subheadlines, ledes that open with a number, initials or a quotation,
 /// and one-sentence controls full of names), by a helper who never saw
 /// the rules. Read once: tune 13, 13, 12 of 20, held out 6, 6, 5 of 10.
+/// After a percentage ending a headline («…до 8,5%») and English and
+/// Kazakh ledes that open with initials: tune 15, 14, 13.
 #[test]
 fn sixteenth_tune_set_stays_above_its_floor() {
-    check("tune16", [14, 13, 12]);
+    check("tune16", [15, 14, 13]);
 }
 
 #[test]

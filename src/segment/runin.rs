@@ -977,7 +977,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
             });
         }
         // Anything that ends, splits or quotes a sentence: not a bare
-        // headline ("5,000" and "1.4" are numbers). A Russian participial
+        // headline ("5,000", "1.4" and «8,5%» are numbers). A Russian participial
         // phrase after a comma belongs to the noun before it («…с
         // фермерами, пострадавшими от паводка»): a headline may hold one.
         let participle_next = lang == Lang::Ru
@@ -987,7 +987,7 @@ fn headline_words(line: &str, lang: Lang) -> Vec<Cut<'_>> {
         // Kazakh copula («Жаңа президенті – академик Ерлан Сәрсенов»): a
         // headline may hold one.
         let copula = lang != Lang::En && matches!(token, "–" | "—");
-        if !is_number(token)
+        if !is_number(token.trim_end_matches('%'))
             && !participle_next
             && !copula
             && token
@@ -1045,6 +1045,9 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
         return cut.words > MIN_WORDS
             && sentence_case(head)
             && (RUNIN_STARTERS.contains(&cut.token)
+                || initials_lede(line, cut, rules)
+                    && !rules.is_starter(&head.split(' ').next().unwrap_or("").to_lowercase())
+                    && !tokens(head).any(|(_, w)| english_past(w))
                 || (cut.prev_lower || acronym(cut.prev)) && english_opener(line, cut, rules)
                 || cut.prev_lower
                     && capitalised(cut.token)
@@ -1095,12 +1098,14 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
     // only where it opens a sentence; a preposition's own check is above.
     let russian_pronoun =
         lang == Lang::Ru && short_capitalised(bare) && !rules.is_preposition(&bare.to_lowercase());
+    let initials = initials_lede(line, cut, rules);
     if !(capitalised(bare)
         || acronym(cut.token)
         || one_letter
         || kazakh_opening
         || kazakh_quoted
-        || russian_pronoun)
+        || russian_pronoun
+        || initials)
     {
         return false;
     }
@@ -1113,7 +1118,7 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             && (verb_first_lede(line, cut, rules) || russian_adverb_opener(line, cut, rules))
         || lang == Lang::Kk
             && cut.prev_lower
-            && (capitalised(unquoted) || kazakh_opening || acronym(cut.token))
+            && (capitalised(unquoted) || kazakh_opening || acronym(cut.token) || initials)
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // A verb of saying takes its speaker after it («…ашылады деді
             // Айгүл Серікқызы»): the name is its subject, no new sentence.
@@ -1437,6 +1442,37 @@ fn russian_adverb_opener(line: &str, cut: &Cut, rules: &Rules) -> bool {
         || rules.is_adverb(&lower);
     let rest: Vec<&str> = tokens(&line[cut.start..]).take(9).map(|(_, w)| w).collect();
     adverb && closed_by_comma(&rest, rules)
+}
+
+/// Whether the lede at `cut` opens with a person's initials and surname
+/// after a lower-case word ("…in bribery case A. Zhumabekov, press
+/// secretary of the court, said…", «…по делу о взятке А. Жумабеков…»).
+///
+/// Inside a sentence initials follow a title or a verb of saying
+/// ("…said akim of the city A. Kulginov"); a headline has no verb of
+/// saying, and English asks for a headline with no past verb, Kazakh for
+/// one that its verb ends (see [`sentence_starts`]). Not in Russian: a
+/// name in any case follows a noun there («вручено главному врачу
+/// Нургалиевой Ж. Ш.», «под председательством … Б.Ж. Тулегеновой»), and
+/// a passive or verbless sentence looks like a headline.
+fn initials_lede(line: &str, cut: &Cut, rules: &Rules) -> bool {
+    let mut words = tokens(&line[cut.start..]).map(|(_, w)| w);
+    let initial = |w: &str| {
+        w.ends_with('.')
+            && w.split_terminator('.').all(|g| {
+                let mut cs = g.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.clone().count() <= 1
+                    && cs.all(char::is_lowercase)
+            })
+    };
+    if !cut.prev_lower || !words.next().is_some_and(initial) {
+        return false;
+    }
+    let name = words.find(|w| !initial(w));
+    name.is_some_and(|w| capitalised(w.trim_end_matches([',', '.'])) || name_word(w))
+        && !rules.is_saying(&cut.prev.to_lowercase())
+        && !tokens(&line[..cut.start]).any(|(_, w)| rules.is_saying(&w.to_lowercase()))
 }
 
 /// English words that start the first sentence after a headline; few, as

@@ -671,6 +671,49 @@ fn tonnes_after_a_number_and_its_thousands_end_a_sentence() {
 }
 
 #[test]
+fn a_lede_may_open_with_initials_and_a_surname() {
+    check(
+        Lang::En,
+        "Fine for illegal fishing in Ishim river B. Nurtazin, head of the regional fisheries inspection, said the boat had been seized.",
+        &[
+            "Fine for illegal fishing in Ishim river",
+            "B. Nurtazin, head of the regional fisheries inspection, said the boat had been seized.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Есіл өзенінде заңсыз балық аулаған адам айыппұл төледі Б. Нұртазиннің айтуынша, құқық бұзушының қайығы мен ауы тәркіленді.",
+        &[
+            "Есіл өзенінде заңсыз балық аулаған адам айыппұл төледі",
+            "Б. Нұртазиннің айтуынша, құқық бұзушының қайығы мен ауы тәркіленді.",
+        ],
+    );
+    // After a verb of saying, or a past verb, initials name its subject.
+    check(
+        Lang::En,
+        "The fine was announced by the head of the inspection B. Nurtazin at a briefing in Petropavl.",
+        &["The fine was announced by the head of the inspection B. Nurtazin at a briefing in Petropavl."],
+    );
+    check(
+        Lang::Kk,
+        "Бұл туралы облыстық инспекция басшысы Б. Нұртазин брифингте мәлімдеді.",
+        &["Бұл туралы облыстық инспекция басшысы Б. Нұртазин брифингте мәлімдеді."],
+    );
+}
+
+#[test]
+fn a_percentage_may_end_a_headline() {
+    check(
+        Lang::Ru,
+        "Безработица в Павлодарской области снизилась до 4,6% По данным управления занятости, за год трудоустроены 9 тысяч человек.",
+        &[
+            "Безработица в Павлодарской области снизилась до 4,6%",
+            "По данным управления занятости, за год трудоустроены 9 тысяч человек.",
+        ],
+    );
+}
+
+#[test]
 fn a_headline_naming_its_speaker_after_a_dash_ends_after_the_name() {
     check(
         Lang::En,
