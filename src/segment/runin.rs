@@ -477,7 +477,11 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
         return lede_at(dash + 2);
     }
     let name = toks.get(dash + 1..dash + 3)?;
-    if name.iter().all(|(_, w)| name_word(w)) {
+    // A Kazakh speaker is named in the nominative: a place or a noun in
+    // another case after the dash is the headline's own («…форумы –
+    // Ақтауда Форумға 30 елден…»: "in Aktau", then the lede).
+    let nominative = |w: &str| lang != Lang::Kk || !kazakh_oblique(w);
+    if name.iter().all(|(_, w)| name_word(w) && nominative(w)) {
         if let Some(start) = lede_at(dash + 3) {
             return Some(start);
         }
@@ -486,11 +490,14 @@ fn dash_name_end(line: &str, lang: Lang) -> Option<usize> {
     // Минздрав По данным ведомства…», «…грант алды – БҰҰДБ Алты
     // ауданның…»). A capitalised word after a capitalised speaker may be
     // a surname ("– Gani Beisembayev said"): only a word that starts
-    // sentences opens the lede there; after an acronym any capitalised
-    // word does.
+    // sentences opens the lede there; after an acronym, or a Kazakh place
+    // in a case, any capitalised word does.
+    // A Kazakh place in a case closes a headline after a dash the same way
+    // («Халықаралық жастар форумы – Ақтауда Форумға 30 елден…»).
     let (_, speaker) = toks[dash + 1];
     let after = toks.get(dash + 2).map_or("", |(_, w)| *w);
-    (acronym(speaker) || name_word(speaker) && starter(after))
+    let place = lang == Lang::Kk && name_word(speaker) && kazakh_oblique(speaker);
+    (acronym(speaker) || place || name_word(speaker) && starter(after))
         .then(|| lede_at(dash + 2))
         .flatten()
 }
@@ -1127,6 +1134,21 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             // an attribution and its subject follows it.
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
         || repeats_headline(&line[..cut.start], rest, lang)
+}
+
+/// A Kazakh word in the dative, locative, ablative or genitive
+/// («Ақтауда», «Форумға», «Астанадан», «Әкімдіктің»), by its ending after
+/// a stem of at least three letters: no name of a person in the
+/// nominative ends so.
+fn kazakh_oblique(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден", "нан", "нен", "тан", "тен",
+        "ның", "нің", "дың", "дің", "тың", "тің",
+    ];
+    ENDINGS
+        .iter()
+        .find(|e| word.ends_with(*e))
+        .is_some_and(|e| word.chars().count() >= e.chars().count() + 3)
 }
 
 /// Kazakh endings of a finite verb that no noun has in any case (but a

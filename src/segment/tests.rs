@@ -702,6 +702,29 @@ fn a_lede_may_open_with_initials_and_a_surname() {
 }
 
 #[test]
+fn a_kazakh_place_in_a_case_after_a_dash_closes_a_headline() {
+    check(
+        Lang::Kk,
+        "Облыстық шахмат турнирі – Семейде Турнирге 14 ауданнан 120 оқушы қатысады. Жеңімпаздар республикалық кезеңге өтеді.",
+        &[
+            "Облыстық шахмат турнирі – Семейде",
+            "Турнирге 14 ауданнан 120 оқушы қатысады.",
+            "Жеңімпаздар республикалық кезеңге өтеді.",
+        ],
+    );
+    // A place in a case is no speaker's name of two words, so the lede
+    // opens at the word after it, not at the number.
+    check(
+        Lang::Kk,
+        "Жасөспірімдер робототехника олимпиадасы – Шымкентте Олимпиадаға 20 мектептен 300-ден астам оқушы келді.",
+        &[
+            "Жасөспірімдер робототехника олимпиадасы – Шымкентте",
+            "Олимпиадаға 20 мектептен 300-ден астам оқушы келді.",
+        ],
+    );
+}
+
+#[test]
 fn a_percentage_may_end_a_headline() {
     check(
         Lang::Ru,
