@@ -21,7 +21,7 @@ use super::chars::{
     is_bullet, is_closer, is_dash, is_detached_closer, is_letter, is_number_sign, is_open_only,
     is_opener, is_space, is_terminator,
 };
-use super::rules::{starts_with_capital, Class, Rules};
+use super::rules::{key, starts_with_capital, Class, Rules};
 use super::token::{classify, is_initials, is_roman, phrase, Before, Phrase};
 use crate::lang::Lang;
 
@@ -250,6 +250,8 @@ pub fn decide(
         Before::Abbrev(_, start) if phrase(&text[seg_start..start], rules) == Phrase::Short => {
             false
         }
+        // "3 p.m. Astana time": a clock time's zone goes on with it.
+        Before::Abbrev(Class::Final, start) if time_zone(&text[start..term], word.tail) => false,
         // "Tianjin Harbour Engineering Co. Ltd. Work…": a company's legal
         // form never starts a sentence.
         Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
@@ -269,6 +271,17 @@ pub fn decide(
         }
     };
     ends.then_some(end)
+}
+
+/// Whether `abbrev` (up to its last dot) is a clock's "a.m" or "p.m" and
+/// `tail`, after the capitalised word that follows it, goes on with
+/// "time": "at 3 p.m. Astana time" names the zone of the hour.
+fn time_zone(abbrev: &str, tail: &str) -> bool {
+    matches!(key(abbrev).as_str(), "a.m" | "p.m")
+        && tail
+            .split(is_space)
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| w.trim_end_matches(['.', ',', ';']) == "time")
 }
 
 /// Whether `head` ends in a capital letter that names a part of something

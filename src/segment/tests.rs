@@ -1298,3 +1298,16 @@ fn a_russian_lede_after_a_verb_in_sti_and_an_adverb_in_oe() {
         &["Делегацию приняла казахстанская Национальная компания по развитию туризма в своем офисе в Астане."],
     );
 }
+
+#[test]
+fn a_clock_time_keeps_its_zone() {
+    check(
+        Lang::En,
+        "The hearing opens at 10 a.m. Almaty time on Monday. Reporters must register by 9 a.m. Badges are issued at the door.",
+        &[
+            "The hearing opens at 10 a.m. Almaty time on Monday.",
+            "Reporters must register by 9 a.m.",
+            "Badges are issued at the door.",
+        ],
+    );
+}
