@@ -22,7 +22,7 @@ use super::chars::{
     is_opener, is_space, is_terminator,
 };
 use super::rules::{key, starts_with_capital, Class, Rules};
-use super::token::{classify, is_initials, is_roman, phrase, Before, Phrase};
+use super::token::{classify, is_initials, is_multiplier, is_roman, phrase, Before, Phrase};
 use crate::lang::Lang;
 
 /// The char at byte `i` of `text` (which must be a char boundary).
@@ -212,6 +212,20 @@ pub fn decide(
             clause(&text[seg_start..start], rules) == Phrase::Sentence
                 && !kazakh_date_follows(&text[next..span_end])
         }
+        // «Шымкент халқының саны – 1,2 млн. 2030 жылға қарай…»: a number's
+        // «млн.» that completes a clause ends it before a number that is no
+        // further part of the sum (as «200 тыс.» is after «1 млрд.»).
+        Before::Abbrev(_, start)
+            if word.is_number()
+                && !word.is_sign()
+                && is_multiplier(&text[start..term])
+                && (predicate_after_dash(&text[seg_start..start])
+                    || clause(&text[seg_start..start], rules) == Phrase::Sentence
+                        && has_verb(&text[seg_start..start]))
+                && !word.tail.split(is_space).nth(1).is_some_and(is_multiplier) =>
+        {
+            true
+        }
         Before::Abbrev(..) | Before::Initials if word.is_number() => false,
         // "No. KZ-2025-0041", «№ AST-0093»: a reference abbreviation before
         // a registry code, which is a number in letters and digits.
@@ -252,6 +266,10 @@ pub fn decide(
         }
         // "3 p.m. Astana time": a clock time's zone goes on with it.
         Before::Abbrev(Class::Final, start) if time_zone(&text[start..term], word.tail) => false,
+        // "Orion Minerals Inc. (Canada) covers…": a short bracket after an
+        // abbreviation, with the sentence going on in lower case after it,
+        // is the abbreviation's own.
+        Before::Abbrev(..) if bracket_goes_on(&text[next..span_end]) => false,
         // "Tianjin Harbour Engineering Co. Ltd. Work…": a company's legal
         // form never starts a sentence.
         Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
@@ -282,6 +300,26 @@ fn time_zone(abbrev: &str, tail: &str) -> bool {
             .split(is_space)
             .find(|w| !w.is_empty())
             .is_some_and(|w| w.trim_end_matches(['.', ',', ';']) == "time")
+}
+
+/// Whether `rest` opens with a short bracket holding no sentence end
+/// ("(Canada)", «(Канада)») after which the sentence goes on: a lower-case
+/// word or a comma, semicolon or colon.
+fn bracket_goes_on(rest: &str) -> bool {
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.find(')') else {
+        return false;
+    };
+    let held = &inner[..close];
+    held.split(is_space).filter(|w| !w.is_empty()).count() <= 4
+        && !held.contains(is_terminator)
+        && inner[close + 1..]
+            .trim_start_matches(is_space)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':'))
 }
 
 /// Whether `head` ends in a capital letter that names a part of something

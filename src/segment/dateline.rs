@@ -30,6 +30,9 @@ pub fn dateline_end(line: &str) -> Option<usize> {
     // an agency's or in capitals ("UNICEF is valid until 2026." is none).
     let mut stop = None;
     let mut dates_only = true;
+    // "ASTANA. KAZINFORM –": a place and an agency in capitals, a full stop
+    // between them, and no date.
+    let mut place_agency = false;
     let mut pos = 0;
     for token in line.split(is_space) {
         let start = pos;
@@ -39,7 +42,8 @@ pub fn dateline_end(line: &str) -> Option<usize> {
         }
         if token.chars().all(is_dash) {
             // The place, a number and the dash: a dateline.
-            return (words >= 2 && has_number && (capitals || agency))
+            let dated = words >= 2 && has_number && (capitals || agency);
+            return (dated || words == 2 && place_agency)
                 .then_some(start + token.len())
                 .or(stop);
         }
@@ -53,6 +57,9 @@ pub fn dateline_end(line: &str) -> Option<usize> {
             if !(capitals || title_place(core) && token.ends_with(',')) {
                 return None;
             }
+            place_agency = capitals && token.ends_with('.');
+        } else if words == 2 {
+            place_agency &= core.chars().count() >= 4 && is_place(core) && !token.ends_with('.');
         }
         let date_part = if core.chars().any(|c| c.is_ascii_digit()) {
             has_number = true;
@@ -133,6 +140,9 @@ mod tests {
             rest("ALMATY, 3 May 2014 — Journalists"),
             Some("Journalists")
         );
+        // A place and an agency with no date.
+        assert_eq!(rest("АСТАНА. КАЗИНФОРМ – Глава"), Some("Глава"));
+        assert_eq!(rest("ASTANA. KAZINFORM - The"), Some("The"));
     }
 
     #[test]
@@ -163,6 +173,8 @@ mod tests {
         assert_eq!(rest("UNICEF is valid until 2026. 20,000 children"), None);
         assert_eq!(rest("The OSCE. 2015 – a year"), None);
         assert_eq!(rest("ОБСЕ – организация"), None);
+        assert_eq!(rest("ОБСЕ ЮНИСЕФ – организации"), None);
+        assert_eq!(rest("ООН. ОБСЕ. ЮНИСЕФ – организации"), None);
         assert_eq!(
             rest("USA. The budget was approved by a large majority – 300 votes"),
             None

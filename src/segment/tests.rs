@@ -1311,3 +1311,42 @@ fn a_clock_time_keeps_its_zone() {
         ],
     );
 }
+
+#[test]
+fn a_bracket_after_a_company_form_goes_on_with_its_sentence() {
+    check(
+        Lang::En,
+        "The plant belongs to Steppe Minerals Ltd. (Australia) and employs 300 people. Its ore goes to Pavlodar.",
+        &[
+            "The plant belongs to Steppe Minerals Ltd. (Australia) and employs 300 people.",
+            "Its ore goes to Pavlodar.",
+        ],
+    );
+    // A bracket followed by a capital is a sentence of its own.
+    check(
+        Lang::En,
+        "The plant belongs to Steppe Minerals Ltd. (The firm is listed in Perth.)",
+        &[
+            "The plant belongs to Steppe Minerals Ltd.",
+            "(The firm is listed in Perth.)",
+        ],
+    );
+}
+
+#[test]
+fn millions_completing_a_clause_end_it_before_a_year() {
+    check(
+        Lang::Kk,
+        "Облыс тұрғындарының саны – 2,1 млн. 2035 жылға қарай ол 2,4 млн адамға жетеді.",
+        &[
+            "Облыс тұрғындарының саны – 2,1 млн.",
+            "2035 жылға қарай ол 2,4 млн адамға жетеді.",
+        ],
+    );
+    // A further part of the sum goes on.
+    check(
+        Lang::Ru,
+        "На ремонт выделено 1 млрд. 250 млн. тенге из местного бюджета.",
+        &["На ремонт выделено 1 млрд. 250 млн. тенге из местного бюджета."],
+    );
+}

@@ -174,9 +174,13 @@ fn follows_number(before: &str) -> bool {
     // A number's word for thousands or millions is part of it: «90 тыс.
     // т.», «1,4 млн т.», "2.5 bn".
     let (head, last) = before.rsplit_once(is_space).unwrap_or(("", before));
-    ends_in_digit(before)
-        || MULTIPLIERS.contains(&last.trim_end_matches('.').to_lowercase().as_str())
-            && ends_in_digit(head)
+    ends_in_digit(before) || is_multiplier(last) && ends_in_digit(head)
+}
+
+/// Whether `word` (with or without its dot, in any case) is a word for
+/// thousands or millions written after a number ("тыс.", «млн», "bn").
+pub fn is_multiplier(word: &str) -> bool {
+    MULTIPLIERS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Words for thousands, millions and more written after a number.
