@@ -304,7 +304,8 @@ fn time_zone(abbrev: &str, tail: &str) -> bool {
 
 /// Whether `rest` opens with a short bracket holding no sentence end
 /// ("(Canada)", «(Канада)») after which the sentence goes on: a lower-case
-/// word or a comma, semicolon or colon.
+/// word, a comma, semicolon or colon, or the sentence's own full stop
+/// («…с Orion Minerals Inc. (Канада).»).
 fn bracket_goes_on(rest: &str) -> bool {
     let Some(inner) = rest.strip_prefix('(') else {
         return false;
@@ -319,7 +320,7 @@ fn bracket_goes_on(rest: &str) -> bool {
             .trim_start_matches(is_space)
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':'))
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':') || is_terminator(c))
 }
 
 /// Whether `head` ends in a capital letter that names a part of something

@@ -1322,6 +1322,14 @@ fn a_bracket_after_a_company_form_goes_on_with_its_sentence() {
             "Its ore goes to Pavlodar.",
         ],
     );
+    check(
+        Lang::Ru,
+        "Соглашение подписано с Steppe Minerals Ltd. (Австралия). Руда пойдет в Павлодар.",
+        &[
+            "Соглашение подписано с Steppe Minerals Ltd. (Австралия).",
+            "Руда пойдет в Павлодар.",
+        ],
+    );
     // A bracket followed by a capital is a sentence of its own.
     check(
         Lang::En,
