@@ -85,7 +85,7 @@ fn second_held_out_set_stays_above_its_floor() {
 
 #[test]
 fn third_tune_set_stays_above_its_floor() {
-    check("tune3", [50, 48, 50]);
+    check("tune3", [50, 49, 50]);
 }
 
 #[test]
@@ -126,10 +126,11 @@ fn sixth_tune_set_stays_above_its_floor() {
 
 /// Written by a helper who never saw the rules; measured once before the
 /// rules of this round (5, 6, 10) and once after them, tuned on
-/// tune..tune6 and the kit's dev material only.
+/// tune..tune6 and the kit's dev material only. Russian 8 since
+/// «Представитель» opens a name as the other titles do.
 #[test]
 fn sixth_held_out_set_stays_above_its_floor() {
-    check("heldout6", [6, 7, 10]);
+    check("heldout6", [6, 8, 10]);
 }
 
 #[test]

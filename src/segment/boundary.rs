@@ -282,10 +282,13 @@ pub fn decide(
             word.text.chars().nth(1).is_some()
                 && word.after != Some('.')
                 && (word.is_starter(rules)
-                    || after_surname(&text[seg_start..term])
+                    || after_surname(&text[seg_start..term], rules)
                         && starts_with_capital(word.text)
                         && !surname(word.text))
                 || designation(&text[seg_start..term], rules) && word.opens_sentence(rules)
+                || starts_with_capital(word.text)
+                    && !surname(word.text)
+                    && plural_past_follows(word.tail)
         }
     };
     ends.then_some(end)
@@ -346,24 +349,53 @@ fn designation(head: &str, rules: &Rules) -> bool {
         && !rules.is_preposition(&noun.to_lowercase());
     let place =
         dash(noun) || word && (rules.is_preposition(&before.to_lowercase()) || dash(before));
+    // "UNICEF Representative in Kazakhstan A. Haque", «Посол Франции в
+    // Казахстане Д. Дюпон»: a title just before the place makes the letter
+    // an initial of the name the title opens.
+    let titled = tokens.take(3).any(|t| {
+        let mut cs = t.chars();
+        let capitalised: String = cs
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(cs)
+            .collect();
+        rules.is_title(&capitalised) || super::rules::rules(Lang::En).is_title(&capitalised)
+    });
     let rest = head[..head.len() - letter.len()].trim_end_matches(is_space);
-    place && phrase(rest, rules) == Phrase::Sentence
+    place && !titled && phrase(rest, rules) == Phrase::Sentence
+}
+
+/// Whether the word after a capitalised one is a Russian past verb in the
+/// plural («Участники обсудили»): initials and a surname name one person,
+/// so such a subject, unless it has a surname's ending («…и Ч.Ш.
+/// Искакова сняли»), opens a new sentence.
+fn plural_past_follows(tail: &str) -> bool {
+    tail.split(is_space)
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| {
+            w.chars().count() > 4
+                && w.chars().all(|c| c.is_lowercase() && is_letter(c))
+                && (w.ends_with("ли") || w.ends_with("лись"))
+        })
 }
 
 /// Whether `head` ends in initials written after a surname ("Бозумбаев
 /// К. А", "Өмірзақова Ә. Ғ", "Abenova Zh. Sh"), or after a name with no
 /// Slavic ending that follows a lower-case title («подписал Ли Ч.»,
 /// «суретші Чхве Ю.», «врач Сейткали А.Б.»).
-fn after_surname(head: &str) -> bool {
+fn after_surname(head: &str, rules: &Rules) -> bool {
     let mut tokens = head.split(is_space).rev().filter(|t| !t.is_empty());
     let mut initials = 0;
     for token in tokens.by_ref() {
         if starts_with_capital(token) && is_initials(token) {
             initials += 1;
         } else {
+            // A preposition is no title: «в Казахстане А. Хак» is a place
+            // and the initial of the name that follows.
             let title = tokens
                 .next()
-                .is_some_and(|t| t.chars().all(char::is_lowercase));
+                .is_some_and(|t| t.chars().all(char::is_lowercase) && !rules.is_preposition(t));
             return initials > 0 && (surname(token) || title && foreign_name(token));
         }
     }

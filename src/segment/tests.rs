@@ -1358,3 +1358,41 @@ fn millions_completing_a_clause_end_it_before_a_year() {
         &["На ремонт выделено 1 млрд. 250 млн. тенге из местного бюджета."],
     );
 }
+
+#[test]
+fn an_initial_after_a_place_opens_the_name_that_follows() {
+    check(
+        Lang::En,
+        "The WHO Representative in Kazakhstan B. Oyelaran opened the seminar. It lasts two days.",
+        &[
+            "The WHO Representative in Kazakhstan B. Oyelaran opened the seminar.",
+            "It lasts two days.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "Посол Италии в Казахстане М. Ферри открыл выставку. Она продлится месяц.",
+        &[
+            "Посол Италии в Казахстане М. Ферри открыл выставку.",
+            "Она продлится месяц.",
+        ],
+    );
+    // A part named by a letter is no initial: "in Sector B" ends.
+    check(
+        Lang::En,
+        "The new stands were built in Sector B. Fifty workers took part.",
+        &[
+            "The new stands were built in Sector B.",
+            "Fifty workers took part.",
+        ],
+    );
+    // One person's surname takes no plural verb.
+    check(
+        Lang::Ru,
+        "Встречу провел посол Кореи Пак Дж. Х. Стороны обсудили обмен студентами.",
+        &[
+            "Встречу провел посол Кореи Пак Дж. Х.",
+            "Стороны обсудили обмен студентами.",
+        ],
+    );
+}
