@@ -206,11 +206,18 @@ pub fn decide(
         // "…перенесен на 2027 г. 15 мая пройдут…": a clause that ends in
         // a year is a sentence, and a number after it starts the next one,
         // unless it is the day of a Kazakh date («2014 ж. 10 маусым»). A
-        // sign is no such number: «…от 20 октября 2020 г. № 142…» is a
-        // document's date and number, and goes on.
+        // year that is the predicate after a dash completes its sentence,
+        // and a day with its month in a case opens the next one («мерзімі –
+        // 2026 ж. 12 наурызда комиссия…»; «– 2026 ж. 12 наурыз» is the
+        // date). A sign is no such number: «…от 20 октября 2020 г. №
+        // 142…» is a document's date and number, and goes on.
         Before::Abbrev(_, start) if year && word.is_number() && !word.is_sign() => {
-            clause(&text[seg_start..start], rules) == Phrase::Sentence
-                && !kazakh_date_follows(&text[next..span_end])
+            let head = &text[seg_start..start];
+            clause(head, rules) == Phrase::Sentence
+                && match kazakh_date(&text[next..span_end]) {
+                    None => true,
+                    Some(inflected) => inflected && predicate_after_dash(head),
+                }
         }
         // «Шымкент халқының саны – 1,2 млн. 2030 жылға қарай…»: a number's
         // «млн.» that completes a clause ends it before a number that is no
@@ -270,6 +277,12 @@ pub fn decide(
         // abbreviation, with the sentence going on in lower case after it,
         // is the abbreviation's own.
         Before::Abbrev(..) if bracket_goes_on(&text[next..span_end]) => false,
+        // «19,4 млрд долл. США»: the currency's country goes on with it.
+        Before::Abbrev(Class::Final, start)
+            if key(&text[start..term]) == "долл" && word.text == "США" =>
+        {
+            false
+        }
         // "Tianjin Harbour Engineering Co. Ltd. Work…": a company's legal
         // form never starts a sentence.
         Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
@@ -536,8 +549,8 @@ fn clause(text: &str, rules: &Rules) -> Phrase {
 fn has_verb(text: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ат", "ят",
-        "ется", "ится", "ются", "ятся", "ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны", "ян",
-        "яна", "яно", "яны", "ыт", "ыта", "ыто", "ыты",
+        "ется", "ится", "ются", "ятся", "утся", "атся", "ен", "ена", "ено", "ены", "ан", "ана",
+        "ано", "аны", "ян", "яна", "яно", "яны", "ыт", "ыта", "ыто", "ыты",
     ];
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
@@ -567,19 +580,21 @@ fn instrumental(word: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
-/// Whether `rest` opens with a day and a Kazakh month («10 маусым»,
-/// «15 мамырда»): the rest of a date whose year came first.
-fn kazakh_date_follows(rest: &str) -> bool {
+/// If `rest` opens with a day and a Kazakh month («10 маусым»,
+/// «15 мамырда»), the rest of a date whose year came first: whether the
+/// month takes a case ending.
+fn kazakh_date(rest: &str) -> Option<bool> {
     let mut words = rest.split(is_space).filter(|w| !w.is_empty());
     let day = words.next().unwrap_or("");
-    let month = words.next().unwrap_or("");
-    day.chars().all(|c| c.is_ascii_digit())
-        && crate::localise::token::month_word(
-            month.trim_end_matches(|c: char| !c.is_alphabetic()),
-            crate::Lang::Kk,
-            false,
-        )
-        .is_some()
+    let month = words
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphabetic());
+    if !day.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (_, _, stem) = crate::localise::token::month_word(month, crate::Lang::Kk, false)?;
+    Some(stem < month.len())
 }
 
 /// What follows a sentence end: its first significant character (past

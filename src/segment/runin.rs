@@ -611,8 +611,15 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     // the headline's verb («вокзала»), and its real one («завершена»)
     // must not be taken for the lede's.
     let clause = || russian_clause(line, first);
+    // A word in «-л» after a number or an adjective in the genitive plural
+    // is the counted noun («…построят 12 новых школ | Акимат города
+    // утвердил…»), no verb.
+    let counted_noun = |w: &str, p: &str| {
+        w.ends_with('л')
+            && (is_number(p) || p.chars().count() > 4 && (p.ends_with("ых") || p.ends_with("их")))
+    };
     let verb = clause()
-        .find(|&(_, w, p)| russian_finite(w) && !full_adjective(p))
+        .find(|&(_, w, p)| russian_finite(w) && !full_adjective(p) && !counted_noun(w, p))
         .or_else(|| clause().find(|&(_, w, _)| short_participle(w) || short_participle_an(w)))?;
     let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
@@ -1128,8 +1135,11 @@ fn sentence_starts(line: &str, cut: &Cut, lang: Lang, rules: &Rules) -> bool {
             && (capitalised(unquoted) || kazakh_opening || acronym(cut.token) || initials)
             && (kazakh_finite(cut.prev) || kazakh_past_after_object(cut.prev, cut.prev2))
             // A verb of saying takes its speaker after it («…ашылады деді
-            // Айгүл Серікқызы»): the name is its subject, no new sentence.
-            && !rules.is_saying(cut.prev)
+            // Айгүл Серікқызы»): the name is its subject, no new sentence;
+            // unless an object in the accusative stands before it and
+            // makes it a headline's predicate («…тәртібін түсіндірді |
+            // Әлеуметтік кодекске сәйкес…»).
+            && (!rules.is_saying(cut.prev) || kazakh_object(cut.prev2))
             // "… қол қойды деп хабарлады Ақорда": after «деп» the verb is
             // an attribution and its subject follows it.
             && !tokens(&line[..cut.start]).any(|(_, w)| w == "деп")
@@ -1255,6 +1265,19 @@ fn kazakh_past_after_object(word: &str, before: &str) -> bool {
         && before.chars().count() > 3
         && before.chars().skip(1).all(char::is_lowercase)
         && ACCUSATIVE.iter().any(|e| before.ends_with(e))
+}
+
+/// Whether `word` is a Kazakh noun in the accusative with no verb's
+/// ending: after a possessive («тәртібін», «жоспарын», «қорытындысын»)
+/// or a vowel («бағдарламаны»); the «-ды» after a consonant is left out,
+/// the past ends alike, and so is «-тын», a participle's («болатын»).
+fn kazakh_object(word: &str) -> bool {
+    const ACCUSATIVE: &[&str] = &["ын", "ін", "ны", "ні"];
+    word.chars().count() > 4
+        && word.chars().all(char::is_lowercase)
+        && ACCUSATIVE.iter().any(|e| word.ends_with(e))
+        && !word.ends_with("тын")
+        && !word.ends_with("тін")
 }
 
 /// The Kazakh simple past «-ды», «-ді», «-ты», «-ті» after a verb stem
