@@ -226,6 +226,9 @@ pub fn decide(
             if word.is_number()
                 && !word.is_sign()
                 && is_multiplier(&text[start..term])
+                && text[..start]
+                    .trim_end_matches(is_space)
+                    .ends_with(|c: char| c.is_ascii_digit())
                 && (predicate_after_dash(&text[seg_start..start])
                     || clause(&text[seg_start..start], rules) == Phrase::Sentence
                         && has_verb(&text[seg_start..start]))
