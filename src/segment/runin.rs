@@ -224,8 +224,12 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     // have died", "…exceeds 17 million tonnes"), nor counted by a word
     // before it ("More than 1,200"); the words up to the verb are the
     // number's own, in lower case.
+    // A name's closing noun is a headline's last noun too ("…in Akmola
+    // Region 4.7 million hectares … have been sown"), but a street's
+    // number is its house's ("Abai Avenue 12").
     if is_number(word) {
-        return headline_noun(prev)
+        let closing = CLOSING_NOUNS.contains(&prev) && !matches!(prev, "Avenue" | "Street");
+        return (headline_noun(prev) || closing)
             && !rules.is_preposition(prev)
             && !ends_in_s(prev)
             && !english_past(prev)

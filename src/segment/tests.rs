@@ -1462,3 +1462,21 @@ fn a_kazakh_verb_of_saying_after_its_object_ends_a_headline() {
         ],
     );
 }
+
+#[test]
+fn a_number_after_a_region_s_name_may_open_a_lede() {
+    check(
+        Lang::En,
+        "Harvest ends in Kostanay Region 5.1 million tonnes of wheat have been threshed this year.",
+        &[
+            "Harvest ends in Kostanay Region",
+            "5.1 million tonnes of wheat have been threshed this year.",
+        ],
+    );
+    // A street's number is the house's.
+    check(
+        Lang::En,
+        "The office moved to Abai Avenue 12 last year.",
+        &["The office moved to Abai Avenue 12 last year."],
+    );
+}
