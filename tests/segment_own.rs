@@ -195,17 +195,19 @@ fn tenth_held_out_set_stays_above_its_floor() {
 
 #[test]
 fn eleventh_tune_set_stays_above_its_floor() {
-    check("tune11", [17, 15, 17]);
+    check("tune11", [17, 16, 17]);
 }
 
 /// Headlines run into ledes that open with a date, a verb, direct speech,
 /// a quoted name, an organisation or a title, 30 a language (six with no
 /// headline, four with a line break), by a helper who never saw the rules;
 /// measured once before the rules of this round (6, 6, 8 of 10) and once
-/// after them.
+/// after them. Russian 8 since a lede counted by a number may follow a
+/// verbless headline («Рекордный урожай… | 6,4 млн тонн зерна собрали…»),
+/// a rule made on the eleventh and thirteenth tune cases.
 #[test]
 fn eleventh_held_out_set_stays_above_its_floor() {
-    check("heldout11", [6, 7, 8]);
+    check("heldout11", [6, 8, 8]);
 }
 
 /// The twelfth set: 45 cases a language in the kit's release style, with
@@ -231,7 +233,7 @@ fn twelfth_held_out_set_stays_above_its_floor() {
 /// as a check of those rules on text they were not made on, then tuned on.
 #[test]
 fn thirteenth_tune_set_stays_above_its_floor() {
-    check("tune13", [15, 13, 14]);
+    check("tune13", [15, 14, 14]);
 }
 
 /// Measured before the eleventh set's rules (7, 7, 7 of 10), after them

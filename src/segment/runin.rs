@@ -80,7 +80,12 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
         (Some(s), Some(e)) => Some(s.min(e)),
         (Some(s), None) => Some(s),
         (None, _) => dash_name_end(line, lang)
-            .or_else(|| (lang == Lang::Ru).then(|| second_predicate(line, &heads, rules))?)
+            .or_else(|| {
+                (lang == Lang::Ru).then(|| {
+                    second_predicate(line, &heads, rules)
+                        .or_else(|| counted_lede(line, &heads, rules))
+                })?
+            })
             .or(english),
     }
 }
@@ -722,6 +727,57 @@ fn verb_first_lede(line: &str, cut: &Cut, rules: &Rules) -> bool {
         && !rules.is_past_like(&lower)
         && next_lower
         && tokens(&line[..cut.start]).any(|(_, w)| russian_finite(w))
+}
+
+/// Russian: where a headline with no verb, opening with a noun phrase in
+/// the nominative («Рекордный урожай в Северо-Казахстанской области»,
+/// «Итоги посевной кампании…»), runs into a lede whose subject a number
+/// counts («…| 6,4 млн тонн зерна собрали аграрии…», «…| 4,7 млн гектаров
+/// засеяно…»), the byte offset of the number.
+///
+/// After a phrase opened by a preposition the number may be the same
+/// sentence's subject («В Акмолинской области 4,7 млн гектаров
+/// засеяно…»), so the line must open with a word that is neither a
+/// preposition nor a starter. The number follows a lower-case word (no
+/// preposition, no word that counts it, «более»), and its predicate, a
+/// plural or a neuter one, follows in its clause. A plural predicate could
+/// be the opening noun's own where that noun is plural («Аграрии области
+/// 6,4 млн тонн собрали»), so then the line's first word must not end as
+/// a plural does.
+fn counted_lede(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
+    let first = tokens(line).next()?.1;
+    let lower_first = first.to_lowercase();
+    if !capitalised(first) || rules.is_preposition(&lower_first) || rules.is_starter(&lower_first) {
+        return None;
+    }
+    let cut = heads.iter().find(|c| {
+        is_number(c.token)
+            && c.prev_lower
+            && c.words >= MIN_WORDS
+            && !rules.is_preposition(&c.prev.to_lowercase())
+            && !rules.is_starter(&c.prev.to_lowercase())
+    })?;
+    let head = &line[..cut.start];
+    if tokens(head).any(|(_, w)| russian_finite(w) || short_participle(w) || short_participle_an(w))
+    {
+        return None;
+    }
+    let (at, verb, _) = russian_clause(line, cut.start).take(8).find(|&(_, w, _)| {
+        (russian_finite(w) || short_participle(w) || short_participle_an(w)) && counted_predicate(w)
+    })?;
+    // The verb is the number's only within its sentence: «…цель 2030
+    // года?² Эксперты … считают…» holds a sentence end (the mark hides it
+    // from the clause).
+    if line[cut.start..at].contains(['.', '!', '?', '…', ';']) {
+        return None;
+    }
+    let plural_verb = ["ли", "лись", "ют", "ят", "ются", "ятся", "утся", "атся"]
+        .iter()
+        .any(|e| verb.ends_with(e));
+    let plural_first = ["ы", "и", "ые", "ие"]
+        .iter()
+        .any(|e| lower_first.ends_with(e));
+    (!(plural_verb && plural_first) && long_sentence(&line[cut.start..])).then_some(cut.start)
 }
 
 /// A Russian predicate that agrees with a subject counted by a number: a

@@ -1480,3 +1480,28 @@ fn a_number_after_a_region_s_name_may_open_a_lede() {
         &["The office moved to Abai Avenue 12 last year."],
     );
 }
+
+#[test]
+fn a_russian_lede_counted_by_a_number_after_a_verbless_headline() {
+    check(
+        Lang::Ru,
+        "Хороший урожай в Павлодарской области 2,1 млн тонн пшеницы собрали фермеры региона в этом году.",
+        &[
+            "Хороший урожай в Павлодарской области",
+            "2,1 млн тонн пшеницы собрали фермеры региона в этом году.",
+        ],
+    );
+    // After a place opened by a preposition the number is the sentence's
+    // own subject.
+    check(
+        Lang::Ru,
+        "В Павлодарской области 2,1 млн тонн пшеницы собрали фермеры региона в этом году.",
+        &["В Павлодарской области 2,1 млн тонн пшеницы собрали фермеры региона в этом году."],
+    );
+    // A plural subject before the number may own the plural verb.
+    check(
+        Lang::Ru,
+        "Фермеры Павлодарской области 2,1 млн тонн пшеницы собрали уже к концу сентября.",
+        &["Фермеры Павлодарской области 2,1 млн тонн пшеницы собрали уже к концу сентября."],
+    );
+}
