@@ -121,7 +121,7 @@ fn fifth_held_out_set_stays_above_its_floor() {
 
 #[test]
 fn sixth_tune_set_stays_above_its_floor() {
-    check("tune6", [20, 22, 21]);
+    check("tune6", [20, 22, 22]);
 }
 
 /// Written by a helper who never saw the rules; measured once before the
@@ -293,7 +293,7 @@ fn fifteenth_held_out_set_stays_above_its_floor() {
 /// 14.
 #[test]
 fn sixteenth_tune_set_stays_above_its_floor() {
-    check("tune16", [16, 14, 14]);
+    check("tune16", [16, 14, 16]);
 }
 
 #[test]

@@ -1224,12 +1224,18 @@ fn kazakh_oblique(word: &str) -> bool {
 /// Kazakh endings of a finite verb that no noun has in any case (but a
 /// few listed in [`KAZAKH_NOUNS_LIKE_VERBS`]): not even a noun whose stem
 /// ends as a verb's («залал-ды», accusative, ends as the passive «-лалды»
-/// does), so a number after one opens a sentence.
+/// does), so a number after one opens a sentence. The passive past of
+/// verbs in «-та», «-ла» («аяқталды», «белгіленді») is among them: no
+/// noun of news ends in «-тал», «-лан» before the accusative.
 const KAZAKH_VERB_ONLY: &[&str] = &[
     "ады",
     "еді",
     "ылды",
     "ілді",
+    "талды",
+    "телді",
+    "ланды",
+    "ленді",
     "жатыр",
     "отыр",
     "мақ",
