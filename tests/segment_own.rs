@@ -290,10 +290,12 @@ fn fifteenth_held_out_set_stays_above_its_floor() {
 /// Kazakh ledes that open with initials: tune 15, 14, 13. After a Kazakh
 /// place in a case closing a headline after a dash: tune 15, 14, 14.
 /// After a number after a region's name opening an English lede: 16, 14,
-/// 14.
+/// 14. After the Kazakh passive in «-талды», «-ланды» and a Russian lede
+/// counted by a number after a verbless headline (with «засеяно» a short
+/// participle): 16, 15, 16.
 #[test]
 fn sixteenth_tune_set_stays_above_its_floor() {
-    check("tune16", [16, 14, 16]);
+    check("tune16", [16, 15, 16]);
 }
 
 #[test]

@@ -887,19 +887,22 @@ fn ends_clause(word: &str) -> bool {
 
 /// A lower-case Russian short passive participle, the predicate of a
 /// passive clause («завершена», «организовано», «открыт», «приняты»): a
-/// stem of four letters or more before «-ен», «-ован», «-ыт» or «-ят» and
-/// a gender or number ending. Nouns with these endings have shorter stems
+/// stem of four letters or more before «-ен», «-ован», «-ыт», «-ят» or
+/// «-ян» and a gender or number ending. Nouns with these endings have shorter stems
 /// («цена», «опыт») or end in «-мен» («спортсмены»); «капитан», «плана»
 /// are left out with «-ан».
 fn short_participle(word: &str) -> bool {
     const SUFFIXES: &[&str] = &["ен", "ован", "ыт", "ят"];
     let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
-    let base = word.strip_suffix(['а', 'о', 'ы']).unwrap_or(word);
-    cyrillic
-        && SUFFIXES.iter().any(|e| {
-            base.strip_suffix(e)
-                .is_some_and(|stem| stem.chars().count() >= 4 && !stem.ends_with('м'))
-        })
+    let base = word.strip_suffix(['а', 'о', 'ы']);
+    let stem_of = |e: &str| {
+        base.unwrap_or(word)
+            .strip_suffix(e)
+            .is_some_and(|stem| stem.chars().count() >= 4 && !stem.ends_with('м'))
+    };
+    // «-ян» of verbs in «-ять» («засеяно», «посеяны») only with its
+    // ending: bare, it is a genitive plural («крестьян»).
+    cyrillic && (SUFFIXES.iter().any(|e| stem_of(e)) || base.is_some() && stem_of("ян"))
 }
 
 /// A Russian short passive participle in «-ан» of a verb in «-ать»

@@ -1491,6 +1491,15 @@ fn a_russian_lede_counted_by_a_number_after_a_verbless_headline() {
             "2,1 млн тонн пшеницы собрали фермеры региона в этом году.",
         ],
     );
+    // A neuter short participle in «-яно» is such a predicate too.
+    check(
+        Lang::Ru,
+        "Итоги весеннего сева в Костанайской области 3,9 млн гектаров засеяно пшеницей, сообщили в управлении сельского хозяйства.",
+        &[
+            "Итоги весеннего сева в Костанайской области",
+            "3,9 млн гектаров засеяно пшеницей, сообщили в управлении сельского хозяйства.",
+        ],
+    );
     // After a place opened by a preposition the number is the sentence's
     // own subject.
     check(
