@@ -24,6 +24,7 @@ use super::chars::{
 use super::rules::{key, starts_with_capital, Class, Rules};
 use super::token::{classify, is_initials, is_multiplier, is_roman, phrase, Before, Phrase};
 use crate::lang::Lang;
+use crate::localise::token::{with_caps, Caps};
 
 /// The char at byte `i` of `text` (which must be a char boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -226,9 +227,7 @@ pub fn decide(
             if word.is_number()
                 && !word.is_sign()
                 && is_multiplier(&text[start..term])
-                && text[..start]
-                    .trim_end_matches(is_space)
-                    .ends_with(|c: char| c.is_ascii_digit())
+                && after_number(text, start)
                 && (predicate_after_dash(&text[seg_start..start])
                     || clause(&text[seg_start..start], rules) == Phrase::Sentence
                         && has_verb(&text[seg_start..start]))
@@ -369,13 +368,7 @@ fn designation(head: &str, rules: &Rules) -> bool {
     // Казахстане Д. Дюпон»: a title just before the place makes the letter
     // an initial of the name the title opens.
     let titled = tokens.take(3).any(|t| {
-        let mut cs = t.chars();
-        let capitalised: String = cs
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .chain(cs)
-            .collect();
+        let capitalised = with_caps(t, Caps::Capital);
         rules.is_title(&capitalised) || super::rules::rules(Lang::En).is_title(&capitalised)
     });
     let rest = head[..head.len() - letter.len()].trim_end_matches(is_space);
@@ -500,10 +493,15 @@ const COMPANY_FORMS: &[&str] = &[
 /// «ж», «жж») written after a number.
 fn is_year_abbrev(text: &str, start: usize, dot: usize) -> bool {
     let abbrev = text[start..dot].trim_end_matches('.').to_lowercase();
-    matches!(abbrev.as_str(), "г" | "гг" | "г.г" | "ж" | "жж")
-        && text[..start]
-            .trim_end_matches(is_space)
-            .ends_with(|c: char| c.is_ascii_digit())
+    matches!(abbrev.as_str(), "г" | "гг" | "г.г" | "ж" | "жж") && after_number(text, start)
+}
+
+/// Whether the word before byte `start` of `text` is a number ("2014 г.",
+/// "1,2 млн.").
+fn after_number(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end_matches(is_space)
+        .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether `text` ends in a dash between spaces, after some words, and a

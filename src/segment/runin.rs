@@ -758,13 +758,13 @@ fn counted_lede(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
             && !rules.is_starter(&c.prev.to_lowercase())
     })?;
     let head = &line[..cut.start];
-    if tokens(head).any(|(_, w)| russian_finite(w) || short_participle(w) || short_participle_an(w))
-    {
+    let predicate = |w: &str| russian_finite(w) || short_participle(w) || short_participle_an(w);
+    if tokens(head).any(|(_, w)| predicate(w)) {
         return None;
     }
-    let (at, verb, _) = russian_clause(line, cut.start).take(8).find(|&(_, w, _)| {
-        (russian_finite(w) || short_participle(w) || short_participle_an(w)) && counted_predicate(w)
-    })?;
+    let (at, verb, _) = russian_clause(line, cut.start)
+        .take(8)
+        .find(|&(_, w, _)| predicate(w) && counted_predicate(w))?;
     // The verb is the number's only within its sentence: «…цель 2030
     // года?² Эксперты … считают…» holds a sentence end (the mark hides it
     // from the clause).
@@ -888,9 +888,9 @@ fn ends_clause(word: &str) -> bool {
 /// A lower-case Russian short passive participle, the predicate of a
 /// passive clause («завершена», «организовано», «открыт», «приняты»): a
 /// stem of four letters or more before «-ен», «-ован», «-ыт», «-ят» or
-/// «-ян» and a gender or number ending. Nouns with these endings have shorter stems
-/// («цена», «опыт») or end in «-мен» («спортсмены»); «капитан», «плана»
-/// are left out with «-ан».
+/// «-ян» and a gender or number ending. Nouns with these endings have
+/// shorter stems («цена», «опыт») or end in «-мен» («спортсмены»);
+/// «капитан», «плана» are left out with «-ан».
 fn short_participle(word: &str) -> bool {
     const SUFFIXES: &[&str] = &["ен", "ован", "ыт", "ят"];
     let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
