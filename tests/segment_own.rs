@@ -238,10 +238,13 @@ fn thirteenth_tune_set_stays_above_its_floor() {
 
 /// Measured before the eleventh set's rules (7, 7, 7 of 10), after them
 /// (the same), after the Russian rules tuned on the thirteenth set's own
-/// tune cases (the same) and after the Kazakh present continuous (7, 7, 8).
+/// tune cases (the same), after the Kazakh present continuous (7, 7, 8)
+/// and after a name ending a headline was looked for in the lede that
+/// repeats it, made on the nineteenth set's tune cases (8, 7, 9: «…Жапония
+/// елшісі Кэндзи Танака | Кэндзи Танака Премьер-Министрдің…»).
 #[test]
 fn thirteenth_held_out_set_stays_above_its_floor() {
-    check("heldout13", [8, 7, 8]);
+    check("heldout13", [8, 7, 9]);
 }
 
 /// The fourteenth set: 45 cases a language in the kit's release style with
@@ -340,4 +343,23 @@ fn eighteenth_tune_set_stays_above_its_floor() {
 #[test]
 fn eighteenth_held_out_set_stays_above_its_floor() {
     check("heldout18", [14, 13, 14]);
+}
+
+/// The nineteenth set: 45 cases a language in the kit's release style,
+/// a third of them the hard kinds, by a helper who never saw the
+/// rules. Read once: tune 30, 29, 30 of 30, held out 14, 14, 14 of 15.
+/// One Russian held-out case («…составила 112 млрд. | 60% этих средств…»)
+/// was fixed after it was read and moved to tune, so the held-out Russian
+/// file has 14 cases. After «млрд.» completing a verb alone after a
+/// participle's commas and a name that ends a headline found in the lede
+/// that repeats it («…форум стартапов Центральной Азии | Третий форум…»):
+/// tune 30, 31, 30.
+#[test]
+fn nineteenth_tune_set_stays_above_its_floor() {
+    check("tune19", [30, 31, 30]);
+}
+
+#[test]
+fn nineteenth_held_out_set_stays_above_its_floor() {
+    check("heldout19", [14, 13, 14]);
 }

@@ -222,14 +222,19 @@ pub fn decide(
         }
         // «Шымкент халқының саны – 1,2 млн. 2030 жылға қарай…»: a number's
         // «млн.» that completes a clause ends it before a number that is no
-        // further part of the sum (as «200 тыс.» is after «1 млрд.»).
+        // further part of the sum (as «200 тыс.» is after «1 млрд.»). The
+        // clause may be the verb alone after a participle's commas
+        // («Сумма кредитов, выданных за полугодие, составила 112 млрд.»):
+        // then the sentence as a whole is judged.
         Before::Abbrev(_, start)
             if word.is_number()
                 && !word.is_sign()
                 && is_multiplier(&text[start..term])
                 && after_number(text, start)
                 && (predicate_after_dash(&text[seg_start..start])
-                    || clause(&text[seg_start..start], rules) == Phrase::Sentence
+                    || (clause(&text[seg_start..start], rules) == Phrase::Sentence
+                        || phrase(&text[seg_start..start], rules) == Phrase::Sentence
+                            && lone_verb(last_clause(&text[seg_start..start]), rules))
                         && has_verb(&text[seg_start..start]))
                 && !word.tail.split(is_space).nth(1).is_some_and(is_multiplier) =>
         {
@@ -530,16 +535,32 @@ fn predicate_after_dash(text: &str) -> bool {
 /// The last clause of `text` (after its last comma, semicolon or colon,
 /// and a conjunction that opens it), judged by [`phrase`].
 fn clause(text: &str, rules: &Rules) -> Phrase {
-    let last = text
-        .rfind([',', ';', ':'])
-        .map_or(text, |i| &text[i + 1..])
-        .trim_start_matches(is_space);
+    let last = last_clause(text);
     let first = last.split(is_space).next().unwrap_or("");
     let rest = match first.to_lowercase().as_str() {
         "а" | "и" | "но" | "және" | "ал" | "бірақ" => &last[first.len()..],
         _ => last,
     };
     phrase(rest, rules)
+}
+
+/// What follows the last comma, semicolon or colon of `text`.
+fn last_clause(text: &str) -> &str {
+    text.rfind([',', ';', ':'])
+        .map_or(text, |i| &text[i + 1..])
+        .trim_start_matches(is_space)
+}
+
+/// Whether the words of `clause` are one that may be a verb (see
+/// [`has_verb`]) and is no preposition («составила 112», not «около 48»).
+fn lone_verb(clause: &str, rules: &Rules) -> bool {
+    let mut words = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (Some(w), None) => !rules.is_preposition(&w.to_lowercase()) && has_verb(w),
+        _ => false,
+    }
 }
 
 /// Whether `text` holds a word that may be a Russian verb: a lower-case

@@ -64,6 +64,26 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
             starts = Some(c.start);
         }
     }
+    // A lede repeats its headline whole: where the words after the cut
+    // found all come back in the sentence after a later cut, they were the
+    // headline's last words («…форум стартапов | Центральной Азии Третий
+    // форум стартапов Центральной Азии состоится…»).
+    let by_starter = |at: usize| {
+        heads
+            .iter()
+            .find(|c| c.start == at)
+            .is_some_and(|c| rules.is_starter(&c.token.to_lowercase()))
+    };
+    if let Some(first) = starts.filter(|&at| !by_starter(at)) {
+        let later = heads.iter().rev().find(|c| {
+            c.start > first
+                && repeated_in(&line[first..c.start], &line[c.start..], lang)
+                && sentence_starts(line, c, lang, rules)
+        });
+        if let Some(c) = later {
+            starts = Some(c.start);
+        }
+    }
     // A lede that repeats the headline may still begin before the word
     // found so ("…from the United Arab Emirates Investors from Abu Dhabi
     // presented…"): an English subject with its verb found earlier wins.
@@ -1467,25 +1487,41 @@ fn acronym(token: &str) -> bool {
 /// избирательная комиссия зарегистрировала партийные списки семи…»); a
 /// sentence that merely continues past a name does not.
 fn repeats_headline(head: &str, rest: &str, lang: Lang) -> bool {
-    use crate::text::words;
-    let first = rest.split(['.', '!', '?']).next().unwrap_or("");
-    let content = |t: &str| -> Vec<String> {
-        words(t, lang)
-            .into_iter()
-            .filter(|w| {
-                if w.number {
-                    w.lower.chars().filter(char::is_ascii_digit).count() >= 2
-                } else {
-                    w.lower.chars().count() >= 4
-                }
-            })
-            .map(|w| if w.number { w.lower } else { w.key })
-            .collect()
-    };
-    let later = content(first);
-    let mut head_keys = content(head);
+    let later = content_keys(first_sentence(rest), lang);
+    let mut head_keys = content_keys(head, lang);
     head_keys.dedup();
     head_keys.iter().filter(|k| later.contains(k)).count() >= 3
+}
+
+/// Whether the content words of `stretch`, at least two, come back in the
+/// same order together in the first sentence of `rest`: the stretch is
+/// then a name that ends the headline and that the lede after it repeats
+/// («Центральной Азии»), not the lede's own start.
+fn repeated_in(stretch: &str, rest: &str, lang: Lang) -> bool {
+    let keys = content_keys(stretch, lang);
+    let later = content_keys(first_sentence(rest), lang);
+    keys.len() >= 2 && later.windows(keys.len()).any(|w| w == keys.as_slice())
+}
+
+/// `text` up to its first full stop, question or exclamation mark.
+fn first_sentence(text: &str) -> &str {
+    text.split(['.', '!', '?']).next().unwrap_or("")
+}
+
+/// The words of `text` that carry its content, as stems: words of four
+/// letters or more and numbers of two digits or more.
+fn content_keys(text: &str, lang: Lang) -> Vec<String> {
+    crate::text::words(text, lang)
+        .into_iter()
+        .filter(|w| {
+            if w.number {
+                w.lower.chars().filter(char::is_ascii_digit).count() >= 2
+            } else {
+                w.lower.chars().count() >= 4
+            }
+        })
+        .map(|w| if w.number { w.lower } else { w.key })
+        .collect()
 }
 
 /// English: whether the lede at `cut`, after a lower-case word, opens with

@@ -1534,3 +1534,45 @@ fn a_kazakh_passive_in_ldy_ends_a_headline_before_a_number() {
         ],
     );
 }
+
+#[test]
+fn millions_completing_a_verb_after_a_participle_end_the_sentence() {
+    // The last clause is the verb alone, after a participle's commas.
+    check(
+        Lang::Ru,
+        "Объем субсидий, направленных фермерам области, составил 48 млрд. 35% из них получили молочные хозяйства.",
+        &[
+            "Объем субсидий, направленных фермерам области, составил 48 млрд.",
+            "35% из них получили молочные хозяйства.",
+        ],
+    );
+    // Without a verb there it goes on: the number is part of a list.
+    check(
+        Lang::Ru,
+        "Объем субсидий, направленных фермерам, около 48 млрд. 35 хозяйств получили их впервые.",
+        &["Объем субсидий, направленных фермерам, около 48 млрд. 35 хозяйств получили их впервые."],
+    );
+}
+
+#[test]
+fn a_name_that_ends_a_headline_is_found_in_the_lede_that_repeats_it() {
+    // The first capital after the headline's noun is the name's start; the
+    // lede repeats the whole name, so the headline ends after it.
+    check(
+        Lang::Ru,
+        "В Шымкенте откроется выставка ремесел Южного Казахстана Четвертая выставка ремесел Южного Казахстана пройдет в Шымкенте 12 мая.",
+        &[
+            "В Шымкенте откроется выставка ремесел Южного Казахстана",
+            "Четвертая выставка ремесел Южного Казахстана пройдет в Шымкенте 12 мая.",
+        ],
+    );
+    // A cut before a starter stays where it is, whatever the lede repeats.
+    check(
+        Lang::En,
+        "Kazakhstan and Kyrgyzstan sign agreement on the joint use of the Chu river The Ministry of Water Resources of Kazakhstan and the Ministry of Water Resources of Kyrgyzstan signed it in Bishkek.",
+        &[
+            "Kazakhstan and Kyrgyzstan sign agreement on the joint use of the Chu river",
+            "The Ministry of Water Resources of Kazakhstan and the Ministry of Water Resources of Kyrgyzstan signed it in Bishkek.",
+        ],
+    );
+}
