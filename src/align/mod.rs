@@ -249,10 +249,33 @@ fn both_split_or_inserted(en: &Side, ru: &Side, kk: &Side, rb: &mut Vec<Bead>, k
     expect.extend(&both);
     expect.sort_unstable();
     expect.dedup();
-    let (new_ru, cost_ru) = pair::align_expecting_cost(en, ru, &expect);
-    let (new_kk, cost_kk) = pair::align_expecting_cost(en, kk, &expect);
+    let (mut new_ru, cost_ru) = pair::align_expecting_cost(en, ru, &expect);
+    let (mut new_kk, cost_kk) = pair::align_expecting_cost(en, kk, &expect);
     // Only insertions both translations have at one place count.
-    let (found_ru, found_kk) = (inserted(&new_ru), inserted(&new_kk));
+    let (mut found_ru, mut found_kk) = (inserted(&new_ru), inserted(&new_kk));
+    if found_ru.len() != found_kk.len() {
+        // One translation found the sentence and the other still glues it
+        // to the English on the other side of that place: where the direct
+        // Russian–Kazakh alignment pairs the two, they are one sentence the
+        // English lacks, and the pairs' costs (each paying a whole dropped
+        // sentence for it) are not weighed.
+        let direct = align_pair(ru, kk);
+        let one_to_one = |ri: usize, ki: usize| {
+            direct
+                .iter()
+                .any(|d| d.src == (ri..ri + 1) && d.tgt == (ki..ki + 1))
+        };
+        let (was_ru, was_kk) = (new_ru.clone(), new_kk.clone());
+        insert_where_the_other_did(&mut new_ru, &was_kk, kb, one_to_one);
+        insert_where_the_other_did(&mut new_kk, &was_ru, rb, |ki, ri| one_to_one(ri, ki));
+        let (now_found_ru, now_found_kk) = (inserted(&new_ru), inserted(&new_kk));
+        if now_found_ru == now_found_kk && now_found_ru.iter().any(|p| !told.contains(p)) {
+            *rb = new_ru;
+            *kb = new_kk;
+            return;
+        }
+        (found_ru, found_kk) = (now_found_ru, now_found_kk);
+    }
     let agreed = found_ru
         .iter()
         .filter(|p| !told.contains(p) && found_kk.contains(p))
@@ -360,6 +383,66 @@ fn check_ru_kk(units: &mut [combine::Joined], ru: &Side, kk: &Side) {
     }
 }
 
+/// Where the other translation has a sentence the English lacks at an
+/// English position (`theirs`) and `mine` glues a sentence to the English
+/// sentence on one side of that position (a 1-2 bead ending or starting
+/// there), while the other translation's first alignment (`their_first`)
+/// glued its sentence to the English on the other side, and the direct
+/// Russian–Kazakh alignment pairs the two sentences one to one
+/// (`pairs(mine, theirs)`): the two translate each other, and one sentence
+/// cannot belong to two English sentences, so it is one the English lacks
+/// and becomes a bead of its own at that position («ASTANA … approved the
+/// team. | The flag-bearers…» against Russian «АСТАНА … утвердило состав.
+/// Казахстан выступит в 34 видах спорта.» and Kazakh «Қазақстан спорттың
+/// 34 түрі бойынша… Ашылу салтанатында…»). Where both glued it to the same
+/// English sentence, both translators may have split that sentence.
+fn insert_where_the_other_did(
+    mine: &mut Vec<Bead>,
+    theirs: &[Bead],
+    their_first: &[Bead],
+    pairs: impl Fn(usize, usize) -> bool,
+) {
+    for t in theirs
+        .iter()
+        .filter(|t| t.src.is_empty() && t.tgt.len() == 1)
+    {
+        let (p, k) = (t.src.start, t.tgt.start);
+        if mine.iter().any(|b| b.src.is_empty() && b.src.start == p) {
+            continue;
+        }
+        // Where the other translation first had its sentence: glued to the
+        // English before the position (true) or after it (false).
+        let first_side = their_first
+            .iter()
+            .find(|b| b.src.len() == 1 && b.tgt.len() == 2 && b.tgt.contains(&k))
+            .map(|b| b.src.end == p && b.tgt.end - 1 == k);
+        let glued = mine.iter().position(|b| {
+            b.src.len() == 1
+                && b.tgt.len() == 2
+                && (b.src.end == p && first_side == Some(false) && pairs(b.tgt.end - 1, k)
+                    || b.src.start == p && first_side == Some(true) && pairs(b.tgt.start, k))
+        });
+        let Some(i) = glued else { continue };
+        let b = &mut mine[i];
+        let (alone, at) = if b.src.end == p {
+            b.tgt.end -= 1;
+            (b.tgt.end..b.tgt.end + 1, i + 1)
+        } else {
+            b.tgt.start += 1;
+            (b.tgt.start - 1..b.tgt.start, i)
+        };
+        let confidence = b.confidence.min(t.confidence);
+        mine.insert(
+            at,
+            Bead {
+                src: p..p,
+                tgt: alone,
+                confidence,
+            },
+        );
+    }
+}
+
 /// Memory units for the aligned units of release `release`, created `now`.
 pub fn to_units(aligned: &[Aligned], release: &str, now: &str) -> Vec<Unit> {
     aligned
@@ -395,6 +478,36 @@ mod tests {
 
     fn beads(units: &[Aligned]) -> Vec<&str> {
         units.iter().map(|u| u.beads.as_str()).collect()
+    }
+
+    #[test]
+    fn a_sentence_glued_to_either_side_by_the_two_translations_is_the_english_s_gap() {
+        let b = |src: Range<usize>, tgt: Range<usize>| Bead {
+            src,
+            tgt,
+            confidence: 0.9,
+        };
+        // Russian glued its third sentence to the second English one;
+        // Kazakh first glued the same sentence to the third English one,
+        // then found it missing in English.
+        let ru = vec![b(0..1, 0..1), b(1..2, 1..3), b(2..3, 3..4)];
+        let kk_first = vec![b(0..1, 0..1), b(1..2, 1..2), b(2..3, 2..4)];
+        let kk = vec![b(0..1, 0..1), b(1..2, 1..2), b(2..2, 2..3), b(2..3, 3..4)];
+        let same = |r: usize, k: usize| r == k;
+        let mut mine = ru.clone();
+        insert_where_the_other_did(&mut mine, &kk, &kk_first, same);
+        assert_eq!(mine, kk);
+        // Glued to the same English sentence by both, it may be a split
+        // both translators made: left as it is.
+        let kk_first = vec![b(0..1, 0..1), b(1..2, 1..3), b(2..3, 3..4)];
+        let mut mine = ru.clone();
+        insert_where_the_other_did(&mut mine, &kk, &kk_first, same);
+        assert_eq!(mine, ru);
+        // Nor where the direct Russian–Kazakh alignment does not pair them.
+        let kk_first = vec![b(0..1, 0..1), b(1..2, 1..2), b(2..3, 2..4)];
+        let mut mine = ru.clone();
+        insert_where_the_other_did(&mut mine, &kk, &kk_first, |_, _| false);
+        assert_eq!(mine, ru);
     }
 
     #[test]
