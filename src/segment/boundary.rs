@@ -22,7 +22,10 @@ use super::chars::{
     is_opener, is_space, is_terminator,
 };
 use super::rules::{key, starts_with_capital, Class, Rules};
-use super::token::{classify, is_initials, is_multiplier, is_roman, phrase, Before, Phrase};
+use super::token::{
+    classify, ends_in_number, is_counted, is_initials, is_multiplier, is_roman, phrase, Before,
+    Phrase,
+};
 use crate::lang::Lang;
 use crate::localise::token::{with_caps, Caps};
 
@@ -222,14 +225,16 @@ pub fn decide(
         }
         // «Шымкент халқының саны – 1,2 млн. 2030 жылға қарай…»: a number's
         // «млн.» that completes a clause ends it before a number that is no
-        // further part of the sum (as «200 тыс.» is after «1 млрд.»). The
+        // further part of the sum (as «200 тыс.» is after «1 млрд.»); so
+        // does a counted noun's short form («…приняли участие 1 340 чел.
+        // 214 из них…»). The
         // clause may be the verb alone after a participle's commas
         // («Сумма кредитов, выданных за полугодие, составила 112 млрд.»):
         // then the sentence as a whole is judged.
         Before::Abbrev(_, start)
             if word.is_number()
                 && !word.is_sign()
-                && is_multiplier(&text[start..term])
+                && (is_multiplier(&text[start..term]) || is_counted(&text[start..term]))
                 && after_number(text, start)
                 && (predicate_after_dash(&text[seg_start..start])
                     || (clause(&text[seg_start..start], rules) == Phrase::Sentence
@@ -287,6 +292,20 @@ pub fn decide(
         // «19,4 млрд долл. США»: the currency's country goes on with it.
         Before::Abbrev(Class::Final, start)
             if key(&text[start..term]) == "долл" && word.text == "США" =>
+        {
+            false
+        }
+        // «5 тыс. ИТ-специалистов»: after a number's word for thousands or
+        // millions, capitals joined to a lower-case word by a hyphen are
+        // the noun it counts.
+        Before::Abbrev(Class::Final, start)
+            if is_multiplier(&text[start..term])
+                && after_number(text, start)
+                && word.text.chars().all(char::is_uppercase)
+                && word
+                    .tail
+                    .strip_prefix('-')
+                    .is_some_and(|r| r.starts_with(char::is_lowercase)) =>
         {
             false
         }
@@ -504,9 +523,7 @@ fn is_year_abbrev(text: &str, start: usize, dot: usize) -> bool {
 /// Whether the word before byte `start` of `text` is a number ("2014 г.",
 /// "1,2 млн.").
 fn after_number(text: &str, start: usize) -> bool {
-    text[..start]
-        .trim_end_matches(is_space)
-        .ends_with(|c: char| c.is_ascii_digit())
+    ends_in_number(&text[..start])
 }
 
 /// Whether `text` ends in a dash between spaces, after some words, and a

@@ -33,6 +33,10 @@ pub fn dateline_end(line: &str) -> Option<usize> {
     // "ASTANA. KAZINFORM –": a place and an agency in capitals, a full stop
     // between them, and no date.
     let mut place_agency = false;
+    // «Караганда. 12 мая 2024 года. На шахте…»: a place in title case with
+    // a full stop, then a whole date with its own, and nothing else.
+    let mut place_stop = false;
+    let mut month = false;
     let mut pos = 0;
     for token in line.split(is_space) {
         let start = pos;
@@ -54,7 +58,8 @@ pub fn dateline_end(line: &str) -> Option<usize> {
         let core = token.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | '/' | ':'));
         if words == 1 {
             capitals = is_place(core);
-            if !(capitals || title_place(core) && token.ends_with(',')) {
+            place_stop = !capitals && title_place(core) && token.ends_with('.');
+            if !(capitals || title_place(core) && token.ends_with(',') || place_stop) {
                 return None;
             }
             place_agency = capitals && token.ends_with('.');
@@ -79,7 +84,9 @@ pub fn dateline_end(line: &str) -> Option<usize> {
         } else {
             let tag = token.starts_with(['/', '(']) && core.chars().count() >= 3;
             agency |= tag;
-            let date = tag || words > 1 && is_month(core);
+            let named = words > 1 && is_month(core);
+            month |= named;
+            let date = tag || named || words > 1 && place_stop && YEAR_WORDS.contains(&core);
             // An agency's further words («/Пресс-служба акимата/») follow its
             // tag's opening.
             dates_only &= date || words == 1 || is_place(core) || agency;
@@ -90,13 +97,17 @@ pub fn dateline_end(line: &str) -> Option<usize> {
             && dates_only
             && has_number
             && token.ends_with('.')
-            && (capitals || agency)
+            && (capitals || agency || place_stop && month)
         {
             stop = Some(start + token.len());
         }
     }
     stop
 }
+
+/// The word for "year" that a date may hold after its number («12 мая
+/// 2024 года», «2024 жылғы 12 мамыр», «2024 ж.»).
+const YEAR_WORDS: &[&str] = &["года", "г", "жылғы", "ж", "year"];
 
 /// A place name in title case: a capital and lower-case letters ("Астана",
 /// "Ақтау", "Ust-Kamenogorsk").

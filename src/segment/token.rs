@@ -164,23 +164,35 @@ pub fn phrase(text: &str, rules: &Rules) -> Phrase {
 /// Whether the text just before an abbreviation ends in a number
 /// ("2014 г.", "10.06.2014 ж.", "11.00 ч.", "5 млн.").
 fn follows_number(before: &str) -> bool {
-    let ends_in_digit = |s: &str| {
-        s.trim_end_matches(is_space)
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit())
-    };
     let before = before.trim_end_matches(is_space);
     // A number's word for thousands or millions is part of it: «90 тыс.
     // т.», «1,4 млн т.», "2.5 bn".
     let (head, last) = before.rsplit_once(is_space).unwrap_or(("", before));
-    ends_in_digit(before) || is_multiplier(last) && ends_in_digit(head)
+    ends_in_number(before) || is_multiplier(last) && ends_in_number(head)
+}
+
+/// Whether `before` ends in a number standing as a word of its own: a
+/// number joined to letters by a hyphen is part of a name («ТЭЦ-2 г.
+/// Петропавловска», "COVID-19"), and the abbreviation after it is the
+/// one used before a name, not after a number.
+pub fn ends_in_number(before: &str) -> bool {
+    let before = before.trim_end_matches(is_space);
+    let last = before.rsplit(is_space).next().unwrap_or("");
+    last.ends_with(|c: char| c.is_ascii_digit()) && !last.chars().any(is_letter)
 }
 
 /// Whether `word` (with or without its dot, in any case) is a word for
 /// thousands or millions written after a number ("тыс.", «млн», "bn").
 pub fn is_multiplier(word: &str) -> bool {
     MULTIPLIERS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Whether `word` (with or without its dot, in any case) is the short
+/// form of a noun that counts what a number before it counts («1 340
+/// чел.», «200 шт.»): no further number belongs to it, unlike a
+/// measure's («5 км. 200 м»).
+pub fn is_counted(word: &str) -> bool {
+    ["чел", "шт", "экз"].contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Words for thousands, millions and more written after a number.
