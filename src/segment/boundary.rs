@@ -312,6 +312,27 @@ pub fn decide(
         // "Tianjin Harbour Engineering Co. Ltd. Work…": a company's legal
         // form never starts a sentence.
         Before::Abbrev(Class::Final, _) => !COMPANY_FORMS.contains(&word.text),
+        // "…three months in the U.S. Applications are accepted…": a
+        // country's dotted name after a preposition and "the" that
+        // completes a clause ends it before a capitalised word with a
+        // lower-case one after it, unless the word names one of the
+        // country's bodies ("in the U.S. Senate voted"); a name goes on in
+        // capitals ("of the U.N. Economic Commission", "on the D.C.
+        // Circuit Court").
+        Before::Abbrev(Class::Weak, start)
+            if dotted_capitals(&text[start..term])
+                && after_preposition_the(&text[seg_start..start], rules)
+                && phrase(&text[seg_start..start], rules) == Phrase::Sentence
+                && starts_with_capital(word.text)
+                && !rules.is_body(word.text)
+                && word
+                    .tail
+                    .split(is_space)
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|w| w.starts_with(char::is_lowercase)) =>
+        {
+            true
+        }
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         // "Н. А. Ахметов": a one-letter starter after initials is another
         // initial. Initials written after a surname ("Бозумбаев К. А.")
@@ -331,6 +352,23 @@ pub fn decide(
         }
     };
     ends.then_some(end)
+}
+
+/// Whether `abbrev` is capital letters each with its dot ("U.S", "U.K",
+/// "D.C"): a country's or a place's short name.
+fn dotted_capitals(abbrev: &str) -> bool {
+    let abbrev = abbrev.trim_end_matches('.');
+    abbrev.split('.').count() >= 2
+        && abbrev
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Whether `head` ends in a preposition and "the" ("…in the", "…from
+/// the"): what follows is the place a clause goes to or comes from.
+fn after_preposition_the(head: &str, rules: &Rules) -> bool {
+    let mut words = head.split(is_space).filter(|w| !w.is_empty()).rev();
+    words.next() == Some("the") && words.next().is_some_and(|w| rules.is_preposition(w))
 }
 
 /// Whether `abbrev` (up to its last dot) is a clock's "a.m" or "p.m" and

@@ -87,6 +87,9 @@ pub struct Rules {
     /// Nouns that end as a past verb («правила», «школа») and stand
     /// capitalised in names, so that a capital and the ending are no verb.
     past_like: HashSet<String>,
+    /// Nouns that go on after a country's dotted abbreviation as one of
+    /// its bodies ("the U.S. Embassy", "the U.K. Government"), as written.
+    bodies: HashSet<String>,
     /// The longest abbreviation key in characters, to bound look-ups.
     longest: usize,
 }
@@ -175,6 +178,9 @@ impl Rules {
                 Some("past-like") => {
                     rules.past_like.insert(word.to_lowercase());
                 }
+                Some("bodies") => {
+                    rules.bodies.insert(word.to_string());
+                }
                 Some("prepositions") => {
                     let word = word.to_lowercase();
                     rules.prepositions.insert(word.clone());
@@ -228,14 +234,27 @@ impl Rules {
     pub fn is_past_like(&self, lower: &str) -> bool {
         self.past_like.contains(lower)
     }
+
+    /// Whether `word` (as written) names a country's body after its
+    /// dotted abbreviation ("Embassy" in "the U.S. Embassy").
+    pub fn is_body(&self, word: &str) -> bool {
+        self.bodies.contains(word)
+    }
 }
 
 /// The words of a starter file, each with the section it stands in
-/// (`[prepositions]`, `[saying]`, `[titles]`, `[adverbs]`, `[past-like]`
-/// or none): every field of every line.
+/// (`[prepositions]`, `[saying]`, `[titles]`, `[adverbs]`, `[past-like]`,
+/// `[bodies]` or none): every field of every line.
 fn parse_words<'a>(file: RuleFile<'a>) -> Result<Vec<(&'a str, Option<&'a str>)>, RuleError> {
     let mut words = Vec::new();
-    for line in file.lines(&["prepositions", "saying", "titles", "adverbs", "past-like"]) {
+    for line in file.lines(&[
+        "prepositions",
+        "saying",
+        "titles",
+        "adverbs",
+        "past-like",
+        "bodies",
+    ]) {
         let line = line?;
         words.extend(line.fields.iter().map(|&w| (w, line.section)));
     }

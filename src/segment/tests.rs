@@ -1659,3 +1659,26 @@ fn a_place_and_a_date_each_with_a_full_stop_are_a_dateline() {
         ],
     );
 }
+
+#[test]
+fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
+    check(
+        Lang::En,
+        "The scholars will study for a year in the U.S. Participants are chosen by a jury.",
+        &[
+            "The scholars will study for a year in the U.S.",
+            "Participants are chosen by a jury.",
+        ],
+    );
+    // One of the country's bodies goes on, and so does a name in capitals.
+    check(
+        Lang::En,
+        "The bill was approved in the U.S. Senate on Tuesday.",
+        &["The bill was approved in the U.S. Senate on Tuesday."],
+    );
+    check(
+        Lang::En,
+        "She works as an adviser at the U.N. Economic Commission for Europe.",
+        &["She works as an adviser at the U.N. Economic Commission for Europe."],
+    );
+}
