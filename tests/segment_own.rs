@@ -377,10 +377,34 @@ fn nineteenth_held_out_set_stays_above_its_floor() {
 /// U.S. Applications…" and "Washington, D.C. Registration…").
 #[test]
 fn twentieth_tune_set_stays_above_its_floor() {
-    check("tune20", [18, 40, 20]);
+    check("tune20", [19, 40, 20]);
 }
 
 #[test]
 fn twentieth_held_out_set_stays_above_its_floor() {
     check("heldout20", [10, 19, 10]);
+}
+
+/// The twenty-first set: 45 cases a language from international
+/// organisations' offices and the agencies that report them, six run-in
+/// headlines a language among them, by a helper who never saw the rules.
+/// Read once: tune 27, 27, 25 of 30, held out 15, 15, 14 of 15. After a
+/// subject pronoun making a prepositional opening a clause ("On Saturdays
+/// they close at 2 p.m. | Parents…"), a place and an agency's tag with no
+/// date as a dateline ("SHYMKENT (Kazinform) –", «ШЫМКЕНТ. ҚазАқпарат
+/// –»), a one-letter preposition after a surname's initials («…Жакупова
+/// А.Ж. | С докладами…»), «т.б.» after a list of names, «млн. АҚШ
+/// доллары», «Алматы қ.» as the predicate after a dash, a headline's
+/// number with a case ending («4,7%-ға») and a headline's end that the
+/// lede repeats found past an abbreviation's dot: tune 29, 29, 30, held out
+/// 15, 15, 15 (the Kazakh held-out case that became right is a dateline of
+/// a place and an agency; it was not read before).
+#[test]
+fn twenty_first_tune_set_stays_above_its_floor() {
+    check("tune21", [29, 29, 30]);
+}
+
+#[test]
+fn twenty_first_held_out_set_stays_above_its_floor() {
+    check("heldout21", [15, 15, 15]);
 }

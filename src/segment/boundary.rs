@@ -295,17 +295,37 @@ pub fn decide(
         {
             false
         }
-        // «5 тыс. ИТ-специалистов»: after a number's word for thousands or
-        // millions, capitals joined to a lower-case word by a hyphen are
-        // the noun it counts.
+        // «5 тыс. ИТ-специалистов», «350 млн. АҚШ доллары»: after a
+        // number's word for thousands or millions, capitals joined to a
+        // lower-case word by a hyphen are the noun it counts, and a
+        // country's capitals before "dollars" the currency.
         Before::Abbrev(Class::Final, start)
             if is_multiplier(&text[start..term])
                 && after_number(text, start)
                 && word.text.chars().all(char::is_uppercase)
-                && word
+                && (word
                     .tail
                     .strip_prefix('-')
-                    .is_some_and(|r| r.starts_with(char::is_lowercase)) =>
+                    .is_some_and(|r| r.starts_with(char::is_lowercase))
+                    || word
+                        .tail
+                        .split(is_space)
+                        .find(|w| !w.is_empty())
+                        .is_some_and(|w| {
+                            let w = w.to_lowercase();
+                            w.starts_with("доллар") || w.starts_with("dollar")
+                        })) =>
+        {
+            false
+        }
+        // «ЮНИСЕФ, ДДСҰ, ЮНФПА т.б. БҰҰ агенттіктері…»: "etc." after a
+        // list of names and nothing else qualifies the noun after it («and
+        // other UN agencies»); a list is no sentence.
+        Before::Abbrev(Class::Final, start)
+            if matches!(
+                key(&text[start..term]).as_str(),
+                "т.б" | "т.с.с" | "т.д" | "etc"
+            ) && names_only(&text[seg_start..start]) =>
         {
             false
         }
@@ -333,6 +353,16 @@ pub fn decide(
         {
             true
         }
+        // «Форум өтетін орын – Алматы қ. Қатысушыларды…»: a Kazakh city
+        // with «қ.» (қаласы) after it, as the predicate after a dash,
+        // completes the sentence («обл.», «ауд.» always may).
+        Before::Abbrev(Class::Weak, start)
+            if key(&text[start..term]) == "қ"
+                && name_after_dash(&text[seg_start..start])
+                && starts_with_capital(word.text) =>
+        {
+            true
+        }
         Before::Abbrev(Class::Weak, _) => word.is_starter(rules),
         // "Н. А. Ахметов": a one-letter starter after initials is another
         // initial. Initials written after a surname ("Бозумбаев К. А.")
@@ -349,9 +379,47 @@ pub fn decide(
                 || starts_with_capital(word.text)
                     && !surname(word.text)
                     && plural_past_follows(word.tail)
+                // «…Жакупова А.Ж. С докладами выступили…»: after initials
+                // that complete a name, a capital preposition of one letter
+                // before a lower-case word opens a sentence (an initial has
+                // its dot).
+                || word.text.chars().count() == 1
+                    && word.after == Some(' ')
+                    && rules.is_preposition(&word.text.to_lowercase())
+                    && word.tail.trim_start().starts_with(char::is_lowercase)
+                    && after_surname(&text[seg_start..term], rules)
         }
     };
     ends.then_some(end)
+}
+
+/// Whether `head` ends in a dash between spaces, after some words, and
+/// one or two capitalised words: a nominal sentence whose predicate is a
+/// name («Орны – Алматы», «Өтетін жері – Ақмола»).
+fn name_after_dash(head: &str) -> bool {
+    let words: Vec<&str> = head.split(is_space).filter(|w| !w.is_empty()).collect();
+    let names = words
+        .iter()
+        .rev()
+        .take_while(|w| starts_with_capital(w) && w.chars().all(char::is_alphabetic))
+        .count();
+    (1..=2).contains(&names)
+        && words.len() > names + 1
+        && words[words.len() - names - 1].chars().all(is_dash)
+}
+
+/// Whether `head` is a list of two or more names with nothing else:
+/// capitalised words, commas and the conjunctions "and", «и», «және».
+fn names_only(head: &str) -> bool {
+    let words: Vec<&str> = head
+        .split(is_space)
+        .map(|w| w.trim_matches([',', ';']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| starts_with_capital(w) || matches!(*w, "and" | "и" | "және"))
 }
 
 /// Whether `abbrev` is capital letters each with its dot ("U.S", "U.K",

@@ -47,7 +47,10 @@ pub fn dateline_end(line: &str) -> Option<usize> {
         if token.chars().all(is_dash) {
             // The place, a number and the dash: a dateline.
             let dated = words >= 2 && has_number && (capitals || agency);
-            return (dated || words == 2 && place_agency)
+            // "SHYMKENT (Kazinform) –": a place in capitals and an agency's
+            // tag, with no date.
+            let tagged = words == 2 && capitals && agency;
+            return (dated || words == 2 && place_agency || tagged)
                 .then_some(start + token.len())
                 .or(stop);
         }
@@ -64,7 +67,11 @@ pub fn dateline_end(line: &str) -> Option<usize> {
             }
             place_agency = capitals && token.ends_with('.');
         } else if words == 2 {
-            place_agency &= core.chars().count() >= 4 && is_place(core) && !token.ends_with('.');
+            // The agency in capitals or as it writes itself
+            // («ШЫМКЕНТ. ҚазАқпарат –»).
+            let named = is_place(core)
+                || core.starts_with(char::is_uppercase) && core.chars().all(char::is_alphabetic);
+            place_agency &= core.chars().count() >= 4 && named && !token.ends_with('.');
         }
         let date_part = if core.chars().any(|c| c.is_ascii_digit()) {
             has_number = true;

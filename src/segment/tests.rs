@@ -1682,3 +1682,108 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
         &["She works as an adviser at the U.N. Economic Commission for Europe."],
     );
 }
+
+#[test]
+fn a_subject_pronoun_makes_a_prepositional_opening_a_clause() {
+    check(
+        Lang::En,
+        "On Sundays they open at 11 a.m. Visitors under 16 enter free of charge.",
+        &[
+            "On Sundays they open at 11 a.m.",
+            "Visitors under 16 enter free of charge.",
+        ],
+    );
+}
+
+#[test]
+fn a_place_and_an_agency_with_no_date_are_a_dateline() {
+    check(
+        Lang::En,
+        "Clinic opens in Taraz TARAZ (Kazinform) – A new clinic opened in Taraz on Monday.",
+        &[
+            "Clinic opens in Taraz",
+            "TARAZ (Kazinform) – A new clinic opened in Taraz on Monday.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "ТАРАЗ. ҚазАқпарат – Таразда жаңа емхана ашылды. Ол 300 адамға арналған.",
+        &[
+            "ТАРАЗ. ҚазАқпарат – Таразда жаңа емхана ашылды.",
+            "Ол 300 адамға арналған.",
+        ],
+    );
+}
+
+#[test]
+fn a_one_letter_preposition_after_a_surname_s_initials_opens_a_sentence() {
+    check(
+        Lang::Ru,
+        "Заседание открыл Сапаров Б.К. В работе комиссии участвовали депутаты.",
+        &[
+            "Заседание открыл Сапаров Б.К.",
+            "В работе комиссии участвовали депутаты.",
+        ],
+    );
+}
+
+#[test]
+fn etc_after_a_list_of_names_qualifies_the_noun_after_it() {
+    check(
+        Lang::Kk,
+        "ЮНЕСКО, ЮНИСЕФ т.б. БҰҰ ұйымдары жобаны қолдады.",
+        &["ЮНЕСКО, ЮНИСЕФ т.б. БҰҰ ұйымдары жобаны қолдады."],
+    );
+    // After a clause it ends the sentence.
+    check(
+        Lang::En,
+        "The fund supports schools, clinics, libraries etc. UNICEF welcomed the decision.",
+        &[
+            "The fund supports schools, clinics, libraries etc.",
+            "UNICEF welcomed the decision.",
+        ],
+    );
+}
+
+#[test]
+fn a_kazakh_currency_and_a_city_after_a_dash() {
+    check(
+        Lang::Kk,
+        "Дүниежүзілік банк ауыл шаруашылығын қолдау үшін 120 млн. АҚШ доллары көлемінде қарыз берді.",
+        &["Дүниежүзілік банк ауыл шаруашылығын қолдау үшін 120 млн. АҚШ доллары көлемінде қарыз берді."],
+    );
+    check(
+        Lang::Kk,
+        "Кездесу өтетін орын – Шымкент қ. Тіркеу сағат 10:00-де басталады.",
+        &[
+            "Кездесу өтетін орын – Шымкент қ.",
+            "Тіркеу сағат 10:00-де басталады.",
+        ],
+    );
+    // Inside a sentence the city goes on.
+    check(
+        Lang::Kk,
+        "Кездесу Шымкент қ. Әл-Фараби алаңында өтеді.",
+        &["Кездесу Шымкент қ. Әл-Фараби алаңында өтеді."],
+    );
+}
+
+#[test]
+fn a_headline_may_hold_a_number_with_a_case_ending_or_end_in_a_repeated_name() {
+    check(
+        Lang::Kk,
+        "Ұлттық банк инфляцияның 8,5%-ға төмендейтінін болжайды Ұлттық банктің бағалауынша, жыл соңында инфляция 8,5%-ға дейін төмендейді.",
+        &[
+            "Ұлттық банк инфляцияның 8,5%-ға төмендейтінін болжайды",
+            "Ұлттық банктің бағалауынша, жыл соңында инфляция 8,5%-ға дейін төмендейді.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "АБР прогнозирует рост экономики Узбекистана на уровне 6,1% Экономика Узбекистана в 2025 г. вырастет на 6,1%, говорится в докладе АБР.",
+        &[
+            "АБР прогнозирует рост экономики Узбекистана на уровне 6,1%",
+            "Экономика Узбекистана в 2025 г. вырастет на 6,1%, говорится в докладе АБР.",
+        ],
+    );
+}

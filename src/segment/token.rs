@@ -150,7 +150,18 @@ pub fn phrase(text: &str, rules: &Rules) -> Phrase {
         return Phrase::Short;
     };
     let short = if rules.is_preposition(&first) {
-        words.filter(|w| !rules.is_starter(w)).nth(2).is_none()
+        // A subject pronoun makes the phrase a clause ("On Saturdays they
+        // close at 2 p.m."); right after the preposition it is its object.
+        let rest: Vec<String> = words.collect();
+        !rest
+            .iter()
+            .skip(1)
+            .any(|w| SUBJECT_PRONOUNS.contains(&w.as_str()))
+            && rest
+                .iter()
+                .filter(|w| !rules.is_starter(w))
+                .nth(2)
+                .is_none()
     } else {
         words.next().is_none()
     };
@@ -160,6 +171,13 @@ pub fn phrase(text: &str, rules: &Rules) -> Phrase {
         Phrase::Sentence
     }
 }
+
+/// Personal pronouns that are only ever subjects, in English, Russian and
+/// Kazakh ("it" and «ол» are objects or determiners as often, Kazakh
+/// «мен» is also "and").
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i", "we", "he", "she", "they", "я", "мы", "он", "она", "они", "біз", "олар",
+];
 
 /// Whether the text just before an abbreviation ends in a number
 /// ("2014 г.", "10.06.2014 ж.", "11.00 ч.", "5 млн.").
