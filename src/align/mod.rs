@@ -146,6 +146,10 @@ pub fn align_with<'a>(
             resolve::resolve(&en_side, &rs, &ks, rb, kb);
         }
     }
+    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+        let (rs, ks) = (view(Lang::Ru, r), view(Lang::Kk, k));
+        found_in_one_translation(&en_side, &rs, &ks, rb, kb);
+    }
     let ones = |n: usize| -> Vec<Bead> {
         (0..n)
             .map(|i| Bead {
@@ -330,6 +334,78 @@ fn found_after_resolve(
     changed
 }
 
+/// How sure the direct Russian–Kazakh alignment must be of a sentence in
+/// one translation only before the pair with the English is told to expect
+/// it: where the two translators split a sentence differently, it calls
+/// one part lone at lower confidence.
+const LONE_SURE: f64 = 0.8;
+
+/// Where the direct Russian–Kazakh alignment has a sentence in one
+/// translation only, which that translation's pair with the English
+/// pairs with an English sentence, realigns that pair expecting it to be
+/// missing in English, where the other translation's alignment puts the
+/// place: after the English its neighbour in the other translation
+/// translates. Kept only where the realigned pair then has that very
+/// sentence without English («С инженерами станций встретились
+/// представители акимата.», which neither the English nor the Kazakh has,
+/// was paired with "Fifteen engineers trained in the U.S.", and the
+/// Russian of that sentence glued to the next).
+fn found_in_one_translation(
+    en: &Side,
+    ru: &Side,
+    kk: &Side,
+    rb: &mut Vec<Bead>,
+    kb: &mut Vec<Bead>,
+) {
+    let direct = align_pair(ru, kk);
+    // English position after the English that `beads` pair with the other
+    // translation's sentences before `at`.
+    let place = |beads: &[Bead], at: usize| {
+        beads
+            .iter()
+            .filter(|b| b.tgt.end <= at && !b.src.is_empty())
+            .map(|b| b.src.end)
+            .max()
+            .unwrap_or(0)
+    };
+    for d in direct.iter().filter(|d| d.confidence >= LONE_SURE) {
+        let (mine, other, alone, at) = match (d.src.len(), d.tgt.len()) {
+            (1, 0) => (&mut *rb, &*kb, d.src.start, d.tgt.start),
+            (0, 1) => (&mut *kb, &*rb, d.tgt.start, d.src.start),
+            _ => continue,
+        };
+        // The English it is paired with must have its translation in the
+        // other language too: otherwise that translation dropped the
+        // sentence, and the English has it.
+        let Some(held) = mine.iter().find(|b| b.tgt.contains(&alone)) else {
+            continue;
+        };
+        let translated = |i: usize| {
+            other
+                .iter()
+                .any(|b| b.src.contains(&i) && !b.tgt.is_empty())
+        };
+        if held.src.is_empty() || !held.src.clone().all(translated) {
+            continue;
+        }
+        let p = place(other, at);
+        let side = if d.src.is_empty() { kk } else { ru };
+        let mut told: Vec<usize> = mine
+            .iter()
+            .filter(|b| b.src.is_empty())
+            .map(|b| b.src.start)
+            .collect();
+        told.push(p);
+        let new = pair::align_pair_expecting(en, side, &told);
+        if new
+            .iter()
+            .any(|b| b.src == (p..p) && b.tgt == (alone..alone + 1))
+        {
+            *mine = new;
+        }
+    }
+}
+
 /// English positions of the sentences `mine` has without English where
 /// `theirs` (the other translation's beads) has none.
 fn lone_inserted(mine: &[Bead], theirs: &[Bead]) -> Vec<usize> {
@@ -478,6 +554,18 @@ mod tests {
 
     fn beads(units: &[Aligned]) -> Vec<&str> {
         units.iter().map(|u| u.beads.as_str()).collect()
+    }
+
+    #[test]
+    fn a_sentence_only_one_translation_has_is_a_unit_of_its_own() {
+        let en = "The inspection was led by Vice Minister Zh.K. Abenov. Fifteen engineers trained in the U.S. Their course lasted three months.";
+        let ru = "Проверку возглавил вице-министр Абенов Ж.К. С инженерами станций встретились представители акимата. Пятнадцать инженеров прошли обучение в США. Курс длился три месяца.";
+        let kk = "Тексеруді вице-министр Ж.К. Әбенов басқарды. Он бес инженер АҚШ-та оқудан өтті. Курс үш айға созылды.";
+        let [e, r, k] = sentences(en, ru, kk);
+        let units = align(&e, Some(&r), Some(&k));
+        assert_eq!(beads(&units), vec!["1-1-1", "0-1-0", "1-1-1", "1-1-1"]);
+        assert!(units[1].ru.starts_with("С инженерами"));
+        assert!(units[2].ru.starts_with("Пятнадцать"));
     }
 
     #[test]
