@@ -100,7 +100,14 @@ pub fn align_with<'a>(
     let to_pair =
         |lang, segs: Option<&'a [Segment]>| segs.map(|s| align_pair(&en_side, &view(lang, s)));
     let (mut ru_beads, mut kk_beads) = (to_pair(Lang::Ru, ru), to_pair(Lang::Kk, kk));
-    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
+    // The two translations as the aligner sees them, and their direct
+    // alignment, which the steps below consult: made once.
+    let both = ru.zip(kk).map(|(r, k)| {
+        let (rs, ks) = (view(Lang::Ru, r), view(Lang::Kk, k));
+        let direct = align_pair(&rs, &ks);
+        (rs, ks, direct)
+    });
+    if let (Some((rs, ks, _)), Some(rb), Some(kb)) = (&both, ru_beads.as_mut(), kk_beads.as_mut()) {
         // A sentence the English lacks is usually in both translations:
         // where one pair found such a sentence, look for it in the other.
         let inserted = |beads: &[Bead]| -> Vec<usize> {
@@ -114,8 +121,8 @@ pub fn align_with<'a>(
         // the other's finding: expected where both have it, costlier alone.
         let (in_ru, in_kk) = (inserted(rb), inserted(kb));
         if !in_ru.is_empty() || !in_kk.is_empty() {
-            *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &in_ru);
-            *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &in_kk);
+            *kb = pair::align_pair_expecting(&en_side, ks, &in_ru);
+            *rb = pair::align_pair_expecting(&en_side, rs, &in_kk);
             // Once more where the realigned one found what the other was
             // not told to expect: otherwise the two trade places when each
             // first pass saw only one of them (Russian glued the lede the
@@ -129,26 +136,22 @@ pub fn align_with<'a>(
             };
             let (again_kk, again_ru) = (new(rb, &in_ru), new(kb, &in_kk));
             if let Some(found) = again_kk {
-                *kb = pair::align_pair_expecting(&en_side, &view(Lang::Kk, k), &found);
+                *kb = pair::align_pair_expecting(&en_side, ks, &found);
             }
             if let Some(found) = again_ru {
-                *rb = pair::align_pair_expecting(&en_side, &view(Lang::Ru, r), &found);
+                *rb = pair::align_pair_expecting(&en_side, rs, &found);
             }
         }
     }
-    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
-        both_split_or_inserted(&en_side, &view(Lang::Ru, r), &view(Lang::Kk, k), rb, kb);
-    }
-    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
-        let (rs, ks) = (view(Lang::Ru, r), view(Lang::Kk, k));
-        resolve::resolve(&en_side, &rs, &ks, rb, kb);
-        if found_after_resolve(&en_side, &rs, &ks, rb, kb) {
-            resolve::resolve(&en_side, &rs, &ks, rb, kb);
+    if let (Some((rs, ks, direct)), Some(rb), Some(kb)) =
+        (&both, ru_beads.as_mut(), kk_beads.as_mut())
+    {
+        both_split_or_inserted(&en_side, rs, ks, direct, rb, kb);
+        resolve::resolve(&en_side, rs, ks, rb, kb);
+        if found_after_resolve(&en_side, rs, ks, direct, rb, kb) {
+            resolve::resolve(&en_side, rs, ks, rb, kb);
         }
-    }
-    if let (Some(r), Some(k), Some(rb), Some(kb)) = (ru, kk, ru_beads.as_mut(), kk_beads.as_mut()) {
-        let (rs, ks) = (view(Lang::Ru, r), view(Lang::Kk, k));
-        found_in_one_translation(&en_side, &rs, &ks, rb, kb);
+        found_in_one_translation(&en_side, rs, ks, direct, rb, kb);
     }
     let ones = |n: usize| -> Vec<Bead> {
         (0..n)
@@ -164,8 +167,8 @@ pub fn align_with<'a>(
         kk_beads.as_deref().unwrap_or(&ones(en.len())),
         en.len(),
     );
-    if let (Some(r), Some(k)) = (ru, kk) {
-        check_ru_kk(&mut joined, &view(Lang::Ru, r), &view(Lang::Kk, k));
+    if let Some((_, _, direct)) = &both {
+        check_ru_kk(&mut joined, direct);
     }
     let texts = [Some(en), ru, kk];
     joined
@@ -217,7 +220,14 @@ const JOINT_INSERT_EXTRA: f64 = 4.47 - 2.0 * shapes::EXPECTED_INSERT_COST;
 /// sentence was glued to a neighbour in both. Taken together, the
 /// insertion happened once (one sentence dropped from the English), the
 /// two splits twice.
-fn both_split_or_inserted(en: &Side, ru: &Side, kk: &Side, rb: &mut Vec<Bead>, kb: &mut Vec<Bead>) {
+fn both_split_or_inserted(
+    en: &Side,
+    ru: &Side,
+    kk: &Side,
+    direct: &[Bead],
+    rb: &mut Vec<Bead>,
+    kb: &mut Vec<Bead>,
+) {
     let inserted = |beads: &[Bead]| -> Vec<usize> {
         beads
             .iter()
@@ -263,7 +273,6 @@ fn both_split_or_inserted(en: &Side, ru: &Side, kk: &Side, rb: &mut Vec<Bead>, k
         // Russian–Kazakh alignment pairs the two, they are one sentence the
         // English lacks, and the pairs' costs (each paying a whole dropped
         // sentence for it) are not weighed.
-        let direct = align_pair(ru, kk);
         let one_to_one = |ri: usize, ki: usize| {
             direct
                 .iter()
@@ -312,6 +321,7 @@ fn found_after_resolve(
     en: &Side,
     ru: &Side,
     kk: &Side,
+    direct: &[Bead],
     rb: &mut Vec<Bead>,
     kb: &mut Vec<Bead>,
 ) -> bool {
@@ -319,14 +329,14 @@ fn found_after_resolve(
     let mut changed = false;
     if !in_kk.is_empty() {
         let new = pair::align_pair_expecting(en, ru, &in_kk);
-        if new != *rb && ru_kk_agree(ru, kk, &new, kb) {
+        if new != *rb && ru_kk_agree(direct, &new, kb) {
             *rb = new;
             changed = true;
         }
     }
     if !in_ru.is_empty() {
         let new = pair::align_pair_expecting(en, kk, &in_ru);
-        if new != *kb && ru_kk_agree(ru, kk, rb, &new) {
+        if new != *kb && ru_kk_agree(direct, rb, &new) {
             *kb = new;
             changed = true;
         }
@@ -354,10 +364,10 @@ fn found_in_one_translation(
     en: &Side,
     ru: &Side,
     kk: &Side,
+    direct: &[Bead],
     rb: &mut Vec<Bead>,
     kb: &mut Vec<Bead>,
 ) {
-    let direct = align_pair(ru, kk);
     // English position after the English that `beads` pair with the other
     // translation's sentences before `at`.
     let place = |beads: &[Bead], at: usize| {
@@ -418,9 +428,8 @@ fn lone_inserted(mine: &[Bead], theirs: &[Bead]) -> Vec<usize> {
 
 /// Whether each sentence without English that `rb` and `kb` both place at
 /// one English position is one bead of the direct Russian–Kazakh
-/// alignment (the two translate each other).
-fn ru_kk_agree(ru: &Side, kk: &Side, rb: &[Bead], kb: &[Bead]) -> bool {
-    let direct = align_pair(ru, kk);
+/// alignment `direct` (the two translate each other).
+fn ru_kk_agree(direct: &[Bead], rb: &[Bead], kb: &[Bead]) -> bool {
     rb.iter().filter(|r| r.src.is_empty()).all(|r| {
         kb.iter()
             .filter(|k| k.src.is_empty() && k.src.start == r.src.start)
@@ -439,13 +448,12 @@ fn side<'a>(lang: Lang, segs: &'a [Segment], lexicon: Option<&'a Lexicon>) -> Si
 }
 
 /// Lowers the confidence of units whose Russian and Kazakh the direct
-/// Russian–Kazakh alignment does not bound the same way: a third opinion
-/// on the two that were each aligned with English only.
-fn check_ru_kk(units: &mut [combine::Joined], ru: &Side, kk: &Side) {
-    let beads = align_pair(ru, kk);
+/// Russian–Kazakh alignment (`beads`) does not bound the same way: a third
+/// opinion on the two that were each aligned with English only.
+fn check_ru_kk(units: &mut [combine::Joined], beads: &[Bead]) {
     let mut bounds = std::collections::HashSet::new();
     bounds.insert((0, 0));
-    for b in &beads {
+    for b in beads {
         bounds.insert((b.src.end, b.tgt.end));
     }
     for u in units {
