@@ -408,3 +408,20 @@ fn twenty_first_tune_set_stays_above_its_floor() {
 fn twenty_first_held_out_set_stays_above_its_floor() {
     check("heldout21", [15, 15, 15]);
 }
+
+/// The twenty-second set: regional news of Kazakhstan (akimats, police
+/// and emergencies, schools, hospitals, transport, courts), 45 Russian
+/// cases and 30 English and Kazakh, five run-in headlines a language, by
+/// a helper who never saw the rules. Read once: tune 19, 30, 20 of 20,
+/// 30, 20; held out 10, 14, 9 of 10, 15, 10. After an indefinite article
+/// before a number opening an English lede ("…to close for repairs | A 14
+/// km section of the highway will be closed…"): tune 20, 30, 20.
+#[test]
+fn twenty_second_tune_set_stays_above_its_floor() {
+    check("tune22", [20, 30, 20]);
+}
+
+#[test]
+fn twenty_second_held_out_set_stays_above_its_floor() {
+    check("heldout22", [10, 14, 9]);
+}

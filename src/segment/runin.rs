@@ -139,8 +139,11 @@ fn english_lede(line: &str, rules: &Rules) -> Option<usize> {
             // Nazarbayev Intellectual School in Shymkent competed…") is a
             // noun phrase, however long: its verb may stand further off.
             // So is one opened by a title ("Deputy Akim of Akmola region
-            // Nurlan Abenov said…").
-            let counted = counts_many(toks[i].1);
+            // Nurlan Abenov said…"). So is an article before a number ("A
+            // 14 km section of the highway will be closed…").
+            let counted = counts_many(toks[i].1)
+                || matches!(toks[i].1, "A" | "An" | "The")
+                    && toks.get(i + 1).is_some_and(|t| is_number(t.1));
             let reach = if counted || rules.is_title(toks[i].1) {
                 10
             } else {
@@ -275,6 +278,16 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
         && counts_many(word)
         && !rules.is_preposition(&prev.to_lowercase())
         && !FUNCTION_WORDS.contains(&prev)
+    {
+        return true;
+    }
+    // "…to close for repairs A 14 km section of the highway will be
+    // closed…": an indefinite article before a number, after a headline's
+    // last noun, opens the lede's subject (a name's letter, "Plan A",
+    // has no number after it).
+    if matches!(word, "A" | "An")
+        && headline_noun(prev)
+        && toks.get(i + 1).is_some_and(|t| is_number(t.1))
     {
         return true;
     }

@@ -1787,3 +1787,21 @@ fn a_headline_may_hold_a_number_with_a_case_ending_or_end_in_a_repeated_name() {
         ],
     );
 }
+
+#[test]
+fn an_article_before_a_number_opens_an_english_lede() {
+    check(
+        Lang::En,
+        "Bridge over the Ishim to close for repairs A 300 m stretch of the embankment will be closed to traffic until June.",
+        &[
+            "Bridge over the Ishim to close for repairs",
+            "A 300 m stretch of the embankment will be closed to traffic until June.",
+        ],
+    );
+    // A letter that names a plan has no number after it.
+    check(
+        Lang::En,
+        "The city will follow plan A if the river rises above 5 metres this week.",
+        &["The city will follow plan A if the river rises above 5 metres this week."],
+    );
+}
