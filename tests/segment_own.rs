@@ -350,18 +350,20 @@ fn eighteenth_held_out_set_stays_above_its_floor() {
 /// rules. Read once: tune 30, 29, 30 of 30, held out 14, 14, 14 of 15.
 /// One Russian held-out case («…составила 112 млрд. | 60% этих средств…»)
 /// was fixed after it was read and moved to tune, so the held-out Russian
-/// file has 14 cases. After «млрд.» completing a verb alone after a
+/// file has 14 cases; so was an English one ("in East | Kazakhstan region
+/// grew", a false cut found again with our own text), so the held-out
+/// English file has 14 too. After «млрд.» completing a verb alone after a
 /// participle's commas and a name that ends a headline found in the lede
 /// that repeats it («…форум стартапов Центральной Азии | Третий форум…»):
-/// tune 30, 31, 30.
+/// tune 30, 31, 30; after a compass word opening a place: tune 31, 31, 30.
 #[test]
 fn nineteenth_tune_set_stays_above_its_floor() {
-    check("tune19", [30, 31, 30]);
+    check("tune19", [31, 31, 30]);
 }
 
 #[test]
 fn nineteenth_held_out_set_stays_above_its_floor() {
-    check("heldout19", [14, 13, 14]);
+    check("heldout19", [14, 14, 14]);
 }
 
 /// The twentieth set: releases of Kazakhstani bodies in their official

@@ -304,7 +304,10 @@ fn english_subject_start(toks: &[(usize, &str)], i: usize, rules: &Rules) -> boo
     // that a lower-case word (no preposition) follows. Where the verb
     // follows at once, the two words are one name ("in New York are").
     let verb_next = toks.get(i + 1).is_some_and(|t| english_past(t.1));
+    // A compass word opens a longer place ("in North Kazakhstan region
+    // rose…").
     let after_place = name_word(prev)
+        && !PLACE_OPENERS.contains(&prev)
         && rules.is_preposition(prev2)
         && (rules.is_title(word) || lower_after(toks, i, rules) && !verb_next);
     let after_person =
@@ -1656,6 +1659,13 @@ fn initials_lede(line: &str, cut: &Cut, rules: &Rules) -> bool {
         && !rules.is_saying(&cut.prev.to_lowercase())
         && !tokens(&line[..cut.start]).any(|(_, w)| rules.is_saying(&w.to_lowercase()))
 }
+
+/// Words that open a place's name of two words or more ("North
+/// Kazakhstan", "East Kazakhstan", "Central Asia").
+const PLACE_OPENERS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Upper", "Lower", "Greater", "New",
+];
 
 /// English words that start the first sentence after a headline; few, as
 /// capitalised words inside a title ("the All Blacks", "With Kavanaugh")

@@ -1805,3 +1805,21 @@ fn an_article_before_a_number_opens_an_english_lede() {
         &["The city will follow plan A if the river rises above 5 metres this week."],
     );
 }
+
+#[test]
+fn a_compass_word_opens_a_place_of_two_words() {
+    check(
+        Lang::En,
+        "Wheat yields in North Kazakhstan region rose by 12 per cent this year.",
+        &["Wheat yields in North Kazakhstan region rose by 12 per cent this year."],
+    );
+    // A one-word place after a preposition may still close a headline.
+    check(
+        Lang::En,
+        "Solar plant opens in Kentau Akim of the city Nurlan Abenov launched the first panels on Monday.",
+        &[
+            "Solar plant opens in Kentau",
+            "Akim of the city Nurlan Abenov launched the first panels on Monday.",
+        ],
+    );
+}
