@@ -227,10 +227,9 @@ pub fn decide(
         // «млн.» that completes a clause ends it before a number that is no
         // further part of the sum (as «200 тыс.» is after «1 млрд.»); so
         // does a counted noun's short form («…приняли участие 1 340 чел.
-        // 214 из них…»). The
-        // clause may be the verb alone after a participle's commas
-        // («Сумма кредитов, выданных за полугодие, составила 112 млрд.»):
-        // then the sentence as a whole is judged.
+        // 214 из них…»). The clause may be the verb alone after a
+        // participle's commas («Сумма кредитов, выданных за полугодие,
+        // составила 112 млрд.»): then the sentence as a whole is judged.
         Before::Abbrev(_, start)
             if word.is_number()
                 && !word.is_sign()
@@ -284,7 +283,9 @@ pub fn decide(
             false
         }
         // "3 p.m. Astana time": a clock time's zone goes on with it.
-        Before::Abbrev(Class::Final, start) if time_zone(&text[start..term], word.tail) => false,
+        Before::Abbrev(Class::Final, start) if time_zone(&text[start..term], word.following()) => {
+            false
+        }
         // "Orion Minerals Inc. (Canada) covers…": a short bracket after an
         // abbreviation, with the sentence going on in lower case after it,
         // is the abbreviation's own.
@@ -307,14 +308,10 @@ pub fn decide(
                     .tail
                     .strip_prefix('-')
                     .is_some_and(|r| r.starts_with(char::is_lowercase))
-                    || word
-                        .tail
-                        .split(is_space)
-                        .find(|w| !w.is_empty())
-                        .is_some_and(|w| {
-                            let w = w.to_lowercase();
-                            w.starts_with("доллар") || w.starts_with("dollar")
-                        })) =>
+                    || word.following().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        w.starts_with("доллар") || w.starts_with("dollar")
+                    })) =>
         {
             false
         }
@@ -346,9 +343,7 @@ pub fn decide(
                 && starts_with_capital(word.text)
                 && !rules.is_body(word.text)
                 && word
-                    .tail
-                    .split(is_space)
-                    .find(|w| !w.is_empty())
+                    .following()
                     .is_some_and(|w| w.starts_with(char::is_lowercase)) =>
         {
             true
@@ -440,14 +435,11 @@ fn after_preposition_the(head: &str, rules: &Rules) -> bool {
 }
 
 /// Whether `abbrev` (up to its last dot) is a clock's "a.m" or "p.m" and
-/// `tail`, after the capitalised word that follows it, goes on with
-/// "time": "at 3 p.m. Astana time" names the zone of the hour.
-fn time_zone(abbrev: &str, tail: &str) -> bool {
+/// the word `following` the capitalised one after it is "time": "at 3
+/// p.m. Astana time" names the zone of the hour.
+fn time_zone(abbrev: &str, following: Option<&str>) -> bool {
     matches!(key(abbrev).as_str(), "a.m" | "p.m")
-        && tail
-            .split(is_space)
-            .find(|w| !w.is_empty())
-            .is_some_and(|w| w.trim_end_matches(['.', ',', ';']) == "time")
+        && following.is_some_and(|w| w.trim_end_matches(['.', ',', ';']) == "time")
 }
 
 /// Whether `rest` opens with a short bracket holding no sentence end
@@ -804,6 +796,11 @@ impl<'a> NextWord<'a> {
             || rest
                 .strip_prefix('-')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
+    }
+
+    /// The word after this one (after white space), if any.
+    fn following(&self) -> Option<&'a str> {
+        self.tail.split(is_space).find(|w| !w.is_empty())
     }
 
     /// Whether a sentence can open with this word after a letter that

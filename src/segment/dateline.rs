@@ -18,8 +18,12 @@ const MAX_WORDS: usize = 8;
 /// agency tags before a dash that stands between spaces, and is short.
 /// A place in title case ("Астана,") opens one only with an agency tag in
 /// slashes or brackets ("Астана, 5 мамыр. /ҚазАқпарат/ –"): without one,
-/// "…held in Astana, 12 March." is a sentence's place and date. A full
-/// stop ends a dateline only after its date or agency tag.
+/// "…held in Astana, 12 March." is a sentence's place and date; or with a
+/// full stop, before a whole date with its own and nothing else
+/// («Караганда. 12 мая 2024 года. На шахте…»). A place in capitals and an
+/// agency with no date make one too ("SHYMKENT (Kazinform) –", «ШЫМКЕНТ.
+/// ҚазАқпарат –»). A full stop ends a dateline only after its date or
+/// agency tag.
 pub fn dateline_end(line: &str) -> Option<usize> {
     let mut words = 0;
     let mut has_number = false;

@@ -64,10 +64,11 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
             starts = Some(c.start);
         }
     }
-    // A lede repeats its headline whole: where the words after the cut
-    // found all come back in the sentence after a later cut, they were the
-    // headline's last words («…форум стартапов | Центральной Азии Третий
-    // форум стартапов Центральной Азии состоится…»).
+    // A lede repeats its headline whole: where most words after the cut
+    // found (see [`repeated_in`]) come back in the sentence after a later
+    // cut, they were the headline's last words («…форум стартапов |
+    // Центральной Азии Третий форум стартапов Центральной Азии
+    // состоится…»). A cut before a starter stays.
     let by_starter = |at: usize| {
         heads
             .iter()
