@@ -395,7 +395,10 @@ fn found_in_one_translation(
                 .iter()
                 .any(|b| b.src.contains(&i) && !b.tgt.is_empty())
         };
-        if held.src.is_empty() || !held.src.clone().all(translated) {
+        // Only where it was paired alone with English: glued to its
+        // neighbour's translation in a 1-2 bead, it is a translator's
+        // addition and stays there, as the gold units have it.
+        if held.src.is_empty() || held.tgt.len() != 1 || !held.src.clone().all(translated) {
             continue;
         }
         let p = place(other, at);
