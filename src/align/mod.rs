@@ -110,13 +110,6 @@ pub fn align_with<'a>(
     if let (Some((rs, ks, _)), Some(rb), Some(kb)) = (&both, ru_beads.as_mut(), kk_beads.as_mut()) {
         // A sentence the English lacks is usually in both translations:
         // where one pair found such a sentence, look for it in the other.
-        let inserted = |beads: &[Bead]| -> Vec<usize> {
-            beads
-                .iter()
-                .filter(|b| b.src.is_empty())
-                .map(|b| b.src.start)
-                .collect()
-        };
         // A sentence found in one translation only is looked at again with
         // the other's finding: expected where both have it, costlier alone.
         let (in_ru, in_kk) = (inserted(rb), inserted(kb));
@@ -228,13 +221,6 @@ fn both_split_or_inserted(
     rb: &mut Vec<Bead>,
     kb: &mut Vec<Bead>,
 ) {
-    let inserted = |beads: &[Bead]| -> Vec<usize> {
-        beads
-            .iter()
-            .filter(|b| b.src.is_empty())
-            .map(|b| b.src.start)
-            .collect()
-    };
     // Where a split could hide a sentence the English lacks: on either
     // side of the split English sentence (the translators may have glued it
     // to different neighbours).
@@ -403,11 +389,7 @@ fn found_in_one_translation(
         }
         let p = place(other, at);
         let side = if d.src.is_empty() { kk } else { ru };
-        let mut told: Vec<usize> = mine
-            .iter()
-            .filter(|b| b.src.is_empty())
-            .map(|b| b.src.start)
-            .collect();
+        let mut told = inserted(mine);
         told.push(p);
         let new = pair::align_pair_expecting(en, side, &told);
         if new
@@ -528,6 +510,16 @@ fn insert_where_the_other_did(
             },
         );
     }
+}
+
+/// English positions of the sentences `beads` have without English (the
+/// source side of their 0-n beads).
+fn inserted(beads: &[Bead]) -> Vec<usize> {
+    beads
+        .iter()
+        .filter(|b| b.src.is_empty())
+        .map(|b| b.src.start)
+        .collect()
 }
 
 /// Memory units for the aligned units of release `release`, created `now`.
