@@ -254,7 +254,7 @@ pub fn decide(
             if year
                 && predicate_after_dash(&text[seg_start..start])
                 && starts_with_capital(word.text)
-                && !instrumental(word.text) =>
+                && !word.is_instrumental() =>
         {
             true
         }
@@ -265,7 +265,7 @@ pub fn decide(
         // the year are no sentence yet.
         Before::Abbrev(_, start)
             if year
-                && (instrumental(word.text)
+                && (word.is_instrumental()
                     || (clause(&text[seg_start..start], rules) == Phrase::Short
                         || !has_verb(&text[seg_start..start])
                             && !opens_with_starter(&text[seg_start..start], rules))
@@ -826,6 +826,29 @@ impl<'a> NextWord<'a> {
                 && !instrumental(self.text)
                 && !self.text.ends_with(['у', 'ю'])
                 && lower_next
+    }
+
+    /// Whether this word opens a phrase in the instrumental: a noun
+    /// («Правительством») or an adjective in «-ым», «-им» before one
+    /// («Национальным банком», «Высшим судебным советом»), the agent of a
+    /// passive that goes on past a year («основан в 1993 г. Национальным
+    /// банком»). A name in «-им» («Максим») has no such noun after it.
+    fn is_instrumental(&self) -> bool {
+        let adjective = |w: &str| {
+            w.chars().count() > 3
+                && w.chars().all(char::is_alphabetic)
+                && (w.ends_with("ым") || w.ends_with("им"))
+        };
+        instrumental(self.text)
+            || starts_with_capital(self.text)
+                && adjective(&self.text.to_lowercase())
+                && self
+                    .tail
+                    .split(is_space)
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.trim_end_matches([',', '.', ';']))
+                    .find(|w| !adjective(w))
+                    .is_some_and(|w| w.chars().all(char::is_lowercase) && instrumental(w))
     }
 
     /// A whole word (not an initial) that typically begins a sentence.

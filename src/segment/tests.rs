@@ -519,6 +519,24 @@ fn year_abbreviations_end_a_clause_before_a_number_and_stay_before_an_instrument
         .len(),
         1
     );
+    // An adjective in the instrumental opens the agent's phrase too; a
+    // name in «-им» with no such noun after it opens a sentence.
+    assert_eq!(
+        segs(
+            "Фонд учрежден в 2008 г. Высшим аудиторским советом при министерстве.",
+            Lang::Ru
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        segs(
+            "Контракт подписан в 2021 г. Ибрагим Сейтов руководит проектом.",
+            Lang::Ru
+        )
+        .len(),
+        2
+    );
     // A Kazakh date whose year comes first is one date.
     assert_eq!(
         segs("Жоба 2014 ж. 10 маусымда бекітілді.", Lang::Kk).len(),
