@@ -336,9 +336,16 @@ pub fn decide(
         // country's bodies ("in the U.S. Senate voted"); a name goes on in
         // capitals ("of the U.N. Economic Commission", "on the D.C.
         // Circuit Court").
+        //
+        // So do the ends of an address: a state's or district's dotted
+        // capitals after a city and its comma ("…at the Embassy,
+        // Washington, D.C. Registration opens…") and a street's "St." after
+        // the street's name ("…has moved to 12 Abai St. Opening hours…").
         Before::Abbrev(Class::Weak, start)
-            if dotted_capitals(&text[start..term])
-                && after_preposition_the(&text[seg_start..start], rules)
+            if (dotted_capitals(&text[start..term])
+                && (after_preposition_the(&text[seg_start..start], rules)
+                    || after_city(&text[seg_start..start]))
+                || street_after_name(&text[start..term], &text[seg_start..start]))
                 && phrase(&text[seg_start..start], rules) == Phrase::Sentence
                 && starts_with_capital(word.text)
                 && !rules.is_body(word.text)
@@ -432,6 +439,32 @@ fn dotted_capitals(abbrev: &str) -> bool {
 fn after_preposition_the(head: &str, rules: &Rules) -> bool {
     let mut words = head.split(is_space).filter(|w| !w.is_empty()).rev();
     words.next() == Some("the") && words.next().is_some_and(|w| rules.is_preposition(w))
+}
+
+/// Whether `head` ends in a capitalised word and a comma ("…,
+/// Washington,"): the city an address's state or district follows.
+fn after_city(head: &str) -> bool {
+    head.split(is_space)
+        .rfind(|w| !w.is_empty())
+        .and_then(|w| w.strip_suffix(','))
+        .is_some_and(|w| starts_with_capital(w) && w.chars().all(char::is_alphabetic))
+}
+
+/// Whether `abbrev` is a street's "St" or "Str" after the street's
+/// capitalised name, itself after a lower-case word or a house number ("on
+/// Abai St", "12 Abai St"): the end of an address. "Saint" stands after a
+/// lower-case word ("the church of St. Paul") or a possessive ("Russia's
+/// St. Petersburg").
+fn street_after_name(abbrev: &str, head: &str) -> bool {
+    let mut words = head.split(is_space).filter(|w| !w.is_empty()).rev();
+    matches!(abbrev.trim_end_matches('.'), "St" | "Str")
+        && words
+            .next()
+            .is_some_and(|w| starts_with_capital(w) && w.chars().all(char::is_alphabetic))
+        && words.next().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+        })
 }
 
 /// Whether `abbrev` (up to its last dot) is a clock's "a.m" or "p.m" and

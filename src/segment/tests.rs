@@ -1702,6 +1702,32 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn the_end_of_an_address_may_end_a_sentence() {
+    check(
+        Lang::En,
+        "The forum will be held at the Grand Hotel, Boston, MA and at the Embassy, Washington, D.C. Doors open at 9 a.m.",
+        &[
+            "The forum will be held at the Grand Hotel, Boston, MA and at the Embassy, Washington, D.C.",
+            "Doors open at 9 a.m.",
+        ],
+    );
+    check(
+        Lang::En,
+        "The library has moved to 25 Kunayev St. Reading rooms stay open until 8 p.m.",
+        &[
+            "The library has moved to 25 Kunayev St.",
+            "Reading rooms stay open until 8 p.m.",
+        ],
+    );
+    // A saint's "St." after a lower-case word or a possessive goes on.
+    check(
+        Lang::En,
+        "The choir sang in the church of St. Nicholas Cathedral and in Russia's St. Petersburg later.",
+        &["The choir sang in the church of St. Nicholas Cathedral and in Russia's St. Petersburg later."],
+    );
+}
+
+#[test]
 fn a_subject_pronoun_makes_a_prepositional_opening_a_clause() {
     check(
         Lang::En,
