@@ -23,8 +23,8 @@ use super::chars::{
 };
 use super::rules::{key, starts_with_capital, Class, Rules};
 use super::token::{
-    classify, ends_in_number, is_counted, is_initials, is_multiplier, is_roman, phrase, Before,
-    Phrase,
+    classify, ends_in_number, ends_in_roman, is_counted, is_initials, is_multiplier, is_roman,
+    phrase, Before, Phrase,
 };
 use crate::lang::Lang;
 use crate::localise::token::{with_caps, Caps};
@@ -645,10 +645,12 @@ const COMPANY_FORMS: &[&str] = &[
 ];
 
 /// Whether the abbreviation `text[start..dot]` is a year's («г», «гг»,
-/// «ж», «жж») written after a number.
+/// «ж», «жж») written after a number, or a century's («в», «вв», «ғ»,
+/// «ғғ») after a Roman numeral: either ends a clause as its date.
 fn is_year_abbrev(text: &str, start: usize, dot: usize) -> bool {
     let abbrev = text[start..dot].trim_end_matches('.').to_lowercase();
     matches!(abbrev.as_str(), "г" | "гг" | "г.г" | "ж" | "жж") && after_number(text, start)
+        || matches!(abbrev.as_str(), "в" | "вв" | "ғ" | "ғғ") && ends_in_roman(&text[..start])
 }
 
 /// Whether the word before byte `start` of `text` is a number ("2014 г.",

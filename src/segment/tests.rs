@@ -1702,6 +1702,38 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_century_after_its_roman_numeral_ends_a_clause_as_a_year_does() {
+    check(
+        Lang::Ru,
+        "В музее выставлены ковры конца XVIII в. Большая часть поступила из частных собраний.",
+        &[
+            "В музее выставлены ковры конца XVIII в.",
+            "Большая часть поступила из частных собраний.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Кесененің салынған уақыты – XIV ғ. Әмір Темір оны салдырған.",
+        &[
+            "Кесененің салынған уақыты – XIV ғ.",
+            "Әмір Темір оны салдырған.",
+        ],
+    );
+    // Before an instrumental, and after a phrase too short to be a
+    // sentence, it goes on.
+    check(
+        Lang::Ru,
+        "Собор возведен в начале XX в. Купеческим обществом города.",
+        &["Собор возведен в начале XX в. Купеческим обществом города."],
+    );
+    check(
+        Lang::Ru,
+        "В XIX в. Верный был крепостью.",
+        &["В XIX в. Верный был крепостью."],
+    );
+}
+
+#[test]
 fn the_end_of_an_address_may_end_a_sentence() {
     check(
         Lang::En,

@@ -186,7 +186,19 @@ fn follows_number(before: &str) -> bool {
     // A number's word for thousands or millions is part of it: «90 тыс.
     // т.», «1,4 млн т.», "2.5 bn".
     let (head, last) = before.rsplit_once(is_space).unwrap_or(("", before));
-    ends_in_number(before) || is_multiplier(last) && ends_in_number(head)
+    ends_in_number(before) || is_multiplier(last) && ends_in_number(head) || ends_in_roman(before)
+}
+
+/// Whether `before` ends in an upper-case Roman numeral of two letters or
+/// more ("XIX", "XX"), the number of a century («конца XIX в.», «XX ғ.»).
+/// One letter may be an initial or a class ("V", "C").
+pub fn ends_in_roman(before: &str) -> bool {
+    let last = before
+        .trim_end_matches(is_space)
+        .rsplit(is_space)
+        .next()
+        .unwrap_or("");
+    last.len() >= 2 && is_roman(last) && last.starts_with(char::is_uppercase)
 }
 
 /// Whether `before` ends in a number standing as a word of its own: a
