@@ -376,7 +376,10 @@ pub fn decide(
                 && (word.is_starter(rules)
                     || after_surname(&text[seg_start..term], rules)
                         && starts_with_capital(word.text)
-                        && !surname(word.text))
+                        // «Жакупов Е.С. Новым руководителем стала…»: an
+                        // adjective in «-овым» before its noun is no
+                        // surname.
+                        && (!surname(word.text) || word.is_instrumental()))
                 || designation(&text[seg_start..term], rules) && word.opens_sentence(rules)
                 || starts_with_capital(word.text)
                     && !surname(word.text)
@@ -560,10 +563,23 @@ fn after_surname(head: &str, rules: &Rules) -> bool {
             let title = tokens
                 .next()
                 .is_some_and(|t| t.chars().all(char::is_lowercase) && !rules.is_preposition(t));
-            return initials > 0 && (surname(token) || title && foreign_name(token));
+            return initials > 0
+                && (surname(token) || short_surname(token) || title && foreign_name(token));
         }
     }
     false
+}
+
+/// A capitalised Cyrillic word of two or three letters («Ким», «Ли»,
+/// «Цой», «Пак»): before postposed initials, the short surnames of
+/// Kazakhstan's Koreans and of Chinese names. No Russian first name is
+/// written before initials, and a place before them is longer.
+fn short_surname(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next()
+        .is_some_and(|c| c.is_uppercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
+        && (2..=3).contains(&word.chars().count())
+        && cs.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
 /// A capitalised Cyrillic name with no Russian or Kazakh case ending

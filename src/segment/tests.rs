@@ -1702,6 +1702,32 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn postposed_initials_after_a_short_surname_or_before_an_adjective_end_a_sentence() {
+    check(
+        Lang::Ru,
+        "Награду вручили ветерану труда Цой В.А. Торжественная часть завершилась концертом.",
+        &[
+            "Награду вручили ветерану труда Цой В.А.",
+            "Торжественная часть завершилась концертом.",
+        ],
+    );
+    check(
+        Lang::Ru,
+        "Распоряжение подписал Ахметов Б.К. Торговым представителем назначен Исаев.",
+        &[
+            "Распоряжение подписал Ахметов Б.К.",
+            "Торговым представителем назначен Исаев.",
+        ],
+    );
+    // Initials before a surname go on with it.
+    check(
+        Lang::Ru,
+        "Соглашение подписано с директором компании Б.К. Ахметовым и вступает в силу.",
+        &["Соглашение подписано с директором компании Б.К. Ахметовым и вступает в силу."],
+    );
+}
+
+#[test]
 fn a_century_after_its_roman_numeral_ends_a_clause_as_a_year_does() {
     check(
         Lang::Ru,
