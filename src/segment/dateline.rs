@@ -24,7 +24,12 @@ const MAX_WORDS: usize = 8;
 /// agency with no date make one too ("SHYMKENT (Kazinform) –", «ШЫМКЕНТ.
 /// ҚазАқпарат –»). A full stop ends a dateline only after its date or
 /// agency tag.
-pub fn dateline_end(line: &str) -> Option<usize> {
+///
+/// `opens_line` says that `line` is the start of a line: only there is a
+/// place in capitals with its full stop and nothing else a dateline
+/// («АСТАНА. Министерство энергетики подвело…»); inside a line the same
+/// capitals end a sentence («…наследия ЮНЕСКО. Часть леса…»).
+pub fn dateline_end(line: &str, opens_line: bool) -> Option<usize> {
     let mut words = 0;
     let mut has_number = false;
     let mut capitals = false;
@@ -41,10 +46,9 @@ pub fn dateline_end(line: &str) -> Option<usize> {
     // a full stop, then a whole date with its own, and nothing else.
     let mut place_stop = false;
     let mut month = false;
-    let mut pos = 0;
     for token in line.split(is_space) {
-        let start = pos;
-        pos += token.len() + 1;
+        // Where the token starts: spaces may be wider than a byte (U+00A0).
+        let start = token.as_ptr() as usize - line.as_ptr() as usize;
         if token.is_empty() {
             continue;
         }
@@ -75,6 +79,22 @@ pub fn dateline_end(line: &str) -> Option<usize> {
             // («ШЫМКЕНТ. ҚазАқпарат –»).
             let named = is_place(core)
                 || core.starts_with(char::is_uppercase) && core.chars().all(char::is_alphabetic);
+            // «АСТАНА. Министерство энергетики подвело…»: a place of four
+            // capitals or more alone with its full stop, then a word in
+            // title case, is the shortest dateline, ending at that stop
+            // unless a dash follows the agency ("USA. The budget…" is an
+            // acronym's sentence).
+            let place = line[..start].trim_end();
+            if opens_line
+                && place_agency
+                && place.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && core.chars().count() >= 4
+                && core.starts_with(char::is_uppercase)
+                && core.chars().skip(1).all(char::is_lowercase)
+                && !token.ends_with('.')
+            {
+                stop = Some(place.len());
+            }
             place_agency &= core.chars().count() >= 4 && named && !token.ends_with('.');
         }
         let date_part = if core.chars().any(|c| c.is_ascii_digit()) {
@@ -147,7 +167,7 @@ mod tests {
     use super::*;
 
     fn rest(line: &str) -> Option<&str> {
-        dateline_end(line).map(|i| line[i..].trim_start())
+        dateline_end(line, true).map(|i| line[i..].trim_start())
     }
 
     #[test]
@@ -183,6 +203,28 @@ mod tests {
         );
         // With a dash later on, the dash ends it.
         assert_eq!(rest("АСТАНА. 10 июня. КАЗИНФОРМ – Глава"), Some("Глава"));
+    }
+
+    #[test]
+    fn a_place_in_capitals_with_its_full_stop_opens_a_line_as_a_dateline() {
+        assert_eq!(
+            rest("КОСТАНАЙ. Аграрии области завершили сев."),
+            Some("Аграрии области завершили сев.")
+        );
+        // Inside a line the capitals are an acronym that ends a sentence.
+        assert_eq!(dateline_end("ЮНЕСКО. Часть леса охраняется.", false), None);
+    }
+
+    #[test]
+    fn no_break_spaces_inside_a_dateline_keep_its_offsets() {
+        assert_eq!(
+            rest("ASTANA,\u{a0}Dec.\u{a0}5 (Reuters) – The office opened."),
+            Some("The office opened.")
+        );
+        assert_eq!(
+            rest("EUR\u{a0}12\u{a0}million went to it. It runs on."),
+            None
+        );
     }
 
     #[test]

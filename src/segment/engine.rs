@@ -31,7 +31,8 @@ pub fn segment_span(text: &str, span: Span, lang: Lang, rules: &Rules, out: &mut
         seg_start = span.start + cut;
     }
     // A dateline's full stops ("АСТАНА. 10 июня. …") end nothing.
-    let mut i = dateline_end(&text[seg_start..span.end]).map_or(seg_start, |d| seg_start + d);
+    let mut i = dateline_end(&text[seg_start..span.end], seg_start == span.start)
+        .map_or(seg_start, |d| seg_start + d);
     while i < span.end {
         if !is_candidate_byte(bytes[i]) {
             i += 1;

@@ -38,7 +38,7 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
     let heads = headline_words(line, lang);
     let dateline = heads
         .iter()
-        .find(|c| c.prev_lower && dateline_end(&line[c.start..]).is_some());
+        .find(|c| c.prev_lower && dateline_end(&line[c.start..], false).is_some());
     if let Some(c) = dateline {
         return Some(c.start);
     }
