@@ -884,15 +884,47 @@ fn russian_participle(word: &str) -> bool {
 /// Whether the word at `cut` is a capital preposition of one letter before
 /// a lower-case word or a number: «…в лабораторных условиях В
 /// результате…», «…антибиотиков С 1 сентября…» open a sentence there (as
-/// an initial it would carry a dot).
+/// an initial it would carry a dot); or before a name («…на юге страны В
+/// Шымкенте…»), unless the word before is one a letter names a kind or a
+/// part of («группы В», «витамин С»).
 fn one_letter(line: &str, cut: &Cut, rules: &Rules) -> bool {
     cut.token.chars().count() == 1
         && cut.token.chars().all(char::is_uppercase)
         && rules.is_preposition(&cut.token.to_lowercase())
         && tokens(&line[cut.start..]).nth(1).is_some_and(|(_, w)| {
-            w.chars().count() > 2 && w.chars().all(char::is_lowercase) || is_number(w)
+            w.chars().count() > 2 && w.chars().all(char::is_lowercase)
+                || is_number(w)
+                || capitalised(w)
+                    && w.chars().skip(1).all(char::is_lowercase)
+                    && !DESIGNATED
+                        .iter()
+                        .any(|d| cut.prev.to_lowercase().starts_with(d))
         })
 }
+
+/// Russian nouns a capital letter after them names a kind or a part of
+/// («группа В», «категории С», «витамин В», «корпус Б»).
+const DESIGNATED: &[&str] = &[
+    "групп",
+    "класс",
+    "категор",
+    "корпус",
+    "блок",
+    "сектор",
+    "витамин",
+    "гепатит",
+    "литер",
+    "сери",
+    "тип",
+    "зон",
+    "пункт",
+    "подъезд",
+    "ряд",
+    "трибун",
+    "вариант",
+    "уровн",
+    "раздел",
+];
 
 /// A capitalised Russian noun in a case no subject takes: the dative
 /// («Правительству», «Казахстану») or the instrumental

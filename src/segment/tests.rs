@@ -1702,6 +1702,24 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_capital_preposition_of_one_letter_before_a_name_opens_a_lede() {
+    check(
+        Lang::Ru,
+        "Сильные морозы ожидаются на севере страны В Петропавловске и Костанае ночью похолодает до минус 35 градусов.",
+        &[
+            "Сильные морозы ожидаются на севере страны",
+            "В Петропавловске и Костанае ночью похолодает до минус 35 градусов.",
+        ],
+    );
+    // After a noun it names a kind of, the letter is no preposition.
+    check(
+        Lang::Ru,
+        "Жеребьевка отборочного турнира определила соперников группы В Казахстан сыграет с Грецией и Арменией в марте.",
+        &["Жеребьевка отборочного турнира определила соперников группы В Казахстан сыграет с Грецией и Арменией в марте."],
+    );
+}
+
+#[test]
 fn postposed_initials_after_a_short_surname_or_before_an_adjective_end_a_sentence() {
     check(
         Lang::Ru,
