@@ -600,7 +600,7 @@ fn foreign_name(word: &str) -> bool {
 /// A capitalised word with the ending of a Russian or Kazakh surname, in
 /// Cyrillic or Latin letters and in the cases a name takes before its
 /// initials ("Ахметов", "Смагуловой", "Нұрғалиқызы", "Abenova").
-fn surname(word: &str) -> bool {
+pub(super) fn surname(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ов",
         "ев",

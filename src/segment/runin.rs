@@ -105,6 +105,7 @@ pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
                 (lang == Lang::Ru).then(|| {
                     second_predicate(line, &heads, rules)
                         .or_else(|| counted_lede(line, &heads, rules))
+                        .or_else(|| nominal_lede(line, &heads, rules))
                 })?
             })
             .or(english),
@@ -735,6 +736,110 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         && !subject.last().is_some_and(|w| joined(w))
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
+}
+
+/// Russian: where a headline with no verb, a noun phrase («Новые автобусы
+/// для сельских маршрутов Алматинской области»), runs into a lede that
+/// opens with its subject and the subject's past verb right after it
+/// («…области | ЕБРР выделил…», «…в Кызылорде | «Казпочта» начала…»),
+/// the byte offset of the subject.
+///
+/// A sentence that opens with a noun in the nominative has it for its
+/// subject, and another subject with its own verb would need a comma or a
+/// conjunction before it. The subject here is one organisation's name: an
+/// acronym, a quoted name, or a word in title case with no surname's
+/// ending, whose verb agrees with it (a genitive does not: «Министерство
+/// энергетики Республики Казахстан сообщило» is one sentence). A headline
+/// with a title in it names the person the verb is about («Министр
+/// энергетики Саткалиев сообщил…»), and one that opens with a word that
+/// starts sentences or a preposition may hold the lede's adverbial («В
+/// этом году ЕБРР выделил…»).
+fn nominal_lede(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
+    let first = tokens(line).next()?.1;
+    if !capitalised(first) || rules.is_starter(&first.to_lowercase()) {
+        return None;
+    }
+    let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
+    for c in heads.iter().filter(|c| c.prev_lower) {
+        let head = &line[..c.start];
+        if tokens(head).any(|(_, w)| {
+            let bare = w.trim_matches(|ch: char| !ch.is_alphabetic());
+            russian_finite(bare) || short_participle(bare) || rules.is_title(bare)
+        }) {
+            return None;
+        }
+        if rules.is_preposition(&c.prev.to_lowercase()) || joined(c.prev) {
+            continue;
+        }
+        // The subject: one word, or a quoted name up to its closing quote.
+        let mut rest = tokens(&line[c.start..]);
+        let quoted = c.token.starts_with(['«', '“']);
+        let subject = if quoted {
+            let mut words = 0;
+            rest.by_ref()
+                .take(4)
+                .inspect(|_| words += 1)
+                .find(|(_, w)| w.ends_with(['»', '”']))?;
+            words
+        } else {
+            rest.next();
+            1
+        };
+        let Some((_, verb)) = rest.next() else {
+            continue;
+        };
+        let Some(ending) = ["лся", "лась", "лось", "лись", "ла", "ло", "ли", "л"]
+            .into_iter()
+            .find(|e| verb.ends_with(e))
+        else {
+            continue;
+        };
+        // A plural verb after «и» has the coordinated subject before it
+        // («Офис ПРООН … и Министерство энергетики РК подписали…»).
+        if matches!(ending, "ли" | "лись") && tokens(head).any(|(_, w)| joined(w)) {
+            return None;
+        }
+        let named = quoted || acronym(c.token) && subject == 1;
+        // A word in title case after another is a name's last («Джордан
+        // Коуни»), not a subject of its own.
+        let after_lower = c.prev.starts_with(char::is_lowercase);
+        let organisation = named
+            || capitalised(c.token)
+                && after_lower
+                && !super::boundary::surname(c.token)
+                && past_agrees(c.token, ending);
+        // The headline's first word must not be the verb's subject itself
+        // («Министерство энергетики РК сообщило…»).
+        if organisation
+            && !past_agrees(first, ending)
+            && russian_finite(verb)
+            && long_sentence(&line[c.start..])
+        {
+            return Some(c.start);
+        }
+    }
+    None
+}
+
+/// Whether a Russian word in the nominative may be the subject of a past
+/// verb with `ending` («-л», «-ла», «-ло», «-ли», reflexive too), by its
+/// last letter: a masculine ends in a consonant or «-й», a feminine in
+/// «-а», «-я», «-ь», a neuter in «-о», «-е», a plural in «-ы», «-и», «-е»
+/// («новые»), «-а» («дома»). Generous, so that no word taken for another's
+/// subject could be its own.
+fn past_agrees(word: &str, ending: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let Some(last) = word.chars().next_back() else {
+        return false;
+    };
+    match ending {
+        "л" | "лся" => !"аяоеёиыьуюэ".contains(last),
+        "ла" | "лась" => "аяь".contains(last),
+        "ло" | "лось" => "ое".contains(last),
+        _ => "ыиеая".contains(last),
+    }
 }
 
 /// Russian: whether the lede at `cut` opens with its verb («…прошел

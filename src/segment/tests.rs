@@ -1702,6 +1702,27 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_headline_with_no_verb_ends_before_a_named_subject_and_its_past_verb() {
+    check(
+        Lang::Ru,
+        "Новые котельные для сел Акмолинской области АБР выделил региону заем на модернизацию теплоснабжения.",
+        &[
+            "Новые котельные для сел Акмолинской области",
+            "АБР выделил региону заем на модернизацию теплоснабжения.",
+        ],
+    );
+    // A first word that may be the verb's own subject, a coordinated
+    // subject and a name's last word keep the sentence whole.
+    for whole in [
+        "Министерство энергетики РК сообщило о завершении ремонта котельных.",
+        "Акимат города и Фонд развития ЖКХ подписали соглашение о ремонте котельных.",
+        "Тренер сборной Марат Ермек и капитан команды Арман Сеитов получили награды от федерации.",
+    ] {
+        check(Lang::Ru, whole, &[whole]);
+    }
+}
+
+#[test]
 fn a_capital_preposition_of_one_letter_before_a_name_opens_a_lede() {
     check(
         Lang::Ru,
