@@ -58,8 +58,9 @@ pub fn dateline_end(line: &str, opens_line: bool) -> Option<usize> {
             // "SHYMKENT (Kazinform) –": a place in capitals and an agency's
             // tag, with no date.
             let tagged = words == 2 && capitals && agency;
+            let end = start + token.len();
             return (dated || words == 2 && place_agency || tagged)
-                .then_some(start + token.len())
+                .then(|| end + agency_after_dash(&line[end..]))
                 .or(stop);
         }
         words += 1;
@@ -106,7 +107,7 @@ pub fn dateline_end(line: &str, opens_line: bool) -> Option<usize> {
                 return stop;
             }
             true
-        } else if core.chars().count() > 14
+        } else if core.chars().count() > 14 && !(words == 1 && capitals)
             || !core
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
@@ -134,6 +135,36 @@ pub fn dateline_end(line: &str, opens_line: bool) -> Option<usize> {
         }
     }
     stop
+}
+
+/// How many bytes of `rest`, the text after a dateline's dash, an
+/// agency's name with its full stop takes before the first sentence
+/// ("– Interfax-Kazakhstan. ТОО «Казцинк»…", «– КазТАГ. В Алматы…»): one
+/// word, joined by a hyphen, in mixed capitals, or in Latin letters in a
+/// Cyrillic line, that no sentence is; 0 if none.
+fn agency_after_dash(rest: &str) -> usize {
+    let lead = rest.len() - rest.trim_start_matches(is_space).len();
+    let mut words = rest[lead..].splitn(3, is_space);
+    let (Some(name), Some(next)) = (words.next(), words.next()) else {
+        return 0;
+    };
+    let Some(bare) = name.strip_suffix('.') else {
+        return 0;
+    };
+    let latin = bare.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    let cyrillic_line = rest.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let capitals_inside = bare.chars().skip(1).any(char::is_uppercase);
+    let agency = bare.starts_with(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && (bare.contains('-') || capitals_inside || latin && cyrillic_line);
+    let opens = next
+        .trim_start_matches(['«', '"', '“'])
+        .starts_with(char::is_uppercase);
+    if agency && opens {
+        lead + name.len()
+    } else {
+        0
+    }
 }
 
 /// The word for "year" that a date may hold after its number («12 мая
@@ -213,6 +244,28 @@ mod tests {
         );
         // Inside a line the capitals are an acronym that ends a sentence.
         assert_eq!(dateline_end("ЮНЕСКО. Часть леса охраняется.", false), None);
+    }
+
+    #[test]
+    fn an_agency_after_the_dash_belongs_to_the_dateline() {
+        assert_eq!(
+            rest("РИДДЕР, 12 сен – Interfax-Kazakhstan. ТОО «Казцинк» возобновило добычу."),
+            Some("ТОО «Казцинк» возобновило добычу.")
+        );
+        // A sentence after the dash is the sentence.
+        assert_eq!(
+            rest("АСТАНА, 3 дек – Президент подписал закон. Он вступит в силу."),
+            Some("Президент подписал закон. Он вступит в силу.")
+        );
+    }
+
+    #[test]
+    fn a_long_place_in_capitals_opens_a_dateline() {
+        // Longer than any other word a dateline holds.
+        assert_eq!(
+            rest("UST-KAMENOGORSK, Sept. 12 (Reuters) – Kazzinc resumed work."),
+            Some("Kazzinc resumed work.")
+        );
     }
 
     #[test]
