@@ -1702,6 +1702,19 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_river_s_abbreviation_goes_on_to_its_name_and_a_rouble_s_ends() {
+    check(
+        Lang::Ru,
+        "Мост через р. Урал откроют в мае. Билет стоит 150 р. Дети ездят бесплатно.",
+        &[
+            "Мост через р. Урал откроют в мае.",
+            "Билет стоит 150 р.",
+            "Дети ездят бесплатно.",
+        ],
+    );
+}
+
+#[test]
 fn a_headline_with_no_verb_ends_before_a_named_subject_and_its_past_verb() {
     check(
         Lang::Ru,
