@@ -221,10 +221,12 @@ fn twelfth_tune_set_stays_above_its_floor() {
 }
 
 /// Measured once when written (14, 15, 14 of 15) and once after the rules
-/// tuned on the tune cases (the same).
+/// tuned on the tune cases (the same). A region's abbreviation before a
+/// district's name as one address, made on set 25's tune cases, made a
+/// Kazakh case right: 14, 15, 15.
 #[test]
 fn twelfth_held_out_set_stays_above_its_floor() {
-    check("heldout12", [14, 15, 14]);
+    check("heldout12", [14, 15, 15]);
 }
 
 /// The thirteenth set: 30 run-in headlines a language of every shape, by
@@ -361,9 +363,12 @@ fn nineteenth_tune_set_stays_above_its_floor() {
     check("tune19", [31, 31, 30]);
 }
 
+/// A region's abbreviation before a district's name as one address
+/// («Ақмола обл. Бұланды ауд.»), made on set 25's tune cases, made the
+/// Kazakh miss read at the first reading right: 14, 14, 15.
 #[test]
 fn nineteenth_held_out_set_stays_above_its_floor() {
-    check("heldout19", [14, 14, 14]);
+    check("heldout19", [14, 14, 15]);
 }
 
 /// The twentieth set: releases of Kazakhstani bodies in their official

@@ -315,6 +315,24 @@ pub fn decide(
         {
             false
         }
+        // «Ақмола обл. Целиноград ауд. Қоянды ауылында…», «Акмолинской
+        // обл. Целиноградский р-н, с. Косшы»: a region's abbreviation
+        // before the name of a district or a village in it is one address;
+        // unless a verb follows the district, its subject («…затронул
+        // Карагандинскую обл. Шетский р-н пострадал больше…»).
+        Before::Abbrev(_, start)
+            if is_region(&text[start..term])
+                && starts_with_capital(word.text)
+                && word.following().is_some_and(is_smaller_unit)
+                && !word
+                    .tail
+                    .split(is_space)
+                    .filter(|w| !w.is_empty())
+                    .nth(1)
+                    .is_some_and(has_verb) =>
+        {
+            false
+        }
         // «ЮНИСЕФ, ДДСҰ, ЮНФПА т.б. БҰҰ агенттіктері…»: "etc." after a
         // list of names and nothing else qualifies the noun after it («and
         // other UN agencies»); a list is no sentence.
@@ -411,6 +429,25 @@ fn name_after_dash(head: &str) -> bool {
     (1..=2).contains(&names)
         && words.len() > names + 1
         && words[words.len() - names - 1].chars().all(is_dash)
+}
+
+/// Whether `abbrev` is a region's or a district's («обл.», «ауд.»,
+/// «р-н.»), after whose name a smaller unit's may follow.
+fn is_region(abbrev: &str) -> bool {
+    matches!(key(abbrev).as_str(), "обл" | "ауд" | "р-н")
+}
+
+/// Whether `word` names a district, a town or a village after its name,
+/// in full or abbreviated and in any case («ауд.», «р-н», «ауданы»,
+/// «району», «ауылында», «а.», «с.», «қ.»).
+fn is_smaller_unit(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',', ';']).to_lowercase();
+    matches!(
+        w.as_str(),
+        "ауд" | "р-н" | "р-на" | "р-не" | "а" | "с" | "қ" | "г"
+    ) || ["аудан", "район", "ауыл", "қала", "сел"]
+        .iter()
+        .any(|stem| w.starts_with(stem))
 }
 
 /// Whether `head` is a list of two or more names with nothing else:
