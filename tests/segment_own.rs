@@ -342,9 +342,12 @@ fn eighteenth_tune_set_stays_above_its_floor() {
     check("tune18", [29, 30, 30]);
 }
 
+/// Kazakh postposed initials that end a sentence only after a dash or a
+/// colon, made on set 25's tune cases, made a Kazakh case right: 14, 13,
+/// 15.
 #[test]
 fn eighteenth_held_out_set_stays_above_its_floor() {
-    check("heldout18", [14, 13, 14]);
+    check("heldout18", [14, 13, 15]);
 }
 
 /// The nineteenth set: 45 cases a language in the kit's release style,

@@ -393,6 +393,7 @@ pub fn decide(
                 && word.after != Some('.')
                 && (word.is_starter(rules)
                     || after_surname(&text[seg_start..term], rules)
+                        && !kazakh_before_its_verb(&text[seg_start..term])
                         && starts_with_capital(word.text)
                         // «Жакупов Е.С. Новым руководителем стала…»: an
                         // adjective in «-овым» before its noun is no
@@ -605,6 +606,18 @@ fn after_surname(head: &str, rules: &Rules) -> bool {
         }
     }
     false
+}
+
+/// Whether `head` is Kazakh (it has letters only Kazakh writes) with no
+/// dash or colon: Kazakh puts its verb last, so a name with postposed
+/// initials ends such a sentence only as the predicate after a dash or a
+/// colon («Кеш жүргізушісі – Сұлтанғазы Ж. Ж.»); otherwise the verb is
+/// still to come («Жарлығымен Қайырбеков Д.Ж. Қазақстан Республикасының
+/// … вице-министрі болып тағайындалды»).
+fn kazakh_before_its_verb(head: &str) -> bool {
+    head.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+        && !head.contains([':', '–', '—'])
+        && !head.contains(" - ")
 }
 
 /// A capitalised Cyrillic word of two or three letters («Ким», «Ли»,

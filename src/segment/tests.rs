@@ -1702,6 +1702,26 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn kazakh_postposed_initials_wait_for_the_verb_unless_a_dash_made_them_the_predicate() {
+    check(
+        Lang::Kk,
+        "Үкімет қаулысымен Сейітов Б.Қ. Ауыл шаруашылығы вице-министрі болып тағайындалды. Бұған дейін ол департамент басқарған.",
+        &[
+            "Үкімет қаулысымен Сейітов Б.Қ. Ауыл шаруашылығы вице-министрі болып тағайындалды.",
+            "Бұған дейін ол департамент басқарған.",
+        ],
+    );
+    check(
+        Lang::Kk,
+        "Жиналыс төрағасы – Сейітов Б.Қ. Хатшы болып Әлиева Г. сайланды.",
+        &[
+            "Жиналыс төрағасы – Сейітов Б.Қ.",
+            "Хатшы болып Әлиева Г. сайланды.",
+        ],
+    );
+}
+
+#[test]
 fn a_region_before_a_district_s_name_is_one_address() {
     check(
         Lang::Kk,
