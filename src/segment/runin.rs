@@ -34,6 +34,38 @@ pub(super) const MAX_WORDS: usize = 20;
 /// Семее открылся парк на берегу Иртыша СЕМЕЙ, 12 июня – …" is cut before
 /// the dateline, not before "Иртыша", which its lede repeats.
 pub fn runin_end(line: &str, lang: Lang) -> Option<usize> {
+    found_end(line, lang).map(|at| at_repeated_name(line, at))
+}
+
+/// Where a cut at `at` falls inside a name said twice in a row, the end of
+/// a headline and the start of its lede («…назначен Арман Жолдасов |
+/// Арман Жолдасов родился…»), the byte offset of the second saying; else
+/// `at`.
+fn at_repeated_name(line: &str, at: usize) -> usize {
+    let toks: Vec<(usize, &str)> = tokens(line).take(MAX_WORDS + 8).collect();
+    let Some(cut) = toks.iter().position(|&(start, _)| start == at) else {
+        return at;
+    };
+    for k in 1..=3 {
+        for first in cut.saturating_sub(2 * k - 1)..cut {
+            let second = first + k;
+            if second == cut || second + k > toks.len() {
+                continue;
+            }
+            let same = (0..k).all(|i| toks[first + i].1 == toks[second + i].1);
+            let named = toks[first..second]
+                .iter()
+                .all(|(_, w)| w.starts_with(char::is_uppercase));
+            if same && named {
+                return toks[second].0;
+            }
+        }
+    }
+    at
+}
+
+/// [`runin_end`] before a repeated name is looked at.
+fn found_end(line: &str, lang: Lang) -> Option<usize> {
     let rules = rules(lang);
     let heads = headline_words(line, lang);
     let dateline = heads

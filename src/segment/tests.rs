@@ -1702,6 +1702,18 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_name_that_ends_a_headline_and_opens_its_lede_is_cut_between_its_two_sayings() {
+    check(
+        Lang::Ru,
+        "Новым акимом района назначен Ерлан Сагатов Ерлан Сагатов родился в 1981 г. в Таразе.",
+        &[
+            "Новым акимом района назначен Ерлан Сагатов",
+            "Ерлан Сагатов родился в 1981 г. в Таразе.",
+        ],
+    );
+}
+
+#[test]
 fn kazakh_postposed_initials_wait_for_the_verb_unless_a_dash_made_them_the_predicate() {
     check(
         Lang::Kk,
