@@ -403,6 +403,12 @@ pub fn decide(
                 || starts_with_capital(word.text)
                     && !surname(word.text)
                     && plural_past_follows(word.tail)
+                    // «Посол США Д. Хьюз и глава представительства ЕС
+                    // А.-М. Леруа обсудили…»: after «и» the plural verb is
+                    // the two names', and the word the second's surname.
+                    && !last_clause(&text[seg_start..term])
+                        .split(is_space)
+                        .any(|w| matches!(w, "и" | "және"))
                 // «…Жакупова А.Ж. С докладами выступили…»: after initials
                 // that complete a name, a capital preposition of one letter
                 // before a lower-case word opens a sentence (an initial has

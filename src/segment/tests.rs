@@ -1702,6 +1702,15 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_plural_verb_after_two_named_people_follows_the_second_s_surname() {
+    check(
+        Lang::Ru,
+        "Министр А.Б. Сейтов и посол Франции Ж.-П. Мартен обсудили вопросы образования.",
+        &["Министр А.Б. Сейтов и посол Франции Ж.-П. Мартен обсудили вопросы образования."],
+    );
+}
+
+#[test]
 fn a_name_that_ends_a_headline_and_opens_its_lede_is_cut_between_its_two_sayings() {
     check(
         Lang::Ru,
