@@ -732,26 +732,42 @@ fn after_number(text: &str, start: usize) -> bool {
 }
 
 /// Whether `text` ends in a dash between spaces, after some words, and a
-/// number: a nominal sentence whose predicate is that number («Мерзімі –
-/// 2028», «Срок – 2025–2027»).
+/// number, maybe with the date's or the time's own words before it: a
+/// nominal sentence whose predicate is that date («Мерзімі – 2028», «Срок
+/// – 2025–2027», «Срок подачи заявок – до 10 ч. 00 мин. 15.01.2027»).
+/// Those words are numbers, abbreviations with their dots, and short
+/// prepositions («до», «с», «по»); a verb or a noun makes a clause of its
+/// own.
 fn predicate_after_dash(text: &str) -> bool {
     let text = text.trim_end_matches(is_space);
-    let Some(cut) = text.rfind(is_space) else {
+    let Some((dash, _)) = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            is_dash(c)
+                && text[..i].ends_with(is_space)
+                && text[i + c.len_utf8()..].starts_with(is_space)
+        })
+        .last()
+    else {
         return false;
     };
-    let (before, number) = (&text[..cut], &text[cut..]);
-    if !number
-        .trim_start_matches(is_space)
-        .starts_with(|c: char| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let before = before.trim_end_matches(is_space);
-    let Some(dash) = before.chars().next_back().filter(|&c| is_dash(c)) else {
-        return false;
+    let subject = text[..dash].trim_end_matches(is_space);
+    let predicate: Vec<&str> = text[dash..]
+        .split(is_space)
+        .skip(1)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let dated = |w: &&str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || w.ends_with('.') && w.chars().count() <= 5
+            || w.chars().count() <= 2 && w.chars().all(char::is_lowercase)
     };
-    let subject = before[..before.len() - dash.len_utf8()].trim_end_matches(is_space);
-    subject.len() < before.len() - dash.len_utf8() && subject.chars().any(is_letter)
+    subject.chars().any(is_letter)
+        && (1..=8).contains(&predicate.len())
+        && predicate.iter().all(dated)
+        && predicate
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The last clause of `text` (after its last comma, semicolon or colon,

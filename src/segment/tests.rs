@@ -1702,6 +1702,24 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn a_date_with_its_words_as_the_predicate_after_a_dash_completes_the_sentence() {
+    check(
+        Lang::Ru,
+        "Срок приема документов – до 18 ч. 00 мин. 20.02.2027 г. Заявки рассматривает комиссия.",
+        &[
+            "Срок приема документов – до 18 ч. 00 мин. 20.02.2027 г.",
+            "Заявки рассматривает комиссия.",
+        ],
+    );
+    // A clause after the dash has its own words: the year goes on.
+    check(
+        Lang::Ru,
+        "Главное событие – открытие моста в 2027 г. Правительством уже выделены средства.",
+        &["Главное событие – открытие моста в 2027 г. Правительством уже выделены средства."],
+    );
+}
+
+#[test]
 fn a_plural_verb_after_two_named_people_follows_the_second_s_surname() {
     check(
         Lang::Ru,
