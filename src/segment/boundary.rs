@@ -740,15 +740,11 @@ fn after_number(text: &str, start: usize) -> bool {
 /// own.
 fn predicate_after_dash(text: &str) -> bool {
     let text = text.trim_end_matches(is_space);
-    let Some((dash, _)) = text
-        .char_indices()
-        .filter(|&(i, c)| {
-            is_dash(c)
-                && text[..i].ends_with(is_space)
-                && text[i + c.len_utf8()..].starts_with(is_space)
-        })
-        .last()
-    else {
+    let Some((dash, _)) = text.char_indices().rev().find(|&(i, c)| {
+        is_dash(c)
+            && text[..i].ends_with(is_space)
+            && text[i + c.len_utf8()..].starts_with(is_space)
+    }) else {
         return false;
     };
     let subject = text[..dash].trim_end_matches(is_space);
