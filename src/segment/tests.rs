@@ -1702,6 +1702,20 @@ fn a_country_s_dotted_name_after_in_the_may_end_a_sentence() {
 }
 
 #[test]
+fn european_legal_forms_with_dots_end_a_sentence_before_a_new_one() {
+    check(
+        Lang::En,
+        "The plant will be built by Steppe Metals S.à r.l. Investment will reach $900 million. The partner is Caspian Drilling S.p.A. Work starts in May.",
+        &[
+            "The plant will be built by Steppe Metals S.à r.l.",
+            "Investment will reach $900 million.",
+            "The partner is Caspian Drilling S.p.A.",
+            "Work starts in May.",
+        ],
+    );
+}
+
+#[test]
 fn a_date_with_its_words_as_the_predicate_after_a_dash_completes_the_sentence() {
     check(
         Lang::Ru,
