@@ -325,8 +325,15 @@ fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
-fn is_cyrillic(c: char) -> bool {
+/// Whether `c` is a Cyrillic letter (Russian's, Kazakh's or another's).
+pub fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c) && c.is_alphabetic()
+}
+
+/// Whether `c` is one of the letters Kazakh Cyrillic has and Russian has
+/// not (ә, ғ, қ, ң, ө, ұ, ү, һ, і): a word with one is Kazakh.
+pub fn is_kazakh_letter(c: char) -> bool {
+    KAZAKH_LETTERS.contains(c)
 }
 
 /// Weighted counts of words that point to Russian or to Kazakh.

@@ -400,7 +400,10 @@ fn number_words(text: &str) -> Vec<u64> {
 /// Skeletons of the words of `text` that may be names: capitalised words,
 /// and every Latin word in a text that is mostly Cyrillic.
 fn names(text: &str) -> Vec<String> {
-    let cyrillic = text.chars().filter(|c| is_cyrillic(*c)).count();
+    let cyrillic = text
+        .chars()
+        .filter(|c| crate::lang::is_cyrillic(*c))
+        .count();
     let latin = text.chars().filter(char::is_ascii_alphabetic).count();
     let mostly_cyrillic = cyrillic > latin;
     word_spans(text)
@@ -443,10 +446,6 @@ fn best_cognate(word: &str, src: &[(String, u32)]) -> Option<u32> {
         .filter(|(sim, _)| *sim >= NAME_SIMILARITY)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, id)| id)
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04ff}').contains(&c)
 }
 
 /// The source name this target name is, if one is alike enough.

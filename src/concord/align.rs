@@ -55,8 +55,11 @@ impl Word {
             let t = word.trim_start_matches('0');
             if t.is_empty() { "0" } else { t }.to_string()
         });
-        let cyrillic = word.chars().any(is_cyrillic);
-        let context_cyrillic = context.chars().filter(|&c| is_cyrillic(c)).count()
+        let cyrillic = word.chars().any(crate::lang::is_cyrillic);
+        let context_cyrillic = context
+            .chars()
+            .filter(|&c| crate::lang::is_cyrillic(c))
+            .count()
             > context.chars().filter(char::is_ascii_alphabetic).count();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let name = (number.is_none() && (capital || (context_cyrillic && word.is_ascii())))
@@ -93,10 +96,6 @@ fn same_stem(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     la.min(lb) >= MIN_STEM && shared >= MIN_STEM.max(la.min(lb).saturating_sub(2))
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04ff}').contains(&c)
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use super::token::{
     classify, ends_in_number, ends_in_roman, is_counted, is_initials, is_multiplier, is_roman,
     phrase, Before, Phrase,
 };
-use crate::lang::Lang;
+use crate::lang::{is_cyrillic, Lang};
 use crate::localise::token::{with_caps, Caps};
 
 /// The char at byte `i` of `text` (which must be a char boundary).
@@ -621,7 +621,7 @@ fn after_surname(head: &str, rules: &Rules) -> bool {
 /// still to come («Жарлығымен Қайырбеков Д.Ж. Қазақстан Республикасының
 /// … вице-министрі болып тағайындалды»).
 fn kazakh_before_its_verb(head: &str) -> bool {
-    head.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+    head.chars().any(crate::lang::is_kazakh_letter)
         && !head.contains([':', '–', '—'])
         && !head.contains(" - ")
 }
@@ -633,9 +633,9 @@ fn kazakh_before_its_verb(head: &str) -> bool {
 fn short_surname(word: &str) -> bool {
     let mut cs = word.chars();
     cs.next()
-        .is_some_and(|c| c.is_uppercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
+        .is_some_and(|c| c.is_uppercase() && is_cyrillic(c))
         && (2..=3).contains(&word.chars().count())
-        && cs.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
+        && cs.all(|c| c.is_lowercase() && is_cyrillic(c))
 }
 
 /// A capitalised Cyrillic name with no Russian or Kazakh case ending
@@ -646,7 +646,7 @@ fn short_surname(word: &str) -> bool {
 fn foreign_name(word: &str) -> bool {
     let mut cs = word.chars();
     cs.next().is_some_and(char::is_uppercase)
-        && cs.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
+        && cs.all(|c| c.is_lowercase() && is_cyrillic(c))
         && !["ии", "еи", "ия"].iter().any(|e| word.ends_with(e))
         && ![Lang::Ru, Lang::Kk]
             .iter()

@@ -152,7 +152,7 @@ fn agency_after_dash(rest: &str) -> usize {
         return 0;
     };
     let latin = bare.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
-    let cyrillic_line = rest.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let cyrillic_line = rest.chars().any(crate::lang::is_cyrillic);
     let capitals_inside = bare.chars().skip(1).any(char::is_uppercase);
     let agency = bare.starts_with(char::is_uppercase)
         && bare.chars().all(|c| c.is_alphabetic() || c == '-')
