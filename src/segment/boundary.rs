@@ -373,11 +373,13 @@ pub fn decide(
         {
             true
         }
-        // «Форум өтетін орын – Алматы қ. Қатысушыларды…»: a Kazakh city
-        // with «қ.» (қаласы) after it, as the predicate after a dash,
-        // completes the sentence («обл.», «ауд.» always may).
+        // «Форум өтетін орын – Алматы қ. Қатысушыларды…», «Мекенжайы –
+        // Жібек жолы а., Абай көш. Емхана…»: a Kazakh address, its city's
+        // «қ.» (қаласы), village's «а.» or street's «көш.», «даң.» after
+        // the name, as the predicate after a dash, completes the sentence
+        // («обл.», «ауд.» always may).
         Before::Abbrev(Class::Weak, start)
-            if key(&text[start..term]) == "қ"
+            if matches!(key(&text[start..term]).as_str(), "қ" | "а" | "көш" | "даң")
                 && name_after_dash(&text[seg_start..start])
                 && starts_with_capital(word.text) =>
         {
@@ -424,18 +426,24 @@ pub fn decide(
 }
 
 /// Whether `head` ends in a dash between spaces, after some words, and
-/// one or two capitalised words: a nominal sentence whose predicate is a
-/// name («Орны – Алматы», «Өтетін жері – Ақмола»).
+/// an address or a name: capitalised words, with an address's
+/// abbreviations and commas between them, up to eight words, the last a
+/// name («Орны – Алматы», «Өтетін жері – Ақмола», «Мекенжайы – Жібек жолы
+/// а., Абай»): a nominal sentence whose predicate is the place.
 fn name_after_dash(head: &str) -> bool {
     let words: Vec<&str> = head.split(is_space).filter(|w| !w.is_empty()).collect();
-    let names = words
-        .iter()
-        .rev()
-        .take_while(|w| starts_with_capital(w) && w.chars().all(char::is_alphabetic))
-        .count();
-    (1..=2).contains(&names)
-        && words.len() > names + 1
-        && words[words.len() - names - 1].chars().all(is_dash)
+    let name = |w: &str| starts_with_capital(w) && w.chars().all(char::is_alphabetic);
+    let part = |w: &str| {
+        let w = w.trim_end_matches(',');
+        name(w)
+            || w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4
+            || w.chars().all(char::is_lowercase) && w.chars().count() <= 5 && !w.is_empty()
+    };
+    let place = words.iter().rev().take_while(|w| part(w)).count();
+    let dash = words.len().checked_sub(place + 1);
+    (1..=8).contains(&place)
+        && words.last().is_some_and(|w| name(w))
+        && dash.is_some_and(|d| d > 0 && words[d].chars().all(is_dash))
 }
 
 /// Whether `abbrev` is a region's or a district's («обл.», «ауд.»,

@@ -1775,6 +1775,24 @@ fn kazakh_postposed_initials_wait_for_the_verb_unless_a_dash_made_them_the_predi
 }
 
 #[test]
+fn a_kazakh_address_as_the_predicate_after_a_dash_completes_the_sentence() {
+    check(
+        Lang::Kk,
+        "Орталықтың мекенжайы – Көктал а., Достық көш. Қабылдау дүйсенбіде басталады.",
+        &[
+            "Орталықтың мекенжайы – Көктал а., Достық көш.",
+            "Қабылдау дүйсенбіде басталады.",
+        ],
+    );
+    // Without the dash the street opens the rest of the sentence.
+    check(
+        Lang::Kk,
+        "Орталық Көктал а. Достық көшесінде ашылады.",
+        &["Орталық Көктал а. Достық көшесінде ашылады."],
+    );
+}
+
+#[test]
 fn a_region_before_a_district_s_name_is_one_address() {
     check(
         Lang::Kk,
