@@ -204,10 +204,12 @@ fn eleventh_tune_set_stays_above_its_floor() {
 /// measured once before the rules of this round (6, 6, 8 of 10) and once
 /// after them. Russian 8 since a lede counted by a number may follow a
 /// verbless headline («Рекордный урожай… | 6,4 млн тонн зерна собрали…»),
-/// a rule made on the eleventh and thirteenth tune cases.
+/// a rule made on the eleventh and thirteenth tune cases; 9 since a quoted
+/// name may be a lede's subject after a headline with its own verb, made
+/// on the ninth tune cases (stop 26).
 #[test]
 fn eleventh_held_out_set_stays_above_its_floor() {
-    check("heldout11", [6, 8, 8]);
+    check("heldout11", [6, 9, 8]);
 }
 
 /// The twelfth set: 45 cases a language in the kit's release style, with

@@ -715,6 +715,13 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
                 || acronym(c.token)
                 || one_letter(line, c, rules)
                 || is_number(c.token) && (c.prev_lower || acronym(c.prev))
+                // A quoted name («…в Кызылорде | «Казпочта» начала…»),
+                // unless a legal form before it opens the subject («ТОО
+                // «Жамбыл Су Арнасы» завершило…»).
+                || !acronym(c.prev)
+                    && c.token
+                        .strip_prefix(['«', '“'])
+                        .is_some_and(|w| capitalised(w.trim_end_matches(['»', '”'])))
         })
         // A lede is a long sentence: a capitalised name too close to the
         // verb closes the subject's noun phrase («…терминал международного

@@ -1826,6 +1826,27 @@ fn a_river_s_abbreviation_goes_on_to_its_name_and_a_rouble_s_ends() {
 }
 
 #[test]
+fn a_quoted_name_with_its_verb_opens_a_lede_after_a_headline_s_verb() {
+    check(
+        Lang::Ru,
+        "Казтелеком проводит в селах оптоволокно в Кокшетау «Казтелеком» подключил к сети еще 40 сел Акмолинской области.",
+        &[
+            "Казтелеком проводит в селах оптоволокно в Кокшетау",
+            "«Казтелеком» подключил к сети еще 40 сел Акмолинской области.",
+        ],
+    );
+    // After a legal form the quoted name is that body's own.
+    check(
+        Lang::Ru,
+        "Новый водовод построен для сел района ТОО «Тараз Су» завершило работы на полгода раньше срока.",
+        &[
+            "Новый водовод построен для сел района",
+            "ТОО «Тараз Су» завершило работы на полгода раньше срока.",
+        ],
+    );
+}
+
+#[test]
 fn a_headline_with_no_verb_ends_before_a_named_subject_and_its_past_verb() {
     check(
         Lang::Ru,
