@@ -431,7 +431,10 @@ pub fn decide(
 /// name («Орны – Алматы», «Өтетін жері – Ақмола», «Мекенжайы – Жібек жолы
 /// а., Абай»): a nominal sentence whose predicate is the place.
 fn name_after_dash(head: &str) -> bool {
-    let words: Vec<&str> = head.split(is_space).filter(|w| !w.is_empty()).collect();
+    let Some((subject, place)) = after_spaced_dash(head) else {
+        return false;
+    };
+    let words: Vec<&str> = place.split(is_space).filter(|w| !w.is_empty()).collect();
     let name = |w: &str| starts_with_capital(w) && w.chars().all(char::is_alphabetic);
     let part = |w: &str| {
         let w = w.trim_end_matches(',');
@@ -439,11 +442,26 @@ fn name_after_dash(head: &str) -> bool {
             || w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4
             || w.chars().all(char::is_lowercase) && w.chars().count() <= 5 && !w.is_empty()
     };
-    let place = words.iter().rev().take_while(|w| part(w)).count();
-    let dash = words.len().checked_sub(place + 1);
-    (1..=8).contains(&place)
+    !subject.is_empty()
+        && (1..=8).contains(&words.len())
+        && words.iter().all(|w| part(w))
         && words.last().is_some_and(|w| name(w))
-        && dash.is_some_and(|d| d > 0 && words[d].chars().all(is_dash))
+}
+
+/// The words before and after the last dash that stands between spaces in
+/// `text` (the subject and the predicate of a nominal sentence, «Срок –
+/// 2027»), both trimmed; `None` without such a dash.
+fn after_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_end_matches(is_space);
+    let (dash, c) = text.char_indices().rev().find(|&(i, c)| {
+        is_dash(c)
+            && text[..i].ends_with(is_space)
+            && text[i + c.len_utf8()..].starts_with(is_space)
+    })?;
+    Some((
+        text[..dash].trim_matches(is_space),
+        text[dash + c.len_utf8()..].trim_matches(is_space),
+    ))
 }
 
 /// Whether `abbrev` is a region's or a district's («обл.», «ауд.»,
@@ -747,20 +765,10 @@ fn after_number(text: &str, start: usize) -> bool {
 /// prepositions («до», «с», «по»); a verb or a noun makes a clause of its
 /// own.
 fn predicate_after_dash(text: &str) -> bool {
-    let text = text.trim_end_matches(is_space);
-    let Some((dash, _)) = text.char_indices().rev().find(|&(i, c)| {
-        is_dash(c)
-            && text[..i].ends_with(is_space)
-            && text[i + c.len_utf8()..].starts_with(is_space)
-    }) else {
+    let Some((subject, date)) = after_spaced_dash(text) else {
         return false;
     };
-    let subject = text[..dash].trim_end_matches(is_space);
-    let predicate: Vec<&str> = text[dash..]
-        .split(is_space)
-        .skip(1)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let predicate: Vec<&str> = date.split(is_space).filter(|w| !w.is_empty()).collect();
     let dated = |w: &&str| {
         w.starts_with(|c: char| c.is_ascii_digit())
             || w.ends_with('.') && w.chars().count() <= 5

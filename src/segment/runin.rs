@@ -700,7 +700,6 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     let verb = clause()
         .find(|&(_, w, p)| russian_finite(w) && !full_adjective(p) && !counted_noun(w, p))
         .or_else(|| clause().find(|&(_, w, _)| short_participle(w) || short_participle_an(w)))?;
-    let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     // A subject opens with a capital, never after a preposition or a
     // conjunction («…в Дубае», «…и Европейский союз»).
     let cut = heads
@@ -728,7 +727,7 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         // аэропорта Астаны принял…»), which opens further back.
         .find(|c| {
             !rules.is_preposition(&c.prev.to_lowercase())
-                && !joined(c.prev)
+                && !conjunction(c.prev)
                 && long_sentence(&line[c.start..])
         })?;
     // A title a few words before opens the subject with the name it
@@ -739,7 +738,7 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         .rev()
         .filter(|c| c.start > first && c.start < cut.start)
         .take(3)
-        .find(|c| rules.is_title(c.token) && c.prev_lower && !joined(c.prev))
+        .find(|c| rules.is_title(c.token) && c.prev_lower && !conjunction(c.prev))
         .filter(|c| !rules.is_preposition(&c.prev.to_lowercase()))
         .unwrap_or(cut);
     // A subject is in the nominative, and nothing before it agrees with
@@ -772,7 +771,7 @@ fn second_predicate(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     let ends = |w: &&str| !is_number(w) && w.contains(['.', '!', '?', '…', ';']);
     (subject.len() <= 6
         && !subject.iter().any(ends)
-        && !subject.last().is_some_and(|w| joined(w))
+        && !subject.last().is_some_and(|w| conjunction(w))
         && long_sentence(&line[cut.start..]))
     .then_some(cut.start)
 }
@@ -798,7 +797,6 @@ fn nominal_lede(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
     if !capitalised(first) || rules.is_starter(&first.to_lowercase()) {
         return None;
     }
-    let joined = |w: &str| CONJUNCTIONS.contains(&w.to_lowercase().as_str());
     for c in heads.iter().filter(|c| c.prev_lower) {
         let head = &line[..c.start];
         if tokens(head).any(|(_, w)| {
@@ -807,7 +805,7 @@ fn nominal_lede(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         }) {
             return None;
         }
-        if rules.is_preposition(&c.prev.to_lowercase()) || joined(c.prev) {
+        if rules.is_preposition(&c.prev.to_lowercase()) || conjunction(c.prev) {
             continue;
         }
         // The subject: one word, or a quoted name up to its closing quote.
@@ -835,7 +833,7 @@ fn nominal_lede(line: &str, heads: &[Cut], rules: &Rules) -> Option<usize> {
         };
         // A plural verb after «и» has the coordinated subject before it
         // («Офис ПРООН … и Министерство энергетики РК подписали…»).
-        if matches!(ending, "ли" | "лись") && tokens(head).any(|(_, w)| joined(w)) {
+        if matches!(ending, "ли" | "лись") && tokens(head).any(|(_, w)| conjunction(w)) {
             return None;
         }
         let named = quoted || acronym(c.token) && subject == 1;
@@ -1144,6 +1142,11 @@ fn short_participle_an(word: &str) -> bool {
 /// Russian conjunctions that join two clauses or two subjects into one
 /// sentence («…посетил область и провел…»).
 const CONJUNCTIONS: &[&str] = &["и", "а", "но", "или", "либо", "что", "чтобы"];
+
+/// Whether `word`, in any case, is one of [`CONJUNCTIONS`].
+fn conjunction(word: &str) -> bool {
+    CONJUNCTIONS.contains(&word.to_lowercase().as_str())
+}
 
 /// A lower-case Russian finite verb, by an ending few nouns share: the
 /// past tense after a stem of three letters or more ending in a vowel
